@@ -1,0 +1,252 @@
+"""Plain data passed between the stages of the data flow.
+
+Every stage is a function over these frozen dataclasses, so any stage can run alone, be
+tested alone and be mapped over documents by another engine::
+
+    files -> ingest -> Document -> extract -> Claim -> resolve/graph -> rules -> Finding -> reports
+
+Dates are :class:`datetime.date`; intervals are half-open ``[start, end)``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+#: Where a document's publication date came from, most trusted first.
+DATE_SOURCES = ("sidecar", "header", "meta", "dateline", "inferred", "none")
+
+#: Finding kinds of the JSON contract.
+KINDS = ("date", "number", "first", "order", "status", "attribution", "anachronism", "other")
+
+SEVERITIES = ("high", "medium", "low")
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A block of page furniture taken out of a document, and why."""
+
+    kind: str  # ticker, teaser, image-caption, ad, share-bar, navigation, boilerplate, ...
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article, its text separated from the page around it."""
+
+    id: str  # stable: the path relative to the input root, posix style
+    path: str
+    name: str  # file name
+    text: str  # the article text: paragraphs separated by blank lines, furniture removed
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+    published_from: str = "none"  # one of DATE_SOURCES
+    published_note: str = ""  # e.g. 'dateline "April 14, 2023, 2:14 AM"'
+    format: str = "txt"  # txt, md, html, json, jsonl, rss, ...
+    removed: tuple[Removed, ...] = ()
+    notes: tuple[str, ...] = ()  # anything an editor should know (a capture date, ...)
+    confidence: float = 1.0  # how sure we are of the publication date (inferred < 1)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that could not be checked."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    """A time expression resolved to an interval ``[start, end)`` with a granularity.
+
+    ``start``/``end`` are None when the expression could not be anchored (a relative
+    expression in an undated document): it is kept and shown as unresolved.
+    """
+
+    text: str
+    start: date | None
+    end: date | None
+    granularity: str  # day, week, month, quarter, season, half, year, decade, range, unknown
+    anchor: date | None = None
+    anchor_from: str | None = None  # absolute, header, meta, dateline, sidecar, inferred, sequence
+    note: str = ""  # how it was resolved, for the report
+
+    @property
+    def resolved(self) -> bool:
+        return self.start is not None and self.end is not None
+
+    def disjoint(self, other: TimeValue) -> bool:
+        if not (self.resolved and other.resolved):
+            return False
+        assert self.start and self.end and other.start and other.end
+        return self.end <= other.start or other.end <= self.start
+
+    def before(self, other: TimeValue) -> bool:
+        """Entirely before ``other`` (no overlap)."""
+        if not (self.resolved and other.resolved):
+            return False
+        assert self.end and other.start
+        return self.end <= other.start
+
+    def label(self) -> str:
+        """A short human form: 2022-11, 2023-08-02, 2021, 2023-Q2, ..."""
+        if not self.resolved:
+            return f'"{self.text}" (unresolved)'
+        assert self.start and self.end
+        s = self.start
+        if self.granularity == "day":
+            return s.isoformat()
+        if self.granularity == "month":
+            return f"{s.year:04d}-{s.month:02d}"
+        if self.granularity == "year":
+            return f"{s.year:04d}"
+        if self.granularity == "quarter":
+            return f"{s.year:04d}-Q{(s.month - 1) // 3 + 1}"
+        last = date.fromordinal(self.end.toordinal() - 1)
+        return f"{s.isoformat()}..{last.isoformat()}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "granularity": self.granularity,
+            "anchor": self.anchor.isoformat() if self.anchor else None,
+            "anchor_from": self.anchor_from,
+        }
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as an interval ``[low, high]`` with its unit ("at least 10" is [10, inf))."""
+
+    text: str
+    low: float
+    high: float  # math.inf when unbounded
+    unit: str | None = None  # normalised: "USD", "people", "companies", "%", ...
+    approx: bool = False  # "about", "nearly", "some", or a round figure
+
+    def overlaps(self, other: Quantity) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+    def label(self) -> str:
+        def fmt(x: float) -> str:
+            if math.isinf(x):
+                return "inf"
+            return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
+
+        unit = f" {self.unit}" if self.unit else ""
+        if self.low == self.high:
+            return f"{fmt(self.low)}{unit}"
+        return f"[{fmt(self.low)}, {fmt(self.high)}]{unit}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "low": self.low,
+            "high": None if math.isinf(self.high) else self.high,
+            "unit": self.unit,
+        }
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One assertion of one source: entity, event, object, time, quantity, qualifiers."""
+
+    id: str
+    document: str  # Document.id
+    sentence: str  # the exact sentence of the source text
+    span: tuple[int, int]  # character span of the sentence in Document.text
+    entity: str  # canonical entity name (after resolution)
+    event: str  # canonical event type from the lexicon
+    object: str | None = None
+    time: TimeValue | None = None
+    quantity: Quantity | None = None
+    qualifiers: tuple[str, ...] = ()
+    negated: bool = False
+    hedged: bool = False
+    attributed_to: str | None = None
+    tense: str = "past"  # past, present, future
+    trigger: str = ""  # the words that named the event
+    mention: str = ""  # the entity as written in the sentence
+    group: tuple[str, ...] = ()  # all members when the subject was a group ("HashKey and OSL")
+    count: Quantity | None = None  # a group size: "the first two exchanges", "one of two"
+    index: int = 0  # sentence number in the document, for order and internal rules
+    confidence: float = 1.0
+    after: str | None = None  # claim id this one is told as following ("followed", "then")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "document": self.document,
+            "sentence": self.sentence,
+            "span": list(self.span),
+            "entity": self.entity,
+            "event": self.event,
+            "object": self.object,
+            "time": self.time.to_json() if self.time else None,
+            "quantity": self.quantity.to_json() if self.quantity else None,
+            "qualifiers": list(self.qualifiers),
+            "negated": self.negated,
+            "hedged": self.hedged,
+            "attributed_to": self.attributed_to,
+        }
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A claim as cited by a finding, with the value the rule compared."""
+
+    claim: Claim
+    value: str  # the resolved value in words: "2022-11", "13,000 people", "first (retail)"
+    how: str = ""  # how the value was resolved: 'last November' read from 2023-04-14 (dateline)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One rule's verdict on claims from different sources (or one source against itself)."""
+
+    rule: str  # rule code, e.g. DT01
+    kind: str  # one of KINDS
+    severity: str  # one of SEVERITIES
+    confidence: float
+    entity: str
+    event: str
+    message: str
+    cited: tuple[Cited, ...]
+    reconcile: tuple[str, ...] = ()  # what could explain the difference
+    fingerprint: str = ""  # stable id from rule, entity, event and values
+
+    @property
+    def id(self) -> str:
+        return self.fingerprint
+
+
+@dataclass
+class Result:
+    """What :func:`consistency.check` returns."""
+
+    documents: list[Document]
+    claims_list: list[Claim]
+    findings_list: list[Finding]
+    skipped: list[Skipped] = field(default_factory=list)
+    graph: Any = None  # networkx.MultiDiGraph
+
+    @property
+    def findings(self) -> Any:
+        """The findings as a pandas DataFrame, one row per finding."""
+        from consistency.tables import findings_frame
+
+        return findings_frame(self)
+
+    @property
+    def claims(self) -> Any:
+        """The claims as a pandas DataFrame, one row per claim."""
+        from consistency.tables import claims_frame
+
+        return claims_frame(self)
