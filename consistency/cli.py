@@ -1,0 +1,239 @@
+"""The command line: a thin layer that parses options and calls the library.
+
+Exit codes: 0 no findings at or above ``--fail-on`` (that the baseline does not accept),
+1 such findings, 2 the run could not be done (usage, unreadable input, bad config).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from consistency import __version__
+from consistency import config as config_mod
+from consistency.errors import ConsistencyError
+
+_FORMATS = ("html", "json", "csv", "sarif", "junit", "md")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"consistency: error: {message}", err=True)
+    sys.exit(2)
+
+
+def _fields(values: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for v in values:
+        key, sep, name = v.partition("=")
+        if not sep or key not in {"text", "title", "url", "published", "outlet"}:
+            raise click.BadParameter(
+                f"{v!r}: use FIELD=NAME with FIELD one of text, title, url, published, outlet",
+                param_hint="--field",
+            )
+        out[key] = name
+    return out
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="consistency")
+def main() -> None:
+    """Find where news outlets disagree: dates, figures, firsts, order of events."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", default="-", help="Report file; '-' for standard output.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(_FORMATS),
+    default=None,
+    help="Report format (default: from the output's suffix, else html).",
+)
+@click.option(
+    "--also",
+    multiple=True,
+    metavar="FORMAT=FILE",
+    help="Write another format in the same run, e.g. --also json=findings.json (repeatable).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["low", "medium", "high"]),
+    default=None,
+    help="Exit 1 when a finding is at or above this severity (default: low).",
+)
+@click.option("--rules", "select", default="", help="Comma-separated rule codes or groups to run.")
+@click.option("--exclude-rules", default="", help="Comma-separated rule codes to skip.")
+@click.option(
+    "--lexicon", multiple=True, type=click.Path(path_type=Path), help="Extra event lexicon YAML."
+)
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Settings file.")
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path),
+    help="A previous JSON report: its findings are accepted and do not fail the run.",
+)
+@click.option(
+    "--new",
+    "new_paths",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Report only findings that involve these files or folders (the new drop), checked"
+    " against everything in PATHS.",
+)
+@click.option(
+    "--field",
+    "field_map",
+    multiple=True,
+    metavar="FIELD=NAME",
+    help="JSON feed field names, e.g. --field text=body --field published=date.",
+)
+@click.option("--strict", is_flag=True, help="Exit 2 when any input file was skipped.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a tty).")
+@click.option("-q", "--quiet", is_flag=True, help="No summary on standard error.")
+def check(
+    paths: tuple[Path, ...],
+    output: str,
+    fmt: str | None,
+    also: tuple[str, ...],
+    fail_on: str | None,
+    select: str,
+    exclude_rules: str,
+    lexicon: tuple[Path, ...],
+    config_path: Path | None,
+    baseline: Path | None,
+    new_paths: tuple[Path, ...],
+    field_map: tuple[str, ...],
+    strict: bool,
+    progress: bool | None,
+    quiet: bool,
+) -> None:
+    """Check the articles in PATHS (files or folders) against each other."""
+    from consistency import pipeline, reports
+
+    try:
+        settings = config_mod.load(config_path)
+        fmt = fmt or _format_from(output)
+        extra = [_also(a) for a in also]
+        accepted = _baseline(baseline) if baseline else set()
+        all_paths = list(paths) + [p for p in new_paths if p not in paths]
+        result = pipeline.check(
+            all_paths,
+            settings=settings,
+            select=[s for s in select.split(",") if s.strip()],
+            exclude=[s for s in exclude_rules.split(",") if s.strip()],
+            lexicon_files=lexicon,
+            progress=progress,
+            fields=_fields(field_map) or None,
+        )
+        if new_paths:
+            new_ids = _documents_under(result, new_paths)
+            result = pipeline.only_involving(result, new_ids)
+        reports.write(result, fmt, output)
+        for f2, out2 in extra:
+            reports.write(result, f2, out2)
+    except ConsistencyError as exc:
+        _fail(str(exc))
+        return
+    except click.BadParameter:
+        raise
+    for s in result.skipped:
+        click.echo(f"consistency: skipped {s.path}: {s.reason}", err=True)
+    if not result.documents:
+        _fail("no readable articles in " + ", ".join(str(p) for p in paths))
+    failing = pipeline.failing(result.findings_list, fail_on or settings.fail_on, accepted)
+    if not quiet:
+        s = pipeline.summary(result)
+        kinds = ", ".join(f"{k} {n}" for k, n in s["by_kind"].items()) or "none"
+        click.echo(
+            f"{s['documents']} documents, {s['claims']} claims, {s['findings']} findings"
+            f" ({kinds}); {s['skipped']} skipped"
+            + (f"; wrote {output}" if output != "-" else ""),
+            err=True,
+        )
+    if strict and result.skipped:
+        sys.exit(2)
+    sys.exit(1 if failing else 0)
+
+
+def _format_from(output: str) -> str:
+    suffix = Path(output).suffix.lower().lstrip(".")
+    aliases = {"htm": "html", "xml": "junit", "markdown": "md", "sarif": "sarif"}
+    suffix = aliases.get(suffix, suffix)
+    return suffix if suffix in _FORMATS else "html"
+
+
+def _also(value: str) -> tuple[str, str]:
+    fmt, sep, path = value.partition("=")
+    if not sep or fmt not in _FORMATS or not path:
+        raise click.BadParameter(
+            f"{value!r}: use FORMAT=FILE with FORMAT one of {', '.join(_FORMATS)}",
+            param_hint="--also",
+        )
+    return fmt, path
+
+
+def _baseline(path: Path) -> set[str]:
+    from consistency.errors import ConfigError
+
+    try:
+        data: Any = json.loads(path.read_text(encoding="utf-8"))
+        return {str(f["id"]) for f in data["findings"]}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(f"{path}: not a consistency JSON report ({exc})") from None
+
+
+def _documents_under(result: Any, new_paths: tuple[Path, ...]) -> set[str]:
+    roots = [p.resolve() for p in new_paths]
+    out = set()
+    for d in result.documents:
+        p = Path(d.path).resolve()
+        if any(p == r or r in p.parents for r in roots):
+            out.add(d.id)
+    return out
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, help="File: .graphml, .gexf or .json.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["graphml", "gexf", "json"]))
+@click.option("--lexicon", multiple=True, type=click.Path(path_type=Path))
+def graph(paths: tuple[Path, ...], output: str, fmt: str | None, lexicon: tuple[Path, ...]) -> None:
+    """Write the story graph (documents, claims, entities, events) of PATHS."""
+    from consistency import graph as graph_mod
+    from consistency import pipeline
+
+    try:
+        result = pipeline.check(list(paths), lexicon_files=lexicon, settings=config_mod.load())
+        written = graph_mod.write(result.graph, output, fmt)
+    except ConsistencyError as exc:
+        _fail(str(exc))
+        return
+    for s in result.skipped:
+        click.echo(f"consistency: skipped {s.path}: {s.reason}", err=True)
+    g = result.graph
+    click.echo(
+        f"wrote {output} ({written}): {g.number_of_nodes()} nodes, {g.number_of_edges()} edges",
+        err=True,
+    )
+
+
+@main.command()
+def rules() -> None:
+    """List every rule: code, name, kind, what it checks."""
+    from consistency.rules import registry
+
+    available, problems = registry()
+    for code, cls in available.items():
+        click.echo(f"{code}  {cls.name:<20} {cls.kind:<12} {cls.summary()}")
+    for p in problems:
+        click.echo(f"consistency: {p}", err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

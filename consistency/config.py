@@ -1,0 +1,95 @@
+"""Settings: ``[tool.consistency]`` in pyproject.toml, or a ``consistency.toml``.
+
+::
+
+    [tool.consistency]
+    fail_on = "medium"            # low, medium, high
+    rules = ["all"]               # codes or groups to run
+    exclude_rules = ["AN01"]
+    lexicon = ["newsroom-events.yaml"]
+
+    [tool.consistency.rules_options.DT01]
+    min_confidence = 0.5
+
+In ``consistency.toml`` the same keys sit at the top level. Command-line options win.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from consistency.errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+SEVERITY_RANK = {"high": 3, "medium": 2, "low": 1}
+
+
+@dataclass
+class Settings:
+    fail_on: str = "low"
+    rules: list[str] = field(default_factory=lambda: ["all"])
+    exclude_rules: list[str] = field(default_factory=list)
+    lexicon: list[str] = field(default_factory=list)
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    source: str | None = None  # the file the settings came from
+
+
+def load(path: str | Path | None = None, start: str | Path = ".") -> Settings:
+    """Settings from ``path``, else from consistency.toml or pyproject.toml in ``start``."""
+    if path is not None:
+        p = Path(path)
+        if not p.is_file():
+            raise ConfigError(f"{p}: configuration file not found")
+        return _from_file(p)
+    here = Path(start)
+    for name in ("consistency.toml", "pyproject.toml"):
+        p = here / name
+        if p.is_file():
+            settings = _from_file(p)
+            if settings.source:
+                return settings
+    return Settings()
+
+
+def _from_file(p: Path) -> Settings:
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{p}: cannot read the configuration: {exc}") from None
+    if p.name == "pyproject.toml":
+        section = data.get("tool", {}).get("consistency")
+        if section is None:
+            return Settings()
+    else:
+        section = data
+    if not isinstance(section, dict):
+        raise ConfigError(f"{p}: [tool.consistency] must be a table")
+    s = Settings(source=str(p))
+    known = {"fail_on", "rules", "exclude_rules", "lexicon", "rules_options"}
+    unknown = set(section) - known
+    if unknown:
+        raise ConfigError(f"{p}: unknown setting(s) {', '.join(sorted(unknown))}")
+    if "fail_on" in section:
+        s.fail_on = str(section["fail_on"]).lower()
+        if s.fail_on not in SEVERITY_RANK:
+            raise ConfigError(f"{p}: fail_on must be one of high, medium, low")
+    for key in ("rules", "exclude_rules", "lexicon"):
+        if key in section:
+            value = section[key]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{p}: {key} must be a list of strings")
+            setattr(s, key, list(value))
+    base = p.parent
+    s.lexicon = [str((base / x) if not Path(x).is_absolute() else Path(x)) for x in s.lexicon]
+    opts = section.get("rules_options", {})
+    if not isinstance(opts, dict) or not all(isinstance(v, dict) for v in opts.values()):
+        raise ConfigError(f"{p}: rules_options must be a table of tables, one per rule code")
+    s.rule_options = {str(k).upper(): dict(v) for k, v in opts.items()}
+    return s

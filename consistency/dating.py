@@ -1,0 +1,149 @@
+"""Publication dates for documents that have none, inferred from the corpus and the text.
+
+A document without a date cannot resolve "this year" or "in December". We try candidate
+dates (the dates of the corpus's dated documents, and the day after each event that the
+undated document tells as past and a dated document dates) and keep the one under which
+the document agrees best with the dated sources:
+
+- a relative time of the document that, read from the candidate, overlaps the time a dated
+  source gives the same entity and event, counts for it; a disjoint one counts against;
+- an event the document tells as past, which a dated source dates on or after the
+  candidate, counts against (an article cannot report what had not happened yet);
+- an absolute past date in the document after the candidate counts against.
+
+Ties go to the latest lower bound the evidence gives, then to the candidate closest to
+the corpus's median date. The document is marked ``inferred``, the note says why, and the
+confidence of what depends on the date is lowered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from consistency.models import Claim, Document
+
+# Dates the corpus trusts as anchors for inference.
+_TRUSTED = ("sidecar", "header", "meta", "dateline")
+
+
+@dataclass(frozen=True)
+class _Score:
+    score: int
+    violations: int
+    reasons: tuple[str, ...]
+
+
+def infer_dates(
+    documents: Sequence[Document],
+    claims: Sequence[Claim],
+    extract_with: Callable[[Document], list[Claim]],
+) -> list[Document]:
+    """Documents with a date inferred where they had none (others unchanged).
+
+    ``claims`` are the resolved claims of all documents; ``extract_with(doc)`` extracts
+    (and resolves) the claims of one document with a candidate date.
+    """
+    dated = [d for d in documents if d.published is not None and d.published_from in _TRUSTED]
+    if not dated:
+        return list(documents)
+    dated_ids = {d.id for d in dated}
+    reference: dict[tuple[str, str], list[Claim]] = {}
+    for c in claims:
+        if c.document in dated_ids and c.time is not None and c.time.resolved and not c.negated:
+            reference.setdefault((c.entity, c.event), []).append(c)
+    names = {d.id: d.name for d in documents}
+    corpus_dates = sorted(d.published for d in dated if d.published)
+    median = corpus_dates[len(corpus_dates) // 2]
+
+    out = []
+    for doc in documents:
+        if doc.published is not None:
+            out.append(doc)
+            continue
+        own = [c for c in claims if c.document == doc.id]
+        bounds = set()
+        for c in own:
+            if c.tense == "past" and not c.hedged and not c.negated:
+                for r in reference.get((c.entity, c.event), ()):
+                    assert r.time is not None and r.time.end is not None
+                    bounds.add(r.time.end)
+        candidates = sorted(set(corpus_dates) | bounds)
+        best: tuple[tuple[int, int, int, int], date, _Score] | None = None
+        for cand in candidates:
+            trial = replace(doc, published=cand, published_from="inferred")
+            s = _score(extract_with(trial), reference, cand, names)
+            lower = max((b for b in bounds if b <= cand), default=None)
+            rank = (
+                -s.score,
+                s.violations,
+                0 if lower == cand else 1,
+                abs((cand - median).days),
+            )
+            if best is None or rank < best[0]:
+                best = (rank, cand, s)
+        assert best is not None
+        _, chosen, s = best
+        if not s.reasons:
+            note = (
+                f"no date in the text; set to the corpus's median date {chosen.isoformat()}"
+                " (no evidence either way)"
+            )
+            confidence = 0.5
+        else:
+            note = "inferred from the corpus: " + "; ".join(s.reasons[:3])
+            confidence = 0.75 if s.violations == 0 else 0.6
+        out.append(
+            replace(
+                doc,
+                published=chosen,
+                published_from="inferred",
+                published_note=note,
+                confidence=confidence,
+            )
+        )
+    return out
+
+
+def _score(
+    claims: Sequence[Claim],
+    reference: dict[tuple[str, str], list[Claim]],
+    cand: date,
+    names: dict[str, str],
+) -> _Score:
+    score = 0
+    violations = 0
+    reasons: list[str] = []
+    for c in claims:
+        if c.negated or c.hedged:
+            continue
+        refs = reference.get((c.entity, c.event), ())
+        t = c.time
+        if t is not None and t.resolved and t.anchor_from != "absolute":
+            for r in refs:
+                assert r.time is not None
+                if t.disjoint(r.time):
+                    score -= 1
+                else:
+                    score += 1
+                    reasons.append(
+                        f'"{t.text}" ({c.entity} {c.event}) agrees with {names[r.document]}'
+                        f" ({r.time.label()}) when read from {cand.isoformat()}"
+                    )
+        if c.tense == "past":
+            for r in refs:
+                assert r.time is not None and r.time.start is not None
+                if r.time.start >= cand:
+                    score -= 1
+                    violations += 1
+                elif t is None or not t.resolved:
+                    reasons.append(
+                        f"tells {c.entity} {c.event} as past, which {names[r.document]} dates"
+                        f" {r.time.label()}"
+                    )
+            if t is not None and t.anchor_from == "absolute" and t.start is not None:
+                if t.start > cand + timedelta(days=0):
+                    score -= 1
+                    violations += 1
+    return _Score(score, violations, tuple(dict.fromkeys(reasons)))

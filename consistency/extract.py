@@ -1,0 +1,565 @@
+"""Claims out of a document: who did what, when, how much, with which qualifiers.
+
+For every sentence: find the event triggers of the lexicon (a verb, a noun, or a light verb
+with its object), split the sentence into clauses (relative clauses and contrast
+conjunctions open a new one), then for each trigger find its subject (the nearest name to
+its left in its clause, the antecedent of a relative pronoun, a possessive for a noun, the
+agent of a passive), and take the time expressions, figures, qualifiers, negation, hedges
+and attribution of its clause. A group subject ("HashKey and OSL became ...") gives a
+claim about each member.
+
+The entity of a claim here is the name as written; :mod:`consistency.resolve` maps it to
+the corpus-wide canonical name afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from consistency import temporal
+from consistency.entities import (
+    AUX,
+    DETERMINERS,
+    PREPOSITIONS,
+    RELATIVE,
+    Mention,
+    display,
+    find_mentions,
+    thing_mention,
+)
+from consistency.lexicon import Lexicon
+from consistency.models import Claim, Document, Quantity, TimeValue
+from consistency.quantities import find_quantities
+from consistency.text import Sentence, Token, sentences
+
+# Words that open a new clause: a claim takes only its own clause's time, figures and
+# qualifiers ("... became the first to obtain licences under a regime that kicked off on
+# June 1": June 1 belongs to the regime, not to the licences).
+CLAUSE_OPENERS = frozenset(
+    "which who whom whose that while whereas although though but because unless whether"
+    " if".split()
+)
+CLAUSE_PUNCT = frozenset({";", ":", "—", "–"})
+
+_IRREGULAR_PAST = frozenset(
+    """became began came drew got gave went held made took won told said saw brought bought
+    sold paid led left lost met put ran set sent spent stood struck thought wrote rose fell
+    shut cut hit quit laid sought fought caught taught built kept heard found""".split()
+)
+_ADVERBS_BEFORE_VERB = frozenset(
+    """also already just recently reportedly allegedly officially finally first then later
+    previously formally quietly initially eventually subsequently since still once again
+    successfully jointly separately publicly""".split()
+)
+_COUNT_RE = re.compile(
+    r"\b(?:(?P<oneof>one of(?: the)?)|(?P<first>the first)|(?P<only>the only)|(?P<the>the))\s+"
+    r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
+    re.IGNORECASE,
+)
+_COUNT_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10,
+}  # fmt: skip
+_ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    event: str
+    index: int  # token index of the word that names the event
+    words: str  # the trigger as written ("obtained ... license")
+    kind: str  # verb, noun, phrase
+    object: str | None = None
+    end: int = 0  # last token index of the trigger (the object word for phrases)
+
+
+def extract(doc: Document, lexicon: Lexicon) -> list[Claim]:
+    """All claims of one document, in text order."""
+    sents = sentences(doc.text)
+    vocab = _capitalized_vocab(sents)
+    claims: list[Claim] = []
+    last_subject: str | None = None
+    for sent in sents:
+        new, last_subject = _sentence_claims(doc, sent, lexicon, vocab, claims, last_subject)
+        claims.extend(new)
+    return claims
+
+
+def _capitalized_vocab(sents: Sequence[Sentence]) -> frozenset[str]:
+    """Words the document capitalises mid-sentence: names even at a sentence start."""
+    vocab = set()
+    for s in sents:
+        for i, t in enumerate(s.tokens):
+            if i > 0 and t.capitalized and s.tokens[i - 1].text not in {"“", '"', "(", ":"}:
+                vocab.add(t.lower)
+    return frozenset(vocab)
+
+
+def _clauses(tokens: Sequence[Token]) -> list[int]:
+    """The clause number of each token."""
+    out = []
+    clause = 0
+    for i, t in enumerate(tokens):
+        low = t.lower
+        if low in CLAUSE_PUNCT or (
+            low in CLAUSE_OPENERS and i > 0 and not _complement_that(tokens, i)
+        ):
+            clause += 1
+        out.append(clause)
+    return out
+
+
+def _complement_that(tokens: Sequence[Token], i: int) -> bool:
+    # "so that", "such that", "now that": part of the clause, not a new one.
+    return tokens[i].lower == "that" and tokens[i - 1].lower in {"so", "such", "now"}
+
+
+def _finite(tokens: Sequence[Token], i: int, mentions_end: set[int]) -> bool:
+    """Is the verb at ``i`` used as a verb (not "licensed exchanges", "a licensing regime")?"""
+    word = tokens[i].lower
+    k = i - 1
+    while k >= 0 and tokens[k].lower in _ADVERBS_BEFORE_VERB | {"not", "n't", "never"}:
+        k -= 1
+    if word.endswith("ing"):
+        # A gerund counts only after a subject or an auxiliary ("is launching", "of China
+        # lifting the ban"); after a noun it is a reduced relative ("an amendment introducing").
+        return k >= 0 and (tokens[k].lower in AUX or k + 1 in mentions_end)
+    if k < 0:
+        return False
+    prev = tokens[k].lower
+    if prev in AUX or prev == "to" or prev in RELATIVE or prev in {"and", ","}:
+        return True
+    if prev in {"he", "she", "it", "they", "we", "i", "you"}:
+        return True
+    return k + 1 in mentions_end
+
+
+def _triggers(tokens: Sequence[Token], lexicon: Lexicon, mentions: list[Mention]) -> list[Trigger]:
+    ends = {m.end for m in mentions}
+    found: list[Trigger] = []
+    used: set[int] = set()
+    lemmas = [t.lemma for t in tokens]
+    # Light verb + object first: "obtained a license" is one trigger, not two.
+    for i, lem in enumerate(lemmas):
+        for event_id, phrase in lexicon.by_light_verb.get(lem, ()):
+            if not _finite(tokens, i, ends):
+                continue
+            for j in range(i + 1, min(len(tokens), i + 7)):
+                if tokens[j].text in {".", ";", ","} and j > i + 1:
+                    break
+                if lemmas[j] in phrase.objects:
+                    words = f"{tokens[i].text} … {tokens[j].text}" if j > i + 1 else (
+                        f"{tokens[i].text} {tokens[j].text}"
+                    )
+                    found.append(
+                        Trigger(event_id, i, words, "phrase", _object_phrase(tokens, j), j)
+                    )
+                    used.update({i, j})
+                    break
+            if i in used:
+                break
+    for i, lem in enumerate(lemmas):
+        if i in used:
+            continue
+        if lem in lexicon.by_verb and tokens[i].text[:1].islower() and _finite(tokens, i, ends):
+            for event_id in lexicon.by_verb[lem]:
+                found.append(
+                    Trigger(event_id, i, tokens[i].text, "verb", _object_after(tokens, i), i)
+                )
+            used.add(i)
+        elif lem in lexicon.by_noun and tokens[i].text[:1].islower():
+            for event_id in lexicon.by_noun[lem]:
+                found.append(Trigger(event_id, i, tokens[i].text, "noun", None, i))
+            used.add(i)
+    # One trigger per token: the first event listed wins for ambiguous verbs.
+    seen: set[int] = set()
+    out = []
+    for t in sorted(found, key=lambda t: (t.index, t.event)):
+        if t.index in seen:
+            continue
+        seen.add(t.index)
+        out.append(t)
+    return out
+
+
+def _object_phrase(tokens: Sequence[Token], j: int) -> str:
+    """The object word with the nouns before it: "policy statements", "retail licence"."""
+    start = j
+    while start - 1 >= 0:
+        t = tokens[start - 1]
+        if not t.text.isalpha() or t.lower in PREPOSITIONS or t.lower in _STOP_OBJ:
+            break
+        start -= 1
+    return " ".join(t.text for t in tokens[start : j + 1])
+
+
+_STOP_OBJ = frozenset(
+    "a an the its their his her our this that these those first two three series number"
+    " batch new full".split()
+) | AUX
+
+
+def _object_after(tokens: Sequence[Token], i: int) -> str | None:
+    words = []
+    for t in tokens[i + 1 : i + 8]:
+        low = t.lower
+        if not t.text[:1].isalnum() or low in PREPOSITIONS or low in RELATIVE or low in AUX:
+            if words:
+                break
+            if low in PREPOSITIONS or not t.text[:1].isalnum():
+                break
+            continue
+        if low in {"a", "an", "the"} and not words:
+            continue
+        words.append(t.text)
+    return " ".join(words) or None
+
+
+def _sentence_claims(
+    doc: Document,
+    sent: Sentence,
+    lexicon: Lexicon,
+    vocab: frozenset[str],
+    previous: list[Claim],
+    last_subject: str | None,
+) -> tuple[list[Claim], str | None]:
+    tokens = sent.tokens
+    times = temporal.find_times(sent.text)
+    time_tokens = {
+        k for k, t in enumerate(tokens) for tm in times if tm.start <= t.start < tm.end
+    }
+    mentions = [
+        m for m in find_mentions(tokens, lexicon, vocab, skip=time_tokens)
+    ]
+    triggers = _triggers(tokens, lexicon, mentions)
+    if not triggers:
+        proper = [m for m in mentions if m.kind == "proper"]
+        return [], (display(proper[0].text) if proper else last_subject)
+    clause_of = _clauses(tokens)
+    quantities = find_quantities(sent.text, skip=[(t.start, t.end) for t in times])
+    attributed = _attribution(sent, tokens, mentions, lexicon)
+    out: list[Claim] = []
+    for trig in triggers:
+        subject = _subject(tokens, trig, mentions, clause_of, lexicon)
+        if subject is None:
+            continue
+        names: list[str]
+        mention_text: str
+        confidence = 1.0
+        if subject[0].kind == "pronoun":
+            if subject[0].head == "they" or last_subject is None:
+                continue
+            names, mention_text, confidence = [last_subject], subject[0].text, 0.8
+        elif subject[0].kind == "thing":
+            names = ["thing:" + subject[0].head + "|" + subject[0].text]
+            mention_text = subject[0].text
+            confidence = 0.9
+        else:
+            names = [display(m.text) for m in subject]
+            mention_text = " and ".join(m.text for m in subject)
+        clause = clause_of[trig.index]
+        span_tokens = [k for k, c in enumerate(clause_of) if c == clause]
+        c_start = tokens[span_tokens[0]].start
+        c_end = tokens[span_tokens[-1]].end
+        # A relative clause's subject sits before it: widen to the antecedent for qualifiers.
+        subj_start = tokens[subject[0].start].start if subject[0].kind != "pronoun" else c_start
+        tense = _tense(tokens, span_tokens, trig, lexicon)
+        negated = _negated(tokens, span_tokens, trig, lexicon)
+        hedged = _hedged(tokens, span_tokens, lexicon)
+        q_lo = min(c_start, subj_start)
+        qualifiers = _qualifiers(tokens, span_tokens, lexicon, min_start=q_lo)
+        count = _count(sent.text[q_lo:c_end])
+        time_mention = _clause_time(times, c_start, c_end, tokens[trig.index].start)
+        quantity = _clause_quantity(quantities, c_start, c_end, count)
+        after = None
+        if any(tokens[k].lower in lexicon.sequence_cues for k in span_tokens if k < trig.index):
+            after = _previous_timed(previous + out, sent.index)
+        time = None
+        if time_mention is not None:
+            time = temporal.resolve(
+                time_mention.text,
+                doc.published,
+                doc.published_from if doc.published else None,
+                tense=tense,
+                after=after.time if after is not None and after.time is not None else None,
+            )
+            if time.anchor_from == "inferred" or (
+                time.anchor_from not in (None, "absolute") and doc.published_from == "inferred"
+            ):
+                confidence *= 0.7
+        if hedged:
+            confidence *= 0.7
+        for name in names:
+            out.append(
+                Claim(
+                    id=f"{doc.id}#{len(previous) + len(out) + 1}",
+                    document=doc.id,
+                    sentence=sent.text,
+                    span=(sent.start, sent.end),
+                    entity=name,
+                    event=trig.event,
+                    object=trig.object,
+                    time=time,
+                    quantity=quantity,
+                    qualifiers=qualifiers,
+                    negated=negated,
+                    hedged=hedged,
+                    attributed_to=attributed if attributed and attributed not in names else None,
+                    tense=tense,
+                    trigger=trig.words,
+                    mention=mention_text,
+                    group=tuple(names) if len(names) > 1 else (),
+                    count=count,
+                    index=sent.index,
+                    confidence=round(confidence * doc.confidence, 3),
+                    after=after.id if after is not None else None,
+                )
+            )
+        if subject[0].kind == "proper":
+            last_subject = names[0]
+    return out, last_subject
+
+
+def _subject(
+    tokens: Sequence[Token],
+    trig: Trigger,
+    mentions: list[Mention],
+    clause_of: list[int],
+    lexicon: Lexicon,
+) -> list[Mention] | None:
+    """The subject of a trigger: one mention, or several for a group."""
+    clause = clause_of[trig.index]
+    first_tok = clause_of.index(clause)
+    role = lexicon.events[trig.event].role
+    # Passive with an agent: "X was fined by the SEC".
+    by_agent = _by_agent(tokens, trig, mentions)
+    # A relative clause: the subject is the antecedent of "which/who/that".
+    if tokens[first_tok].lower in RELATIVE and _nothing_but_aux_between(tokens, first_tok, trig):
+        antecedent = _mention_ending_at(tokens, first_tok, mentions)
+        if antecedent is None:
+            thing = thing_mention(tokens, first_tok, lexicon)
+            return [thing] if thing else None
+        return _group(tokens, antecedent, mentions, check_preposition=False)
+    if trig.kind == "noun":
+        # "China's ban", "the ban by China".
+        for m in mentions:
+            if m.kind == "proper" and trig.index - 4 <= m.end <= trig.index:
+                if m.end < len(tokens) and tokens[m.end].lower in {"'s", "’s"}:
+                    return [m]
+        return [by_agent] if by_agent is not None else None
+    if by_agent is not None and role == "agent":
+        return [by_agent]
+    candidates = [
+        m for m in mentions if m.end <= trig.index and clause_of[m.start] == clause
+    ]
+    for m in reversed(candidates):
+        if m.kind == "pronoun":
+            return [m] if m.end == _verb_phrase_start(tokens, trig.index) else None
+        if _after_preposition(tokens, m.start):
+            continue
+        # "Hong Kong's new licensing regime": the possessor is not the subject.
+        if m.end < len(tokens) and tokens[m.end].lower in {"'s", "’s"}:
+            continue
+        return _group(tokens, m, mentions, check_preposition=True)
+    thing = thing_mention(tokens, _verb_phrase_start(tokens, trig.index), lexicon)
+    if thing is not None and clause_of[thing.start] == clause:
+        return [thing]
+    return None
+
+
+def _after_preposition(tokens: Sequence[Token], start: int) -> bool:
+    """Is the name at ``start`` the object of a preposition ("with the Greater Bay Area",
+    "into mainland China")? Looks back over articles and up to two modifiers."""
+    k = start - 1
+    modifiers = 0
+    while k >= 0:
+        low = tokens[k].lower
+        if low in PREPOSITIONS:
+            return True
+        if low in DETERMINERS:
+            k -= 1
+            continue
+        if modifiers < 2 and tokens[k].text.isalpha() and tokens[k].text.islower() and (
+            low not in AUX and low not in RELATIVE and low not in {"and", "or", "but", "while"}
+        ) and not low.endswith("ed"):
+            modifiers += 1
+            k -= 1
+            continue
+        return False
+    return False
+
+
+def _verb_phrase_start(tokens: Sequence[Token], i: int) -> int:
+    k = i
+    while k - 1 >= 0 and (
+        tokens[k - 1].lower in AUX
+        or tokens[k - 1].lower in _ADVERBS_BEFORE_VERB
+        or tokens[k - 1].lower in {"not", "n't", "never"}
+    ):
+        k -= 1
+    return k
+
+
+def _nothing_but_aux_between(tokens: Sequence[Token], rel: int, trig: Trigger) -> bool:
+    between = tokens[rel + 1 : trig.index]
+    return all(
+        t.lower in AUX or t.lower in _ADVERBS_BEFORE_VERB or t.lower in {"not", "n't", "never"}
+        for t in between
+    ) or trig.kind == "phrase"
+
+
+def _mention_ending_at(tokens: Sequence[Token], k: int, mentions: list[Mention]) -> Mention | None:
+    end = k
+    while end - 1 >= 0 and tokens[end - 1].text in {",", "—", "–"}:
+        end -= 1
+    for m in mentions:
+        if m.end == end and m.kind == "proper":
+            return m
+    return None
+
+
+def _by_agent(tokens: Sequence[Token], trig: Trigger, mentions: list[Mention]) -> Mention | None:
+    k = trig.end + 1
+    if k < len(tokens) and tokens[k].lower == "by":
+        for m in mentions:
+            if m.start in (k + 1, k + 2) and m.kind == "proper":
+                return m
+    return None
+
+
+def _group(
+    tokens: Sequence[Token], last: Mention, mentions: list[Mention], check_preposition: bool
+) -> list[Mention] | None:
+    """Expand "X and Y" / "X, Y and Z" ending in ``last`` into all its members."""
+    group = [last]
+    by_end = {m.end: m for m in mentions if m.kind == "proper"}
+    k = last.start
+    while k > 0:
+        sep = tokens[k - 1].lower
+        if sep in {"and", ","}:
+            j = k - 1
+            if sep == "and" and j > 0 and tokens[j - 1].text == ",":
+                j -= 1  # Oxford comma
+            prev = by_end.get(j)
+            if prev is None or (sep == "," and _after_preposition(tokens, prev.start)):
+                break  # "In Hong Kong, OSL and HashKey": the intro phrase is not a member
+            group.insert(0, prev)
+            k = prev.start
+        else:
+            break
+    if check_preposition and _after_preposition(tokens, group[0].start):
+        return None
+    if len(group) == 1 and last.kind != "proper":
+        return [last]
+    return group
+
+
+def _tense(tokens: Sequence[Token], clause: list[int], trig: Trigger, lexicon: Lexicon) -> str:
+    text = " ".join(tokens[k].lower for k in clause if k <= trig.end)
+    words = set(text.split())
+    for marker in lexicon.future:
+        if (" " in marker and marker in text) or marker in words:
+            return "future"
+    verb = tokens[trig.index].lower
+    if verb.endswith("ed") or verb in _IRREGULAR_PAST:
+        return "past"
+    if words & {"was", "were", "had", "has", "have", "did"}:
+        return "past"
+    if words & {"is", "are", "am", "does"}:
+        return "present"
+    return "past"
+
+
+def _negated(tokens: Sequence[Token], clause: list[int], trig: Trigger, lexicon: Lexicon) -> bool:
+    window = [k for k in clause if trig.index - 5 <= k < trig.index]
+    return any(tokens[k].lower in lexicon.negations for k in window)
+
+
+def _hedged(tokens: Sequence[Token], clause: list[int], lexicon: Lexicon) -> bool:
+    return any(tokens[k].lower in lexicon.hedges for k in clause)
+
+
+def _qualifiers(
+    tokens: Sequence[Token], clause: list[int], lexicon: Lexicon, min_start: int
+) -> tuple[str, ...]:
+    found: list[str] = []
+    idx = [k for k in range(len(tokens)) if tokens[k].start >= min_start and k <= clause[-1]]
+    for k in idx:
+        q = lexicon.qualifiers.get(tokens[k].lower)
+        if q is None or q in found:
+            continue
+        if q == "first":
+            nxt = [t.lower for t in tokens[k + 1 : k + 3]]
+            if any(w in lexicon.not_qualified_by_first for w in nxt):
+                continue
+        found.append(q)
+    return tuple(sorted(found))
+
+
+def _count(text: str) -> Quantity | None:
+    """A group size: "the first two exchanges", "one of two licensed exchanges"."""
+    m = _COUNT_RE.search(text)
+    if m is None:
+        return None
+    n_text = m.group("n").lower()
+    n = _COUNT_WORDS.get(n_text) or (int(n_text) if n_text.isdigit() else None)
+    if n is None:
+        return None
+    return Quantity(text=m.group(0), low=float(n), high=float(n), unit="count")
+
+
+def _clause_time(
+    times: list[temporal.TimeMention], c_start: int, c_end: int, trig_at: int
+) -> temporal.TimeMention | None:
+    inside = [t for t in times if c_start <= t.start < c_end]
+    if not inside:
+        return None
+    return min(inside, key=lambda t: (abs(t.start - trig_at), t.start))
+
+
+def _clause_quantity(quantities: list, c_start: int, c_end: int, count: Quantity | None):  # type: ignore[no-untyped-def]
+    for q in quantities:
+        if c_start <= q.start < c_end:
+            if count is not None and q.quantity.text in count.text:
+                continue
+            if count is not None and q.quantity.low == count.low and q.quantity.unit:
+                continue
+            return q.quantity
+    return None
+
+
+def _previous_timed(claims: list[Claim], sentence_index: int) -> Claim | None:
+    for c in reversed(claims):
+        if c.index < sentence_index and c.time is not None and c.time.resolved:
+            return c
+    return None
+
+
+def _attribution(
+    sent: Sentence, tokens: Sequence[Token], mentions: list[Mention], lexicon: Lexicon
+) -> str | None:
+    """Who the sentence is attributed to: "according to X", "X said", "told X", "said X"."""
+    m = _ACCORDING.search(sent.text)
+    if m:
+        for men in mentions:
+            if men.kind == "proper" and tokens[men.start].start >= m.end():
+                return display(men.text)
+    for men in mentions:
+        if men.kind != "proper":
+            continue
+        nxt = tokens[men.end].lemma if men.end < len(tokens) else ""
+        prev = tokens[men.start - 1].lemma if men.start > 0 else ""
+        if nxt in lexicon.said_verbs or prev in {"say", "tell"}:
+            return display(men.text)
+    return None
+
+
+def reanchor(doc: Document, published: date, how: str) -> Document:
+    """The document with an inferred publication date."""
+    return replace(doc, published=published, published_from="inferred", published_note=how)
+
+
+__all__ = ["extract", "reanchor", "TimeValue"]

@@ -1,0 +1,104 @@
+"""The story graph (networkx): documents, claims, entities and events.
+
+Edges: document -states-> claim, claim -about-> entity, claim -asserts-> event, and
+claim -same_fact-> claim between claims of different documents that share entity and
+event. Only claims joined by ``same_fact`` are compared by the rules, never every pair of
+the corpus.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from itertools import combinations
+from pathlib import Path
+
+import networkx as nx
+
+from consistency.errors import ConfigError
+from consistency.models import Claim, Document
+
+FORMATS = ("graphml", "gexf", "json")
+
+
+def build(documents: Sequence[Document], claims: Sequence[Claim]) -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph(name="consistency story graph")
+    for d in documents:
+        g.add_node(
+            f"doc:{d.id}",
+            type="document",
+            label=d.outlet or d.name,
+            name=d.name,
+            path=d.path,
+            published=d.published.isoformat() if d.published else "",
+            published_from=d.published_from,
+        )
+    for c in claims:
+        node = f"claim:{c.id}"
+        g.add_node(
+            node,
+            type="claim",
+            label=f"{c.entity} {c.event}",
+            document=c.document,
+            sentence=c.sentence,
+            time=c.time.label() if c.time else "",
+            quantity=c.quantity.label() if c.quantity else "",
+            qualifiers=",".join(c.qualifiers),
+            negated=c.negated,
+            hedged=c.hedged,
+        )
+        g.add_node(f"entity:{c.entity}", type="entity", label=c.entity)
+        g.add_node(f"event:{c.event}", type="event", label=c.event)
+        g.add_edge(f"doc:{c.document}", node, key="states", type="states")
+        g.add_edge(node, f"entity:{c.entity}", key="about", type="about")
+        g.add_edge(node, f"event:{c.event}", key="asserts", type="asserts")
+    for group in _groups(claims).values():
+        for a, b in combinations(group, 2):
+            if a.document != b.document:
+                g.add_edge(f"claim:{a.id}", f"claim:{b.id}", key="same_fact", type="same_fact")
+    return g
+
+
+def _groups(claims: Sequence[Claim]) -> dict[tuple[str, str], list[Claim]]:
+    out: dict[tuple[str, str], list[Claim]] = {}
+    for c in claims:
+        out.setdefault((c.entity, c.event), []).append(c)
+    return out
+
+
+def comparable(g: nx.MultiDiGraph, claims: Sequence[Claim]) -> dict[tuple[str, str], list[Claim]]:
+    """Groups of claims the graph links by ``same_fact``, keyed by (entity, event)."""
+    by_id = {f"claim:{c.id}": c for c in claims}
+    linked = nx.Graph()
+    for u, v, k in g.edges(keys=True):
+        if k == "same_fact":
+            linked.add_edge(u, v)
+    out: dict[tuple[str, str], list[Claim]] = {}
+    for component in nx.connected_components(linked):
+        members = sorted((by_id[n] for n in component), key=lambda c: (c.document, c.index, c.id))
+        key = (members[0].entity, members[0].event)
+        out.setdefault(key, []).extend(members)
+    # Claims of one document alone are still a group (for internal rules).
+    for c in claims:
+        key = (c.entity, c.event)
+        if key not in out:
+            out[key] = [x for x in claims if (x.entity, x.event) == key]
+    return dict(sorted(out.items()))
+
+
+def write(g: nx.MultiDiGraph, path: str | Path, fmt: str | None = None) -> str:
+    """Write the graph as GraphML, GEXF or node-link JSON (by ``fmt`` or the suffix)."""
+    p = Path(path)
+    fmt = (fmt or p.suffix.lstrip(".") or "graphml").lower()
+    if fmt == "xml":
+        fmt = "graphml"
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown graph format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if fmt == "graphml":
+        nx.write_graphml(g, p)
+    elif fmt == "gexf":
+        nx.write_gexf(g, p)
+    else:
+        data = nx.node_link_data(g, edges="links")
+        p.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n", "utf-8")
+    return fmt

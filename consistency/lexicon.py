@@ -1,0 +1,166 @@
+"""The event lexicon: canonical events and the words that name them, kept as data.
+
+The built-in lexicon is ``consistency/data/events.yaml``; users extend it with their own
+YAML of the same shape (``--lexicon FILE``). Entries merge by event id and word lists are
+appended, so a newsroom can add "fined" synonyms or a new event without touching code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import simplemma
+import yaml
+
+from consistency.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Phrase:
+    verbs: frozenset[str]
+    objects: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    description: str = ""
+    role: str = "agent"  # agent: the entity did it; patient: it happened to the entity
+    verbs: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+    phrases: tuple[Phrase, ...] = ()
+    opposite: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    events: dict[str, Event]
+    qualifiers: dict[str, str]  # word -> canonical qualifier
+    not_qualified_by_first: frozenset[str]
+    hedges: frozenset[str]
+    negations: frozenset[str]
+    future: tuple[str, ...]
+    said_verbs: frozenset[str]
+    collective_nouns: frozenset[str]
+    thing_nouns: frozenset[str]
+    sequence_cues: frozenset[str]
+    # Derived indexes, built once.
+    by_verb: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    by_noun: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    by_light_verb: dict[str, tuple[tuple[str, Phrase], ...]] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """The English lemma of a word, lower-cased ("licences" -> "licence")."""
+    w = word.lower().replace("’", "'")
+    if not w.isalpha():
+        return w
+    return str(simplemma.lemmatize(w, lang="en")).lower()
+
+
+def _words(values: Iterable[Any]) -> frozenset[str]:
+    return frozenset(lemma(str(v)) for v in values or ())
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in extra.items():
+        if key in out and isinstance(out[key], dict) and isinstance(value, dict):
+            out[key] = _merge(out[key], value)
+        elif key in out and isinstance(out[key], list) and isinstance(value, list):
+            out[key] = out[key] + value
+        else:
+            out[key] = value
+    return out
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the lexicon: {exc}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: a lexicon is a mapping with an 'events' key")
+    return data
+
+
+def builtin_data() -> dict[str, Any]:
+    text = resources.files("consistency").joinpath("data/events.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    assert isinstance(data, dict)
+    return data
+
+
+def load(extra: Iterable[str | Path] = ()) -> Lexicon:
+    """The built-in lexicon merged with the user's lexicon files, in order."""
+    data = builtin_data()
+    for path in extra:
+        data = _merge(data, _read_yaml(Path(path)))
+    return build(data)
+
+
+def build(data: dict[str, Any]) -> Lexicon:
+    events: dict[str, Event] = {}
+    for event_id, spec in sorted((data.get("events") or {}).items()):
+        if not isinstance(spec, dict):
+            raise ConfigError(f"lexicon: event {event_id!r} must be a mapping")
+        phrases = []
+        for p in spec.get("phrases") or []:
+            if not isinstance(p, dict) or not p.get("verbs") or not p.get("objects"):
+                raise ConfigError(f"lexicon: event {event_id!r}: a phrase needs verbs and objects")
+            phrases.append(Phrase(_words(p["verbs"]), _words(p["objects"])))
+        role = spec.get("role", "agent")
+        if role not in ("agent", "patient"):
+            raise ConfigError(f"lexicon: event {event_id!r}: role must be agent or patient")
+        events[event_id] = Event(
+            id=event_id,
+            description=str(spec.get("description", "")),
+            role=role,
+            verbs=_words(spec.get("verbs")),
+            nouns=_words(spec.get("nouns")),
+            phrases=tuple(phrases),
+            opposite=tuple(spec.get("opposite") or ()),
+        )
+    qualifiers: dict[str, str] = {}
+    for canonical, words in sorted((data.get("qualifiers") or {}).items()):
+        for w in words:
+            qualifiers[str(w).lower()] = canonical
+    by_verb: dict[str, list[str]] = {}
+    by_noun: dict[str, list[str]] = {}
+    by_light: dict[str, list[tuple[str, Phrase]]] = {}
+    for ev in events.values():
+        for v in ev.verbs:
+            by_verb.setdefault(v, []).append(ev.id)
+        for n in ev.nouns:
+            by_noun.setdefault(n, []).append(ev.id)
+        for ph in ev.phrases:
+            for v in ph.verbs:
+                by_light.setdefault(v, []).append((ev.id, ph))
+    return Lexicon(
+        events=events,
+        qualifiers=qualifiers,
+        not_qualified_by_first=frozenset(
+            str(w).lower() for w in data.get("not_qualified_by_first") or ()
+        ),
+        hedges=frozenset(str(w).lower() for w in data.get("hedges") or ()),
+        negations=frozenset(str(w).lower() for w in data.get("negations") or ()),
+        future=tuple(str(w).lower() for w in data.get("future") or ()),
+        said_verbs=_words(data.get("said_verbs")),
+        collective_nouns=frozenset(str(w).lower() for w in data.get("collective_nouns") or ()),
+        thing_nouns=_words(data.get("thing_nouns")),
+        sequence_cues=frozenset(str(w).lower() for w in data.get("sequence_cues") or ()),
+        by_verb={k: tuple(v) for k, v in by_verb.items()},
+        by_noun={k: tuple(v) for k, v in by_noun.items()},
+        by_light_verb={k: tuple(v) for k, v in by_light.items()},
+    )
+
+
+@lru_cache(maxsize=1)
+def default() -> Lexicon:
+    return load()

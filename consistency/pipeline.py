@@ -1,0 +1,150 @@
+"""The data flow, stage by stage: ingest, extract, resolve, date, graph, rules."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from consistency import dating, graph, lexicon as lexicon_mod
+from consistency.config import SEVERITY_RANK, Settings
+from consistency.errors import ConfigError
+from consistency.extract import extract
+from consistency.ingest import ingest
+from consistency.models import Claim, Document, Finding, Result, Skipped
+from consistency.resolve import resolver
+from consistency.rules import Context, Rule, registry
+
+KIND_ORDER = ("date", "number", "first", "order", "status", "attribution", "anachronism", "other")
+
+
+def select_rules(
+    settings: Settings, select: Iterable[str] = (), exclude: Iterable[str] = ()
+) -> tuple[list[Rule], list[str]]:
+    """Instantiate the rules chosen by code or group, with their options."""
+    available, problems = registry()
+    wanted = [s.upper() for s in (list(select) or settings.rules)]
+    skip = {s.upper() for s in [*settings.exclude_rules, *exclude]}
+    chosen: list[type[Rule]] = []
+    for w in wanted:
+        if w in available:
+            chosen.append(available[w])
+            continue
+        group = [r for r in available.values() if w.lower() in r.groups]
+        if not group:
+            raise ConfigError(
+                f"unknown rule or group {w!r}; rules: {', '.join(available)}; groups: all, core"
+            )
+        chosen.extend(group)
+    unknown_skip = skip - set(available)
+    if unknown_skip:
+        raise ConfigError(f"unknown rule(s) to exclude: {', '.join(sorted(unknown_skip))}")
+    rules = []
+    for cls in dict.fromkeys(chosen):
+        if cls.code in skip:
+            continue
+        rules.append(cls(**settings.rule_options.get(cls.code, {})))
+    return rules, problems
+
+
+def check(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    settings: Settings | None = None,
+    select: Iterable[str] = (),
+    exclude: Iterable[str] = (),
+    lexicon_files: Iterable[str | Path] = (),
+    progress: bool | None = False,
+    fields: dict[str, str] | None = None,
+) -> Result:
+    """Check a set of articles against each other.
+
+    ``paths`` are files and folders (read recursively). Returns a :class:`Result` with
+    ``.findings`` and ``.claims`` as pandas DataFrames, ``.documents``, ``.skipped`` and
+    ``.graph`` (networkx). Bad input files are skipped and listed, never raised.
+    """
+    settings = settings or Settings()
+    lex = lexicon_mod.load([*settings.lexicon, *lexicon_files])
+    rules, problems = select_rules(settings, select, exclude)
+    ingested = ingest(paths, progress=progress, fields=fields)
+    documents = ingested.documents
+    skipped = list(ingested.skipped) + [Skipped("(rules)", p) for p in problems]
+
+    claims = [c for d in documents for c in extract(d, lex)]
+    apply = resolver(documents, claims)
+    claims = [apply(c) for c in claims]
+
+    if any(d.published is None for d in documents):
+        documents = dating.infer_dates(
+            documents, claims, lambda d: [apply(c) for c in extract(d, lex)]
+        )
+        inferred = {d.id: d for d in documents if d.published_from == "inferred"}
+        claims = [c for c in claims if c.document not in inferred]
+        claims += [apply(c) for d in inferred.values() for c in extract(d, lex)]
+    claims.sort(key=lambda c: (c.document, c.index, _claim_no(c.id)))
+
+    g = graph.build(documents, claims)
+    ctx = Context(
+        documents={d.id: d for d in documents},
+        claims=claims,
+        groups=graph.comparable(g, claims),
+    )
+    for c in claims:
+        ctx.by_document.setdefault(c.document, []).append(c)
+    findings = _run_rules(rules, ctx)
+    return Result(
+        documents=documents, claims_list=claims, findings_list=findings, skipped=skipped, graph=g
+    )
+
+
+def _claim_no(claim_id: str) -> int:
+    tail = claim_id.rsplit("#", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
+
+
+def _run_rules(rules: Sequence[Rule], ctx: Context) -> list[Finding]:
+    seen: dict[str, Finding] = {}
+    for rule in rules:
+        for f in rule.evaluate(ctx):
+            seen.setdefault(f.fingerprint, f)
+    return sorted(
+        seen.values(),
+        key=lambda f: (
+            -SEVERITY_RANK[f.severity],
+            KIND_ORDER.index(f.kind) if f.kind in KIND_ORDER else 99,
+            f.entity,
+            f.event,
+            f.fingerprint,
+        ),
+    )
+
+
+def failing(findings: Iterable[Finding], fail_on: str, accepted: set[str] | None = None) -> list[Finding]:
+    """Findings at or above ``fail_on`` that the baseline does not accept."""
+    floor = SEVERITY_RANK[fail_on]
+    accepted = accepted or set()
+    return [f for f in findings if SEVERITY_RANK[f.severity] >= floor and f.fingerprint not in accepted]
+
+
+def only_involving(result: Result, new_ids: set[str]) -> Result:
+    """The result restricted to findings that cite at least one of the given documents."""
+    kept = [f for f in result.findings_list if any(c.claim.document in new_ids for c in f.cited)]
+    return replace(result, findings_list=kept)
+
+
+def summary(result: Result) -> dict[str, Any]:
+    by_kind: dict[str, int] = {}
+    for f in result.findings_list:
+        by_kind[f.kind] = by_kind.get(f.kind, 0) + 1
+    return {
+        "documents": len(result.documents),
+        "claims": len(result.claims_list),
+        "findings": len(result.findings_list),
+        "by_kind": dict(sorted(by_kind.items())),
+        "skipped": len(result.skipped),
+    }
+
+
+__all__ = ["check", "failing", "only_involving", "select_rules", "summary", "Claim", "Document"]

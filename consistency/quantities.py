@@ -1,0 +1,194 @@
+"""Numbers in claims, as intervals with units.
+
+"at least 10 companies" is [10, inf) companies, "up to $25 million" is [0, 25e6] USD,
+"about 13,000 people" allows ten percent either way, and a bare round figure ("13,000")
+allows the rounding a reporter may have done (2.5 percent).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from consistency.lexicon import lemma
+from consistency.models import Quantity
+
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12,
+}  # fmt: skip
+
+_SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
+    "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+}  # fmt: skip
+
+_CURRENCY = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "hk$": "HKD"}
+_CURRENCY_WORDS = {
+    "dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR",
+    "eur": "EUR", "pounds": "GBP", "gbp": "GBP", "yuan": "CNY", "renminbi": "CNY",
+    "yen": "JPY", "hkd": "HKD",
+}  # fmt: skip
+
+# Bound words and what they do to the interval.
+_BOUNDS = [
+    ("at least", "ge"), ("no fewer than", "ge"), ("no less than", "ge"), ("a minimum of", "ge"),
+    ("more than", "gt"), ("over", "gt"), ("upwards of", "gt"), ("in excess of", "gt"),
+    ("up to", "le"), ("as many as", "le"), ("as much as", "le"), ("at most", "le"),
+    ("a maximum of", "le"), ("no more than", "le"),
+    ("fewer than", "lt"), ("less than", "lt"), ("under", "lt"), ("below", "lt"),
+    ("nearly", "near"), ("almost", "near"), ("close to", "near"), ("just under", "near"),
+    ("about", "approx"), ("around", "approx"), ("roughly", "approx"), ("approximately", "approx"),
+    ("some", "approx"), ("an estimated", "approx"), ("estimated", "approx"), ("circa", "approx"),
+    ("just over", "approx"), ("more or less", "approx"),
+]  # fmt: skip
+_BOUND_RE = "|".join(re.escape(b) for b, _ in sorted(_BOUNDS, key=lambda x: -len(x[0])))
+_BOUND_KIND = dict(_BOUNDS)
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORDNUM = "|".join(sorted((w for w in _WORD_NUMBERS if " " not in w), key=len, reverse=True))
+_SCALE_RE = r"thousand|million|billion|trillion|bn|mn|tn|[kmb](?![a-z])"
+
+QUANTITY_RE = re.compile(
+    rf"(?:(?P<bound>{_BOUND_RE})\s+)?"
+    rf"(?P<cur>US\$|HK\$|[$€£¥])?\s?"
+    rf"(?P<num>{_NUMBER}|(?:{_WORDNUM})(?![\w-]))"
+    rf"(?:\s?(?P<scale>{_SCALE_RE})\b)?"
+    rf"(?:\s?(?P<pct>%|percent|per cent)(?!\w))?"
+    rf"(?P<unit>(?:[\s-]+[\w’'-]+){{0,4}})",
+    re.IGNORECASE,
+)
+
+# A noun after the number that is part of a name or a time, not a unit.
+_NOT_UNITS = frozenset(
+    "am pm a.m p.m and or of the to in on at by for with from percent per a an st nd rd th"
+    " january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_TIME_UNITS = frozenset(
+    "day days week weeks month months year years hour hours minute minutes decade decades"
+    " quarter quarters".split()
+)
+
+
+@dataclass(frozen=True)
+class QuantityMention:
+    start: int
+    end: int
+    quantity: Quantity
+
+
+def _number(text: str) -> float | None:
+    t = text.lower().replace(",", "")
+    if t in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[t])
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+_STOP = frozenset(
+    "with of in on at to for from by that who which and or but as than the a an this these"
+    " there their its his her our is are was were be been have has had will would could"
+    " into over under about between across per each".split()
+)
+
+
+def _unit_noun(raw: str) -> tuple[str | None, int]:
+    """The head noun of the words after a number, and where it ends in ``raw``.
+
+    "10 companies with Chinese founders" -> company; "80 international Web3 firms" -> firm.
+    """
+    head: str | None = None
+    head_end = 0
+    for m in re.finditer(r"[\w’'-]+", raw):
+        word = m.group().strip("-").lower()
+        if word in _STOP or word in _NOT_UNITS:
+            break
+        if word in _CURRENCY_WORDS:
+            return _CURRENCY_WORDS[word], m.end()
+        if word.isalpha():
+            head, head_end = word, m.end()
+    if head is None:
+        return None, 0
+    return lemma(head), head_end
+
+
+def interval(value: float, bound: str | None, round_figure: bool) -> tuple[float, float, bool]:
+    kind = _BOUND_KIND.get(bound.lower(), "") if bound else ""
+    if kind == "ge":
+        return value, math.inf, False
+    if kind == "gt":
+        return value, math.inf, False
+    if kind == "le":
+        return 0.0, value, False
+    if kind == "lt":
+        return 0.0, value, False
+    if kind == "near":
+        return value * 0.9, value, True
+    if kind == "approx":
+        return value * 0.9, value * 1.1, True
+    if round_figure:
+        return value * 0.975, value * 1.025, True
+    return value, value, False
+
+
+def _is_round(num_text: str, value: float) -> bool:
+    digits = num_text.replace(",", "").split(".")[0]
+    return value >= 1000 and digits.endswith("00")
+
+
+def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> list[QuantityMention]:
+    """Quantities in a sentence, skipping the given spans (its time expressions)."""
+    skip = skip or []
+    out: list[QuantityMention] = []
+    pos = 0
+    while True:
+        m = QUANTITY_RE.search(text, pos)
+        if m is None:
+            break
+        start = m.start()
+        num_start = m.start("num")
+        # The unit group may run over the next number: resume right after this one.
+        pos = m.end("num") if m.end("num") > pos else pos + 1
+        if any(a <= num_start < b for a, b in skip):
+            continue
+        before = text[max(0, num_start - 1) : num_start]
+        after = text[m.end("num") : m.end("num") + 1]
+        # Part of a word or code ("Web3", "S19j", "COVID-19"), an ordinal or a decimal tail.
+        if before.isalnum() or (before == "-" and not m.group("cur")) or after.isalpha():
+            if not (after.isalpha() and m.group("scale")):
+                continue
+        value = _number(m.group("num"))
+        if value is None:
+            continue
+        scale = (m.group("scale") or "").lower()
+        if scale:
+            value *= _SCALES.get(scale, 1.0)
+        unit: str | None = None
+        end = m.start("unit")
+        if m.group("cur"):
+            unit = _CURRENCY.get(m.group("cur").lower(), m.group("cur"))
+        elif m.group("pct"):
+            unit = "%"
+        else:
+            unit, head_end = _unit_noun(m.group("unit"))
+            if unit in _TIME_UNITS:
+                continue  # "two years", "30 days": durations belong to time, not figures
+            if unit is not None:
+                end = m.start("unit") + head_end
+        # A word number without a unit ("one of the", "two") is not a figure we compare.
+        if unit is None and not m.group("num")[0].isdigit():
+            continue
+        low, high, approx = interval(value, m.group("bound"), _is_round(m.group("num"), value))
+        q = Quantity(
+            text=text[start:end].strip(), low=low, high=high, unit=unit, approx=approx
+        )
+        out.append(QuantityMention(start, end, q))
+        pos = max(pos, end)
+    return out

@@ -1,0 +1,98 @@
+"""Sentences and tokens with character offsets into the document text (syntok)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import syntok.segmenter as segmenter
+
+from consistency.lexicon import lemma
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int  # offset in the sentence
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+    @property
+    def lemma(self) -> str:
+        return lemma(self.text)
+
+    @property
+    def capitalized(self) -> bool:
+        t = self.text
+        return bool(t) and (t[0].isupper() or (t[0].isalpha() and any(c.isupper() for c in t[1:])))
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int  # offset in the document text
+    end: int
+    text: str
+    tokens: tuple[Token, ...]
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split a document text into sentences; each keeps its exact source span."""
+    out: list[Sentence] = []
+    for paragraph in segmenter.analyze(text):
+        for sent in paragraph:
+            toks = _join_split_words([t for t in sent if t.value])
+            if not toks:
+                continue
+            start = toks[0].offset
+            end = toks[-1].offset + len(toks[-1].value)
+            sentence_text = text[start:end]
+            # A sentence never spans a paragraph break: split where the text has one.
+            pieces = _split_on_breaks(sentence_text, start)
+            for p_start, p_end in pieces:
+                p_text = text[p_start:p_end]
+                p_toks = tuple(
+                    Token(t.value, t.offset - p_start, t.offset - p_start + len(t.value))
+                    for t in toks
+                    if p_start <= t.offset < p_end
+                )
+                if p_toks:
+                    out.append(Sentence(len(out), p_start, p_end, p_text, p_toks))
+    return out
+
+
+@dataclass(frozen=True)
+class _Raw:
+    value: str
+    offset: int
+
+
+def _join_split_words(toks: list) -> list:  # type: ignore[type-arg]
+    """Undo syntok's camel-case split: "HashKey" is one word, not "Hash" "Key"."""
+    out: list[_Raw] = []
+    for t in toks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.offset + len(prev.value) == t.offset
+            and prev.value[-1:].isalnum()
+            and t.value[:1].isalnum()
+        ):
+            out[-1] = _Raw(prev.value + t.value, prev.offset)
+        else:
+            out.append(_Raw(t.value, t.offset))
+    return out
+
+
+def _split_on_breaks(s: str, offset: int) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for part in s.split("\n"):
+        stripped = part.strip()
+        if stripped:
+            lead = len(part) - len(part.lstrip())
+            spans.append((offset + pos + lead, offset + pos + lead + len(stripped)))
+        pos += len(part) + 1
+    return spans

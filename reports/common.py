@@ -1,0 +1,217 @@
+"""What several renderers share: names and words for kinds and severities, counts, the
+document of a claim, and the quote split into marked and unmarked segments.
+
+Nothing here formats output; each renderer escapes for its own format.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+
+from consistency.models import KINDS, SEVERITIES, Cited, Claim, Document, Finding, Result
+
+
+@dataclass(frozen=True)
+class KindInfo:
+    """How a finding kind is named for people and for SARIF."""
+
+    label: str  # a heading: "Date"
+    rule_name: str  # SARIF reportingDescriptor.name: "DateConflict"
+    description: str  # one sentence
+
+
+KIND_INFO: dict[str, KindInfo] = {
+    "date": KindInfo("Date", "DateConflict", "Sources give different dates for the same event."),
+    "number": KindInfo(
+        "Number", "NumberConflict", "Sources give different numbers for the same thing."
+    ),
+    "first": KindInfo("First", "FirstClaimConflict", "Sources disagree on who or what was first."),
+    "order": KindInfo("Order", "OrderConflict", "Sources tell the events in a different order."),
+    "status": KindInfo(
+        "Status", "StatusConflict", "Sources disagree on whether something happened or holds."
+    ),
+    "attribution": KindInfo(
+        "Attribution", "AttributionConflict", "Sources disagree on who said or did something."
+    ),
+    "anachronism": KindInfo(
+        "Anachronism",
+        "Anachronism",
+        "A source dates an event after its own publication, or before it could have happened.",
+    ),
+    "other": KindInfo("Other", "Inconsistency", "Sources are inconsistent with each other."),
+}
+
+
+def kind_info(kind: str) -> KindInfo:
+    """The words for ``kind``; a kind from a third-party rule gets generic ones."""
+    known = KIND_INFO.get(kind)
+    if known:
+        return known
+    words = re.sub(r"[^0-9A-Za-z]+", " ", kind).strip() or "other"
+    return KindInfo(
+        words.capitalize(),
+        "".join(word.capitalize() for word in words.split()) + "Conflict",
+        f"Sources disagree ({words}).",
+    )
+
+
+@lru_cache(maxsize=1)
+def tool_version() -> str:
+    """The installed version of consistency (blanked by the golden-file tests)."""
+    try:
+        return metadata.version("consistency")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+def ordered(present: list[str], canonical: tuple[str, ...]) -> list[str]:
+    """``present`` in the canonical order, unknown values after it, alphabetically."""
+    seen = set(present)
+    return [v for v in canonical if v in seen] + sorted(seen - set(canonical))
+
+
+def severity_counts(findings: list[Finding]) -> list[tuple[str, int]]:
+    """(severity, count) for every severity of the contract, zeros included."""
+    counts = Counter(f.severity for f in findings)
+    return [(s, counts[s]) for s in ordered(list(counts) + list(SEVERITIES), SEVERITIES)]
+
+
+def kind_severity_table(findings: list[Finding]) -> list[tuple[str, list[int], int]]:
+    """Rows (kind, counts per :data:`SEVERITIES` order, total) for the kinds present."""
+    severities = [s for s, _ in severity_counts(findings)]
+    counts = Counter((f.kind, f.severity) for f in findings)
+    rows = []
+    for kind in ordered([f.kind for f in findings], KINDS):
+        per = [counts[(kind, s)] for s in severities]
+        rows.append((kind, per, sum(per)))
+    return rows
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``1 document``, ``2 documents``, ``0 discrepancies`` (with ``many``)."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def rounded(x: float) -> float:
+    """A confidence as written in every format: three decimals."""
+    return round(float(x), 3)
+
+
+class Documents:
+    """Documents of a result by id; a claim whose document is missing still gets a name."""
+
+    def __init__(self, result: Result) -> None:
+        self.by_id: dict[str, Document] = {d.id: d for d in result.documents}
+
+    def get(self, document_id: str) -> Document | None:
+        return self.by_id.get(document_id)
+
+    def name(self, document_id: str) -> str:
+        doc = self.by_id.get(document_id)
+        return doc.name if doc else document_id.rsplit("/", 1)[-1]
+
+    def source(self, document_id: str) -> str:
+        """The outlet, else the file name: what an editor calls the source."""
+        doc = self.by_id.get(document_id)
+        if doc and doc.outlet:
+            return doc.outlet
+        return self.name(document_id)
+
+
+#: Kinds of finding whose cited value is the claim's time.
+TIME_KINDS = ("date", "anachronism", "order")
+
+
+def how(cited: Cited, kind: str) -> str:
+    """How the cited value was resolved: the rule's words, else, when the finding of
+    ``kind`` compares times, the time's own note."""
+    if cited.how:
+        return cited.how
+    if kind in TIME_KINDS and cited.claim.time is not None:
+        return cited.claim.time.note
+    return ""
+
+
+# ---------------------------------------------------------------------------------------
+# Marking the disputed words inside a quote
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of a quote; ``mark`` says whether it holds a disputed value."""
+
+    text: str
+    mark: bool = False
+
+
+def _needles(claim: Claim, kind: str) -> list[str]:
+    time = [claim.time.text] if claim.time else []
+    numbers = [q.text for q in (claim.quantity, claim.count) if q is not None]
+    attribution = [claim.attributed_to] if claim.attributed_to else []
+    qualifiers = list(claim.qualifiers)
+    # The value a rule compares comes first; qualifiers are marked too because they are
+    # what most often reconciles two versions ("first retail" against "first").
+    if kind in TIME_KINDS:
+        primary = time
+    elif kind in ("number", "first"):  # "first" is a qualifier; "the first two" a count
+        primary = numbers
+    elif kind == "attribution":
+        primary = attribution
+    else:
+        primary = time + numbers + attribution
+    return [n for n in primary + qualifiers if n and n.strip()]
+
+
+def _pattern(needle: str) -> re.Pattern[str]:
+    words = [re.escape(w) for w in needle.split()]
+    body = r"\s+".join(words)
+    # Whole words only: "only" must not light up inside "commonly".
+    if needle.strip()[0].isalnum():
+        body = r"(?<!\w)" + body
+    if needle.strip()[-1].isalnum():
+        body = body + r"(?!\w)"
+    return re.compile(body, re.IGNORECASE)
+
+
+def mark_spans(quote: str, needles: list[str]) -> list[tuple[int, int]]:
+    """Sorted character spans of every case-insensitive occurrence of a needle, merged where
+    they overlap or only white space parts them."""
+    spans = sorted(
+        (m.start(), m.end())
+        for needle in needles
+        if needle.strip()
+        for m in _pattern(needle).finditer(quote)
+        if m.end() > m.start()
+    )
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        # Overlapping, touching or apart by spaces only: one mark ("first retail").
+        if merged and (start <= merged[-1][1] or not quote[merged[-1][1] : start].strip()):
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def segments(quote: str, needles: list[str]) -> list[Segment]:
+    """``quote`` split into segments, the needles' occurrences marked; joined, they give
+    back the quote exactly."""
+    out: list[Segment] = []
+    at = 0
+    for start, end in mark_spans(quote, needles):
+        if start > at:
+            out.append(Segment(quote[at:start]))
+        out.append(Segment(quote[start:end], True))
+        at = end
+    if at < len(quote) or not out:
+        out.append(Segment(quote[at:]))
+    return out
+
+
+def quote_segments(claim: Claim, kind: str) -> list[Segment]:
+    """The claim's sentence with the values that the finding of ``kind`` disputes marked."""
+    return segments(claim.sentence, _needles(claim, kind))

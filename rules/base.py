@@ -1,0 +1,190 @@
+"""The rule framework: a rule evaluates claims and yields findings; nothing else.
+
+A rule is one class in one module, named ``Rule_<CODE>`` (sqlfluff style): the code is read
+from the class name, ``name`` says what it checks in dotted lowercase, ``kind`` is the
+finding kind of the JSON contract, ``groups`` lets users pick sets of rules. The class
+docstring is the documentation: a summary line, why it matters, then a contradiction and
+a consistent pair. Rules do no I/O and print nothing; the framework attaches the code and a
+stable fingerprint (from rule, entity, event and values, never from positions).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any, ClassVar
+
+from consistency.models import Cited, Claim, Document, Finding
+
+
+@dataclass
+class Context:
+    """What a rule sees: documents, claims, and the comparable groups from the graph."""
+
+    documents: dict[str, Document]
+    claims: list[Claim]
+    groups: dict[tuple[str, str], list[Claim]]  # (entity, event) -> claims, text order
+    by_document: dict[str, list[Claim]] = field(default_factory=dict)
+
+    def doc(self, claim: Claim) -> Document:
+        return self.documents[claim.document]
+
+    def source(self, claim: Claim) -> str:
+        """The outlet or file name of a claim's document, for messages."""
+        d = self.doc(claim)
+        return d.outlet or d.name
+
+
+class Rule:
+    """Base class of all rules."""
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    kind: ClassVar[str] = "other"
+    severity: ClassVar[str] = "high"
+    groups: ClassVar[tuple[str, ...]] = ("all", "core")
+    #: Options and their defaults; set in ``[tool.consistency.rules.<CODE>]``.
+    defaults: ClassVar[dict[str, Any]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.__name__.startswith("Rule_"):
+            cls.code = cls.__name__[len("Rule_") :]
+
+    def __init__(self, **options: Any) -> None:
+        unknown = set(options) - set(self.defaults)
+        if unknown:
+            from consistency.errors import ConfigError
+
+            raise ConfigError(f"rule {self.code}: unknown option(s) {', '.join(sorted(unknown))}")
+        self.options = {**self.defaults, **options}
+
+    @classmethod
+    def summary(cls) -> str:
+        return (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
+
+    def evaluate(self, ctx: Context) -> Iterable[Finding]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def finding(
+        self,
+        *,
+        entity: str,
+        event: str,
+        message: str,
+        cited: Sequence[Cited],
+        confidence: float,
+        severity: str | None = None,
+        reconcile: Sequence[str] = (),
+        kind: str | None = None,
+    ) -> Finding:
+        values = sorted(f"{c.claim.entity}={c.value}" for c in cited)
+        docs = sorted(c.claim.document for c in cited)
+        raw = "|".join([self.code, entity, event, *values, *docs])
+        return Finding(
+            rule=self.code,
+            kind=kind or self.kind,
+            severity=severity or self.severity,
+            confidence=round(max(0.0, min(1.0, confidence)), 3),
+            entity=entity,
+            event=event,
+            message=message,
+            cited=tuple(cited),
+            reconcile=tuple(dict.fromkeys(reconcile)),
+            fingerprint=f"{self.code}-{hashlib.sha1(raw.encode()).hexdigest()[:12]}",
+        )
+
+
+# --- helpers shared by rules -----------------------------------------------------------
+
+
+def usable(c: Claim) -> bool:
+    """A claim a rule may hold against another: asserted, not negated."""
+    return not c.negated
+
+
+def per_document(claims: Iterable[Claim], key: Any = None) -> dict[str, Claim]:
+    """One claim per document: the most precise one (narrowest time, then first told)."""
+    best: dict[str, Claim] = {}
+    for c in claims:
+        cur = best.get(c.document)
+        if cur is None or _precision(c) < _precision(cur):
+            best[c.document] = c
+    return best
+
+
+def _precision(c: Claim) -> tuple[int, int]:
+    if c.time is not None and c.time.start and c.time.end:
+        return ((c.time.end - c.time.start).days, c.index)
+    return (10**9, c.index)
+
+
+def document_pairs(by_doc: dict[str, Claim]) -> Iterator[tuple[Claim, Claim]]:
+    for a, b in combinations(sorted(by_doc), 2):
+        yield by_doc[a], by_doc[b]
+
+
+def time_how(c: Claim, ctx: Context) -> str:
+    """How a claim's time was resolved, in words, with where the anchor came from."""
+    t = c.time
+    if t is None:
+        return ""
+    if t.note:
+        how = t.note
+    elif t.anchor_from == "absolute":
+        how = f'"{t.text}" is an absolute date'
+    elif t.anchor is not None:
+        how = f'"{t.text}" read from {t.anchor.isoformat()}'
+    else:
+        how = f'"{t.text}" could not be anchored'
+    doc = ctx.doc(c)
+    if t.anchor_from and t.anchor_from not in ("absolute", "sequence"):
+        src = t.anchor_from
+        if src == "inferred" and doc.published_note:
+            src = f"inferred: {doc.published_note}"
+        how += f" (publication date from {src})"
+    return how
+
+
+def reconcile_hints(claims: Sequence[Claim], ctx: Context) -> list[str]:
+    """What could explain a difference: qualifiers on one side only, inferred dates, hedges."""
+    hints: list[str] = []
+    all_q = sorted({q for c in claims for q in c.qualifiers})
+    for q in all_q:
+        have = [c for c in claims if q in c.qualifiers]
+        lack = [c for c in claims if q not in c.qualifiers]
+        if have and lack:
+            hints.append(
+                f'"{q}" qualifies the claim in {", ".join(ctx.source(c) for c in have)} only:'
+                f" the sources may be speaking of different things (a {q} one and another)"
+            )
+    objects = {(c.object or "").lower() for c in claims if c.object}
+    if len(objects) > 1:
+        hints.append(
+            "the objects differ ("
+            + "; ".join(f'{ctx.source(c)}: "{c.object}"' for c in claims if c.object)
+            + ")"
+        )
+    for c in claims:
+        d = ctx.doc(c)
+        if c.time is not None and c.time.anchor_from == "inferred":
+            hints.append(
+                f"{ctx.source(c)} has no date of its own; its date was inferred"
+                f" ({d.published_note or 'from the corpus'}), so its relative dates may be off"
+            )
+        if c.time is not None and c.time.anchor_from == "sequence":
+            hints.append(
+                f'{ctx.source(c)} dates this by its order in the text ("{c.time.text}" after the'
+                " event told before it); another reading of the sentence may change the date"
+            )
+        if c.hedged:
+            hints.append(f"{ctx.source(c)} hedges the claim")
+        if c.group and len(c.group) > 1:
+            hints.append(f"{ctx.source(c)} speaks of a group: {', '.join(c.group)}")
+    return hints
+
+
+def cite(c: Claim, value: str, ctx: Context, how: str = "") -> Cited:
+    return Cited(claim=c, value=value, how=how or time_how(c, ctx))

@@ -1,0 +1,71 @@
+"""DT01: dates in conflict."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from consistency.models import Finding
+from consistency.rules.base import (
+    Context,
+    Rule,
+    cite,
+    document_pairs,
+    per_document,
+    reconcile_hints,
+    usable,
+)
+
+
+class Rule_DT01(Rule):
+    """Two sources date the same event to times that cannot both be true.
+
+    Each source's time expression is resolved to an interval from its own anchor ("last
+    November" from an article of 2023-04-14 is November 2022); two times conflict only when
+    their intervals are disjoint, so "2021" and "September 2021" agree.
+
+    **Contradiction**
+
+    - Outlet A (2023-04-14): "Acme obtained a licence last November." (2022-11)
+    - Outlet B (2023-08-03): "Just yesterday, Acme obtained a licence." (2023-08-02)
+
+    **Consistent**
+
+    - Outlet A: "The city banned the sale in 2021."
+    - Outlet B: "The city banned the sale in September 2021."
+    """
+
+    name = "dates.conflict"
+    kind = "date"
+    severity = "high"
+    defaults = {"min_confidence": 0.0}
+
+    def evaluate(self, ctx: Context) -> Iterator[Finding]:
+        for (entity, event), claims in sorted(ctx.groups.items()):
+            timed = [c for c in claims if usable(c) and c.time is not None and c.time.resolved]
+            by_doc = per_document(timed)
+            for a, b in document_pairs(by_doc):
+                assert a.time is not None and b.time is not None
+                if not a.time.disjoint(b.time):
+                    continue
+                confidence = min(a.confidence, b.confidence)
+                if confidence < self.options["min_confidence"]:
+                    continue
+                hints = reconcile_hints([a, b], ctx)
+                # A qualifier on one side only or an inferred date: maybe not a contradiction.
+                scoped = set(a.qualifiers) ^ set(b.qualifiers)
+                inferred = "inferred" in (a.time.anchor_from, b.time.anchor_from)
+                severity = "medium" if scoped or inferred else "high"
+                msg = (
+                    f"{entity} {event}: {ctx.source(a)} dates it {a.time.label()}"
+                    f' ("{a.time.text}"), {ctx.source(b)} dates it {b.time.label()}'
+                    f' ("{b.time.text}"). The two times do not overlap.'
+                )
+                yield self.finding(
+                    entity=entity,
+                    event=event,
+                    message=msg,
+                    cited=[cite(a, a.time.label(), ctx), cite(b, b.time.label(), ctx)],
+                    confidence=confidence,
+                    severity=severity,
+                    reconcile=hints,
+                )

@@ -1,0 +1,108 @@
+"""OR01: events told in a different order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+
+from consistency.models import Claim, Finding
+from consistency.rules.base import Context, Rule, cite, reconcile_hints, usable
+
+
+class Rule_OR01(Rule):
+    """Two sources put the same two events in opposite order.
+
+    The order of two events in a source comes from their resolved times (when the
+    intervals do not overlap) or from the text ("followed", "then", "later"). When one
+    source has A before B and another B before A, one of them is wrong.
+
+    **Contradiction**
+
+    - Outlet A: "The council passed the law in December 2022. The regime began on June 1, 2023."
+    - Outlet B: "The regime began on June 1, 2023. The council passed the law in December 2023."
+
+    **Consistent**
+
+    - Outlet A: "The law passed in December 2022, before the regime began in June 2023."
+    - Outlet B: "The regime, which began in June 2023, rests on a law of late 2022."
+    """
+
+    name = "order.conflict"
+    kind = "order"
+    severity = "medium"
+    defaults: dict[str, object] = {}
+
+    def evaluate(self, ctx: Context) -> Iterator[Finding]:
+        # Per document: (entity, event) -> one claim; order relations between them.
+        keyed: dict[str, dict[tuple[str, str], Claim]] = {}
+        for c in ctx.claims:
+            if usable(c) and not c.hedged:
+                keyed.setdefault(c.document, {}).setdefault((c.entity, c.event), c)
+        by_id = {c.id: c for c in ctx.claims}
+        done: set[tuple] = set()
+        for da, db in combinations(sorted(keyed), 2):
+            ka, kb = keyed[da], keyed[db]
+            shared = sorted(set(ka) & set(kb))
+            for k1, k2 in combinations(shared, 2):
+                if k1[0] == k2[0] and k1[1] == k2[1]:
+                    continue
+                oa = _order(ka[k1], ka[k2], by_id)
+                ob = _order(kb[k1], kb[k2], by_id)
+                if oa is None or ob is None or oa == ob:
+                    continue
+                # Report it on the event whose date differs between the sources.
+                moved = k1
+                t1a, t1b = ka[k1].time, kb[k1].time
+                if not (t1a is not None and t1b is not None and t1a.disjoint(t1b)):
+                    moved = k2
+                key = (da, db, moved)
+                if key in done:
+                    continue
+                done.add(key)
+                first_a, second_a = (k1, k2) if oa < 0 else (k2, k1)
+                msg = (
+                    f"{ctx.source(ka[k1])} tells {_name(first_a)} before {_name(second_a)};"
+                    f" {ctx.source(kb[k1])} tells {_name(second_a)} before {_name(first_a)}."
+                )
+                cited = [
+                    cite(ka[moved], _value(ka, k1, k2, oa), ctx),
+                    cite(kb[moved], _value(kb, k1, k2, ob), ctx),
+                ]
+                other = k2 if moved == k1 else k1
+                for c in (ka[other], kb[other]):
+                    if c.sentence not in {x.claim.sentence for x in cited}:
+                        cited.append(cite(c, c.time.label() if c.time else "order", ctx))
+                yield self.finding(
+                    entity=moved[0],
+                    event=moved[1],
+                    message=msg,
+                    cited=cited,
+                    confidence=min(x.claim.confidence for x in cited),
+                    reconcile=reconcile_hints([ka[moved], kb[moved]], ctx),
+                )
+
+
+def _name(k: tuple[str, str]) -> str:
+    return f"{k[0]} {k[1]}"
+
+
+def _value(keyed: dict, k1: tuple[str, str], k2: tuple[str, str], order: int) -> str:
+    a, b = keyed[k1], keyed[k2]
+    ta = a.time.label() if a.time else "?"
+    tb = b.time.label() if b.time else "?"
+    rel = "before" if order < 0 else "after"
+    return f"{_name(k1)} ({ta}) {rel} {_name(k2)} ({tb})"
+
+
+def _order(a: Claim, b: Claim, by_id: dict[str, Claim]) -> int | None:
+    """-1 when a is before b, 1 when after, None when the source does not say."""
+    if a.after == b.id:
+        return 1
+    if b.after == a.id:
+        return -1
+    if a.time is not None and b.time is not None:
+        if a.time.before(b.time):
+            return -1
+        if b.time.before(a.time):
+            return 1
+    return None
