@@ -44,6 +44,7 @@ CLAUSE_OPENERS = frozenset(
 )
 CLAUSE_PUNCT = frozenset({";", ":", "—", "–"})
 
+_NEW_SUBJECT = frozenset("it he she they we i the a an this its his her their".split())
 _IRREGULAR_PAST = frozenset(
     """became began came drew got gave went held made took won told said saw brought bought
     sold paid led left lost met put ran set sent spent stood struck thought wrote rose fell
@@ -52,7 +53,7 @@ _IRREGULAR_PAST = frozenset(
 _ADVERBS_BEFORE_VERB = frozenset(
     """also already just recently reportedly allegedly officially finally first then later
     previously formally quietly initially eventually subsequently since still once again
-    successfully jointly separately publicly""".split()
+    successfully jointly separately publicly now currently today""".split()
 )
 _COUNT_RE = re.compile(
     r"\b(?:(?P<oneof>one of(?: the)?)|(?P<first>the first)|(?P<only>the only)|(?P<the>the))\s+"
@@ -108,6 +109,15 @@ def _clauses(tokens: Sequence[Token]) -> list[int]:
             low in CLAUSE_OPENERS and i > 0 and not _complement_that(tokens, i)
         ):
             clause += 1
+        elif (
+            low in {"and", "but", "so"}
+            and i > 0
+            and tokens[i - 1].text == ","
+            and i + 1 < len(tokens)
+            and tokens[i + 1].lower in _NEW_SUBJECT
+        ):
+            # ", and it now employs ...": a second main clause with its own subject.
+            clause += 1
         out.append(clause)
     return out
 
@@ -127,6 +137,13 @@ def _finite(tokens: Sequence[Token], i: int, mentions_end: set[int]) -> bool:
         # A gerund counts only after a subject or an auxiliary ("is launching", "of China
         # lifting the ban"); after a noun it is a reduced relative ("an amendment introducing").
         return k >= 0 and (tokens[k].lower in AUX or k + 1 in mentions_end)
+    if k >= 0 and tokens[k].text == ")":
+        # "The Coastal Water Authority (CWA) approved": look before the parenthesis.
+        while k >= 0 and tokens[k].text != "(":
+            k -= 1
+        k -= 1
+        if k >= 0 and k + 1 in mentions_end:
+            return True
     if k < 0:
         return False
     prev = tokens[k].lower
@@ -137,7 +154,9 @@ def _finite(tokens: Sequence[Token], i: int, mentions_end: set[int]) -> bool:
     return k + 1 in mentions_end
 
 
-def _triggers(tokens: Sequence[Token], lexicon: Lexicon, mentions: list[Mention]) -> list[Trigger]:
+def _triggers(
+    tokens: Sequence[Token], lexicon: Lexicon, mentions: list[Mention], stop: set[int]
+) -> list[Trigger]:
     ends = {m.end for m in mentions}
     found: list[Trigger] = []
     used: set[int] = set()
@@ -167,7 +186,7 @@ def _triggers(tokens: Sequence[Token], lexicon: Lexicon, mentions: list[Mention]
         if lem in lexicon.by_verb and tokens[i].text[:1].islower() and _finite(tokens, i, ends):
             for event_id in lexicon.by_verb[lem]:
                 found.append(
-                    Trigger(event_id, i, tokens[i].text, "verb", _object_after(tokens, i), i)
+                    Trigger(event_id, i, tokens[i].text, "verb", _object_after(tokens, i, stop), i)
                 )
             used.add(i)
         elif lem in lexicon.by_noun and tokens[i].text[:1].islower():
@@ -202,10 +221,17 @@ _STOP_OBJ = frozenset(
 ) | AUX
 
 
-def _object_after(tokens: Sequence[Token], i: int) -> str | None:
-    words = []
-    for t in tokens[i + 1 : i + 8]:
+def _object_after(tokens: Sequence[Token], i: int, stop: set[int]) -> str | None:
+    """The noun phrase after a verb, without articles, possessors, figures or times."""
+    words: list[str] = []
+    for k in range(i + 1, min(len(tokens), i + 8)):
+        t = tokens[k]
         low = t.lower
+        if k in stop or any(c.isdigit() for c in low):
+            break
+        if low in {"'s", "’s"}:
+            words = []  # "the plant's environmental plan": the plan is the object
+            continue
         if not t.text[:1].isalnum() or low in PREPOSITIONS or low in RELATIVE or low in AUX:
             if words:
                 break
@@ -234,7 +260,7 @@ def _sentence_claims(
     mentions = [
         m for m in find_mentions(tokens, lexicon, vocab, skip=time_tokens)
     ]
-    triggers = _triggers(tokens, lexicon, mentions)
+    triggers = _triggers(tokens, lexicon, mentions, time_tokens)
     if not triggers:
         proper = [m for m in mentions if m.kind == "proper"]
         return [], (display(proper[0].text) if proper else last_subject)
@@ -268,7 +294,7 @@ def _sentence_claims(
         subj_start = tokens[subject[0].start].start if subject[0].kind != "pronoun" else c_start
         tense = _tense(tokens, span_tokens, trig, lexicon)
         negated = _negated(tokens, span_tokens, trig, lexicon)
-        hedged = _hedged(tokens, span_tokens, lexicon)
+        hedged = _hedged(tokens, [k for k in span_tokens if k not in time_tokens], lexicon)
         q_lo = min(c_start, subj_start)
         qualifiers = _qualifiers(tokens, span_tokens, lexicon, min_start=q_lo)
         count = _count(sent.text[q_lo:c_end])

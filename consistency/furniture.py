@@ -354,7 +354,7 @@ _NEWS_VERB_RE = re.compile(
 
 def _is_image_description(line: str) -> bool:
     s = line.strip()
-    if len(s) < 120 or any(q in s for q in "“”\""):
+    if len(s) < 120 or any(q in s for q in '“”"'):
         return False
     if _NEWS_VERB_RE.search(s):
         return False
@@ -366,19 +366,23 @@ def _is_image_description(line: str) -> bool:
 
 # --- teasers ---------------------------------------------------------------------------
 
-_LABELS = frozenset(
-    """recommended for you|recommended|recommended stories|recommended articles|more to read|
-    related|related articles|related stories|related news|related posts|related content|
-    related coverage|read more|read next|read also|also read|see also|you may also like|
-    you might also like|you may be interested in|latest|latest news|latest stories|
-    latest articles|popular|most popular|most read|most viewed|trending|trending now|
-    view all|see all|more stories|more news|more articles|more from|don't miss|don’t miss|
-    editor's picks|editor’s picks|editors' picks|top stories|featured|in case you missed it|
-    more on this story|further reading|keep reading|up next|what to read next""".replace(
-        "\n", ""
-    )
-    .replace("    ", "")
-    .split("|")
+
+def _phrase_set(text: str) -> frozenset[str]:
+    """Phrases separated by | or line breaks."""
+    return frozenset(p.strip() for p in text.replace("\n", "|").split("|") if p.strip())
+
+
+_LABELS = _phrase_set(
+    """
+    recommended for you|recommended|recommended stories|recommended articles|more to read
+    related|related articles|related stories|related news|related posts|related content
+    related coverage|read more|read next|read also|also read|see also|you may also like
+    you might also like|you may be interested in|latest|latest news|latest stories
+    latest articles|popular|most popular|most read|most viewed|trending|trending now
+    view all|see all|more stories|more news|more articles|more from|don't miss|don’t miss
+    editor's picks|editor’s picks|editors' picks|top stories|featured|in case you missed it
+    more on this story|further reading|keep reading|up next|what to read next
+    """
 )
 _LABEL_STRIP = " \t:»›>→▸▶•·|-–—"
 
@@ -484,29 +488,30 @@ def _cut_teaser_cluster(
 
 # --- ads, share bars, navigation -------------------------------------------------------
 
-_AD_PHRASES = frozenset(
-    """advertisement|advertisment|advert|ad|ads|sponsored|sponsored ad|sponsored content|
-    sponsored post|paid content|paid post|promoted|promoted content|partner content|
-    story continues below advertisement|article continues below advertisement|
-    article continues below|continue reading below|scroll to continue|scroll to continue with content|
-    advertisement - scroll to continue|ad feedback|report this ad""".replace("\n", "")
-    .replace("    ", "")
-    .split("|")
+_AD_PHRASES = _phrase_set(
+    """
+    advertisement|advertisment|advert|ad|ads|sponsored|sponsored ad|sponsored content
+    sponsored post|paid content|paid post|promoted|promoted content|partner content
+    story continues below advertisement|article continues below advertisement
+    article continues below|continue reading below|scroll to continue
+    scroll to continue with content|advertisement - scroll to continue|ad feedback
+    report this ad
+    """
 )
 _SHARE_WORDS = frozenset(
     "share|shares|tweet|email|e-mail|print|copy|link|copied|facebook|twitter|x|linkedin|reddit|"
     "whatsapp|telegram|pinterest|flipboard|messenger|sms|this|article|story|on|via|save|"
     "bookmark|comment|comments|gift".split("|")
 )
-_NAV_PHRASES = frozenset(
-    """top|back to top|to top|news|home|menu|search|loading|loading...|view all|see all|
-    skip to content|skip to main content|skip navigation|close|next|previous|prev|more|
-    show more|load more|log in|login|sign in|sign up|register|open in app|listen|
-    listen to this article|listen to article|audio|play|pause|toggle navigation|
-    breadcrumb|tags|topics|categories|follow|follow us|newsletter|cookie settings|
-    accept cookies|back|go back|page not found|print this page""".replace("\n", "")
-    .replace("    ", "")
-    .split("|")
+_NAV_PHRASES = _phrase_set(
+    """
+    top|back to top|to top|news|home|menu|search|loading|loading...|view all|see all
+    skip to content|skip to main content|skip navigation|close|next|previous|prev|more
+    show more|load more|log in|login|sign in|sign up|register|open in app|listen
+    listen to this article|listen to article|audio|play|pause|toggle navigation|breadcrumb
+    tags|topics|categories|follow|follow us|newsletter|cookie settings|accept cookies|back
+    go back|page not found|print this page
+    """
 )
 _PROMO_RE = re.compile(
     r"^(?:(?:watch|listen|read|see)\b[^.!?]{0,80}:|subscribe\b|sign\s+up\b|follow\s+us\b|"

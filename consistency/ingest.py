@@ -454,12 +454,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xfe\xff", "utf-16-be"),
 )
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27)) + b"\x7f"
-_CONTROL_TABLE = dict.fromkeys(range(32), None)
-for _keep in (9, 10):
-    del _CONTROL_TABLE[_keep]
+# control characters and zero-width marks go; unusual spaces become plain spaces
+_CONTROL_TABLE: dict[int, str | None] = {c: None for c in range(32) if c not in (9, 10)}
 _CONTROL_TABLE.update({0x7F: None, 0x200B: None, 0x200C: None, 0x2060: None, 0xFEFF: None})
-_SPACES = {0xA0: " ", 0x2007: " ", 0x202F: " ", 0x2009: " ", 0x200A: " ", 0x3000: " "}
-_CONTROL_TABLE.update({k: v for k, v in _SPACES.items()})  # type: ignore[misc]
+_CONTROL_TABLE.update(dict.fromkeys((0xA0, 0x2007, 0x202F, 0x2009, 0x200A, 0x3000), " "))
 
 
 def _decode(data: bytes) -> tuple[str, list[str]]:
@@ -504,16 +502,16 @@ def _decode(data: bytes) -> tuple[str, list[str]]:
     controls = sum(data.count(b) for b in _CONTROL_BYTES)
     if controls > max(2, len(data) // 100):
         raise _Bad(f"binary file ({controls:,} control bytes), not text")
-    text = _western(data)
-    if text is None:
-        text = _detected(data)
-    if text is None:
+    legacy = _western(data)
+    if legacy is None:
+        legacy = _detected(data)
+    if legacy is None:
         bad = data[utf8_error.start]
         raise _Bad(
             f"not valid UTF-8 (byte 0x{bad:02x} at offset {utf8_error.start:,}) "
             "and no other text encoding explains it"
         )
-    return _clean_text(text), []
+    return _clean_text(legacy), []
 
 
 _UTF8_MULTIBYTE_RE = re.compile(
@@ -521,6 +519,8 @@ _UTF8_MULTIBYTE_RE = re.compile(
     rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
     rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
 )
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
     even, odd = data[0::2], data[1::2]
     if len(data) < 4:
@@ -688,7 +688,10 @@ def _dateparser_date(found: str) -> date | None:
 
             _date_parser = DateDataParser(
                 languages=["en"],
-                settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]},
+                settings={
+                    "PREFER_DAY_OF_MONTH": "first",
+                    "REQUIRE_PARTS": ["day", "month", "year"],
+                },
             )
         data = _date_parser.get_date_data(found)
     except Exception:
@@ -999,7 +1002,9 @@ _MD_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK_RE = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)|\[([^\]]+)\]\[[^\]]*\]")
 _MD_REFDEF_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
 _MD_BOLD_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_MD_EM_RE = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])")
+_MD_EM_RE = re.compile(
+    r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"
+)
 _MD_CODE_RE = re.compile(r"`([^`]*)`")
 _MD_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 
@@ -1109,7 +1114,7 @@ def _html_parts(html: str) -> _Parts:
             raise _Bad("HTML is nested too deeply to read (more than 250 levels)")
         raise _Bad("HTML could not be parsed")
     try:
-        doc = trafilatura.bare_extraction(
+        doc: Any = trafilatura.bare_extraction(
             tree,
             with_metadata=True,
             include_comments=False,

@@ -130,6 +130,7 @@ class Quantity:
     high: float  # math.inf when unbounded
     unit: str | None = None  # normalised: "USD", "people", "companies", "%", ...
     approx: bool = False  # "about", "nearly", "some", or a round figure
+    value: float | None = None  # the figure as written, before bounds and rounding
 
     def overlaps(self, other: Quantity) -> bool:
         return self.low <= other.high and other.low <= self.high
@@ -143,7 +144,15 @@ class Quantity:
         unit = f" {self.unit}" if self.unit else ""
         if self.low == self.high:
             return f"{fmt(self.low)}{unit}"
-        return f"[{fmt(self.low)}, {fmt(self.high)}]{unit}"
+        v = self.value
+        if v is not None:
+            if self.approx:
+                return f"about {fmt(v)}{unit}"
+            if math.isinf(self.high):
+                return f"at least {fmt(v)}{unit}"
+            if self.low == 0:
+                return f"up to {fmt(v)}{unit}"
+        return f"{fmt(self.low)} to {fmt(self.high)}{unit}"
 
     def to_json(self) -> dict[str, Any]:
         return {

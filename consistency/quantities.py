@@ -95,7 +95,8 @@ def _number(text: str) -> float | None:
 _STOP = frozenset(
     "with of in on at to for from by that who which and or but as than the a an this these"
     " there their its his her our is are was were be been have has had will would could"
-    " into over under about between across per each".split()
+    " into over under about between across per each last next ago earlier later since until"
+    " yesterday today tomorrow spring summer autumn fall winter".split()
 )
 
 
@@ -187,7 +188,8 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
             continue
         low, high, approx = interval(value, m.group("bound"), _is_round(m.group("num"), value))
         q = Quantity(
-            text=text[start:end].strip(), low=low, high=high, unit=unit, approx=approx
+            text=text[start:end].strip(), low=low, high=high, unit=unit, approx=approx,
+            value=value,
         )
         out.append(QuantityMention(start, end, q))
         pos = max(pos, end)

@@ -182,6 +182,12 @@ _ALTS: list[tuple[str, str, str]] = [
         "core",
     ),
     (
+        "of_year",
+        rf"(?P<m>{_MONF})(?:\s+(?P<d>{_DAY}))?,?\s+(?:of\s+)?(?P<rel>(?i:last|this|next))\s+"
+        r"(?i:year)\b",
+        "core",
+    ),
+    (
         "date",
         rf"{_WD},?\s+(?:(?P<m>{_MON})\s+(?P<d>{_DAY})|(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MON}))"
         rf"(?:,?\s+(?P<y>{_YEAR}))?",
@@ -190,7 +196,6 @@ _ALTS: list[tuple[str, str, str]] = [
     ("date", rf"(?P<m>{_MON})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?", "core"),
     ("date", rf"(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?", "core"),
     ("date", rf"(?P<m>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR})", "core"),
-    ("of_year", rf"(?P<m>{_MONF}),?\s+(?:of\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)\b", "core"),
     (
         "quarter",
         rf"(?:(?i:the)\s+)?(?P<q>{_ORDQ})\s+(?i:quarter)\b(?:\s+of\s+(?P<y>{_YEAR})|,?\s+"
@@ -298,8 +303,8 @@ _ALTS: list[tuple[str, str, str]] = [
     ),
     (
         "year",
-        r"(?<![\w$€£¥.,/:#@])(?<!\d[-–])(?<!about\s)(?<!nearly\s)(?<!some\s)(?<!almost\s)"
-        r"(?<!than\s)(?<!least\s)(?<!roughly\s)(?<!approximately\s)"
+        r"(?<![\w$€£¥.,/:#@])(?<!\d[-–])(?<![Aa]bout\s)(?<![Nn]early\s)(?<![Ss]ome\s)"
+        r"(?<![Aa]lmost\s)(?<!than\s)(?<![Ll]east\s)(?<![Rr]oughly\s)(?<![Aa]pproximately\s)"
         rf"(?P<y>{_YEAR})(?!\s+(?:{_COUNT_NOUNS})\b)",
         "core",
     ),
@@ -626,19 +631,31 @@ def _norm_rel(rel: str) -> str:
 
 def _h_of_year(g: dict[str, str], text: str) -> _Spec | None:
     rel = g["rel"].lower()
+    if g.get("d"):
+        key = (_month_number(g["m"]), _day_number(g["d"]))
+        if _safe_date(2024, *key) is None:
+            return None
+        return _Spec("rel", "day", fn=_of_year("day", key, rel))
     if g.get("m"):
         return _Spec("rel", "month", fn=_of_year("month", _month_number(g["m"]), rel))
     return _Spec("rel", "season", fn=_of_year("season", _season_key(g), rel))
 
 
-def _of_year(unit: str, key: Any, rel: str) -> Callable[[date, str], tuple[date, date, str]]:
+def _of_year(
+    unit: str, key: Any, rel: str
+) -> Callable[[date, str], tuple[date, date, str] | None]:
     """A period of the anchor's year, the year before or after: "March of last year"."""
     shift = {"last": -1, "this": 0, "next": 1}[rel]
 
-    def fn(anchor: date, tense: str) -> tuple[date, date, str]:
+    def fn(anchor: date, tense: str) -> tuple[date, date, str] | None:
         y = anchor.year + shift
         if unit == "month":
             s, e = _month(y, key)
+        elif unit == "day":
+            day = _safe_date(y, *key)
+            if day is None:
+                return None
+            s, e = _day(day)
         elif unit == "quarter":
             s, e = _quarter(y, key)
         elif unit == "half":
@@ -726,6 +743,8 @@ def _h_unit(g: dict[str, str], text: str) -> _Spec | None:
     unit = _unit(g["u"])
     if rel == "last" and "past" in g["rel"].lower() and unit == "week":
         return _Spec("rel", "range", fn=_span("past", 1, "week"))
+    if unit == "weekend" and "coming" in g["rel"].lower():  # the weekend ahead, not next week's
+        return _Spec("rel", "range", fn=_rel_unit("this", "weekend"))
     return _Spec("rel", _UNIT_GRAN[unit], fn=_rel_unit(g["rel"], g["u"]))
 
 
@@ -769,8 +788,8 @@ _AGO_GRAN = {"minute": "day", "hour": "day", "day": "day", "week": "week", "mont
 
 def _offset(anchor: date, n: int, unit: str) -> tuple[date, date]:
     """The unit-sized period n units away from the anchor (n < 0: before it)."""
-    if unit in ("minute", "hour"):
-        return _day(anchor)
+    if unit in ("minute", "hour"):  # "48 hours ago" is two days back, "3 hours ago" the day
+        return _day(anchor + timedelta(days=round(n / (24 if unit == "hour" else 1440))))
     if unit == "day":
         return _day(anchor + timedelta(days=n))
     if unit == "week":
@@ -807,15 +826,16 @@ def _span(direction: str, n: int, unit: str) -> Callable[[date, str], tuple[date
     """The past/next n units, counted back or forward from the anchor day."""
     months = {"month": 1, "year": 12, "decade": 120}.get(unit)
     days = {"minute": 1, "hour": 1, "day": 1, "week": 7}.get(unit, 0)
-    if unit in ("minute", "hour"):  # within a day or so of the anchor
-        n = 1
+    said = f"{n} {unit}{'s' if n != 1 else ''}"
+    if unit in ("minute", "hour"):  # whole days, at least one
+        n = max(1, -(-n // (24 if unit == "hour" else 1440)))
 
     def fn(anchor: date, tense: str) -> tuple[date, date, str]:
         if direction in ("past", "last"):
             s = _shift_months(anchor, -n * months) if months else anchor - timedelta(n * days)
-            return s, anchor + timedelta(days=1), f"{n} {unit}(s) back to the anchor"
+            return s, anchor + timedelta(days=1), f"{said} back to the anchor"
         e = _shift_months(anchor, n * months) if months else anchor + timedelta(n * days)
-        return anchor, e + timedelta(days=1), f"{n} {unit}(s) on from the anchor"
+        return anchor, e + timedelta(days=1), f"{said} on from the anchor"
 
     return fn
 

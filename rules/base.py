@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, ClassVar
 
+from consistency.lexicon import lemma
 from consistency.models import Cited, Claim, Document, Finding
 
 
@@ -151,7 +152,8 @@ def time_how(c: Claim, ctx: Context) -> str:
 def reconcile_hints(claims: Sequence[Claim], ctx: Context) -> list[str]:
     """What could explain a difference: qualifiers on one side only, inferred dates, hedges."""
     hints: list[str] = []
-    all_q = sorted({q for c in claims for q in c.qualifiers})
+    # "first" and "only" are what FR01 checks, not a scope that could reconcile two claims.
+    all_q = sorted({q for c in claims for q in c.qualifiers} - {"first", "only"})
     for q in all_q:
         have = [c for c in claims if q in c.qualifiers]
         lack = [c for c in claims if q not in c.qualifiers]
@@ -160,8 +162,8 @@ def reconcile_hints(claims: Sequence[Claim], ctx: Context) -> list[str]:
                 f'"{q}" qualifies the claim in {", ".join(ctx.source(c) for c in have)} only:'
                 f" the sources may be speaking of different things (a {q} one and another)"
             )
-    objects = {(c.object or "").lower() for c in claims if c.object}
-    if len(objects) > 1:
+    heads = {lemma(c.object.split()[-1]) for c in claims if c.object}
+    if len(heads) > 1:
         hints.append(
             "the objects differ ("
             + "; ".join(f'{ctx.source(c)}: "{c.object}"' for c in claims if c.object)

@@ -51,10 +51,7 @@ class Rule_OR01(Rule):
                 if oa is None or ob is None or oa == ob:
                     continue
                 # Report it on the event whose date differs between the sources.
-                moved = k1
-                t1a, t1b = ka[k1].time, kb[k1].time
-                if not (t1a is not None and t1b is not None and t1a.disjoint(t1b)):
-                    moved = k2
+                moved = k1 if _differs(ka[k1], kb[k1]) or not _differs(ka[k2], kb[k2]) else k2
                 key = (da, db, moved)
                 if key in done:
                     continue
@@ -80,6 +77,13 @@ class Rule_OR01(Rule):
                     confidence=min(x.claim.confidence for x in cited),
                     reconcile=reconcile_hints([ka[moved], kb[moved]], ctx),
                 )
+
+
+def _differs(a: Claim, b: Claim) -> bool:
+    """Do two sources place this event differently (disjoint dates, or one by its order)?"""
+    if a.time is not None and b.time is not None and a.time.disjoint(b.time):
+        return True
+    return a.after is not None or b.after is not None
 
 
 def _name(k: tuple[str, str]) -> str:
