@@ -67,52 +67,18 @@ KNOWN_EXTS = TEXT_EXTS | MARKDOWN_EXTS | HTML_EXTS | JSON_EXTS | JSONL_EXTS | FE
 
 #: The field names looked for in JSON articles, by our name, first found wins.
 JSON_FIELDS: dict[str, tuple[str, ...]] = {
-    "text": (
-        "text",
-        "body",
-        "content",
-        "article",
-        "article_body",
-        "articlebody",
-        "full_text",
-        "fulltext",
-        "body_text",
-        "content_text",
-        "content_html",
-        "body_html",
-        "html",
-        "story",
-        "description",
-        "summary",
+    "text": tuple(
+        "text body content article article_body articlebody full_text fulltext body_text "
+        "content_text content_html body_html html story description summary".split()
     ),
     "title": ("title", "headline", "name"),
-    "url": ("url", "link", "canonical_url", "canonicalurl", "href", "permalink", "uri"),
-    "published": (
-        "published",
-        "date",
-        "published_at",
-        "publishedat",
-        "pubdate",
-        "pub_date",
-        "datepublished",
-        "date_published",
-        "publication_date",
-        "publish_date",
-        "created_at",
-        "createdat",
-        "time",
-        "timestamp",
+    "url": tuple("url link canonical_url canonicalurl href permalink uri".split()),
+    "published": tuple(
+        "published date published_at publishedat pubdate pub_date datepublished "
+        "date_published publication_date publish_date created_at createdat time timestamp".split()
     ),
-    "outlet": (
-        "outlet",
-        "source",
-        "site",
-        "site_name",
-        "sitename",
-        "publisher",
-        "source_name",
-        "sourcename",
-        "publication",
+    "outlet": tuple(
+        "outlet source site site_name sitename publisher source_name sourcename publication".split()
     ),
 }
 _ARTICLE_LISTS = ("articles", "items", "entries", "data", "results", "documents", "posts")
@@ -152,6 +118,7 @@ class _Parts:
     published_from: str = "none"
     published_note: str = ""
     headings: set[str] = field(default_factory=set)
+    items: set[str] = field(default_factory=set)  # list items: never taken for headings
     removed: list[Removed] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     guess_title: bool = True
@@ -224,7 +191,8 @@ def _progress(jobs: list[_Job], show: bool) -> Iterable[_Job]:
         return jobs
     from tqdm import tqdm
 
-    return tqdm(jobs, file=sys.stderr, unit="file", desc="reading")
+    bar: Iterable[_Job] = tqdm(jobs, file=sys.stderr, unit="file", desc="reading")
+    return bar
 
 
 def _ext(name: str) -> str:
@@ -282,6 +250,8 @@ def _collect(paths: Sequence[str | os.PathLike[str]], skipped: list[Skipped]) ->
             for file_path, rel in found:
                 add(file_path, rel, False)
         elif stat.S_ISREG(st.st_mode):
+            if os.path.basename(path).lower() in SIDECAR_NAMES:
+                continue  # a sidecar named with its articles (a shell glob) is not an article
             add(path, os.path.basename(path), True)
         else:
             skipped.append(Skipped(path, "not a regular file or folder"))
@@ -603,25 +573,13 @@ _temporal_parse: Callable[[str], Any] | None = None
 _temporal_checked = False
 _date_parser: Any = None
 _MONTHS = {
-    m: i
-    for i, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
+    name: n
+    for n, names in enumerate(
+        "jan,january feb,february mar,march apr,april may jun,june jul,july aug,august "
+        "sep,sept,september oct,october nov,november dec,december".split(),
         1,
     )
-    for m in names
+    for name in names.split(",")
 }
 
 
@@ -1074,6 +1032,7 @@ def _markdown_parts(text: str) -> _Parts:
             continue
         if item:
             fixed.add(len(out))
+            parts.items.add(_norm_line(line))
         out.append(line)
     if h1 and not parts.title:
         parts.title = h1
@@ -1218,6 +1177,7 @@ def _body_lines(body: Any, parts: _Parts) -> list[str]:
             for item in el.iter("item"):
                 text = _text_of(item)
                 if text:
+                    parts.items.add(text)
                     lines.append(text)
             lines.append("")
         elif tag == "quote":
@@ -1497,6 +1457,12 @@ _DATELINE_LEAD_RE = re.compile(
 )
 
 
+_BYLINE_RE = re.compile(
+    r"^(?:by|words\s+by|written\s+by|story\s+by)\s+[^\W\d_][\w.'’-]*(?:[ ,&]+[^\W\d_][\w.'’-]*){0,7}$",
+    re.IGNORECASE,
+)
+
+
 def _dateline(line: str) -> date | None:
     """The day of a dateline near the top ('Published April 14, 2023', 'Section · date')."""
     s = line.strip()
@@ -1564,6 +1530,8 @@ def _finish(parts: _Parts, job: _Job, ident: str) -> Document:
 
     if body and not is_prose(body[0]) and len(body) > 1:
         take_dateline(0)
+    if body and _BYLINE_RE.match(body[0]) and len(body) > 1:
+        removed.append(Removed("byline", body.pop(0)))
 
     title = parts.title
     if body and title and _same_text(body[0], title):
@@ -1577,6 +1545,9 @@ def _finish(parts: _Parts, job: _Job, ident: str) -> Document:
     while k < len(body) and looked < 3:
         if take_dateline(k):
             continue
+        if _BYLINE_RE.match(body[k]) and len(body) > 1:
+            removed.append(Removed("byline", body.pop(k)))
+            continue
         if is_prose(body[k]):
             break
         k += 1
@@ -1589,11 +1560,12 @@ def _finish(parts: _Parts, job: _Job, ident: str) -> Document:
         keep: list[str] = []
         for i, line in enumerate(body):
             known = line in parts.headings
-            if i < last and (known or is_heading_shaped(line)):
+            shaped = is_heading_shaped(line) and line not in parts.items
+            if i < last and (known or shaped):
                 removed.append(Removed("heading", line))
             elif i > last and known:
                 removed.append(Removed("heading", line))
-            elif i > last and is_heading_shaped(line) and not is_attribution(line):
+            elif i > last and shaped and not is_attribution(line):
                 removed.append(Removed("navigation", line))
             else:
                 keep.append(line)

@@ -576,3 +576,28 @@ def test_real_seeds():
         assert "\n\n\n" not in doc.text
         assert "<" not in doc.text and "\\r" not in doc.text
         assert all(p == p.strip() and "\n" not in p for p in doc.text.split("\n\n"))
+
+
+def test_list_items_are_not_taken_for_headings(tmp_path):
+    content = (
+        f"Valdoria approves water plan\n\n{P1}\n\n"
+        "- Four new pumping stations\n- A second dike near the harbour\n\n"
+        f"{P2}\n"
+    )
+    write(tmp_path, "a.md", content)
+    doc = one(ingest([tmp_path / "a.md"]))
+    assert "Four new pumping stations" in doc.text
+    assert "A second dike near the harbour" in doc.text
+
+
+def test_a_sidecar_named_among_explicit_files_is_not_an_article(tmp_path):
+    a = write(tmp_path, "a.txt", P1)
+    sidecar = write(tmp_path, "sources.yaml", "a.txt: {outlet: The Valley Post}\n")
+    result = ingest([a, sidecar])
+    assert result.skipped == []
+    assert [(d.id, d.outlet) for d in result.documents] == [("a.txt", "The Valley Post")]
+
+
+def test_paths_may_be_str_or_pathlike(tmp_path):
+    write(tmp_path, "a.txt", P1)
+    assert ingest([str(tmp_path)]) == ingest([tmp_path])

@@ -1,0 +1,96 @@
+"""The acceptance checks of the seeds and of examples/: exactly what expected.yaml says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from consistency.pipeline import check
+from consistency.reports import render
+from tests import expectations as ex
+
+
+def _plain(s: str) -> str:
+    """Quotes compared without typographic differences (’ and ', “ and ")."""
+    return " ".join(s.translate(str.maketrans("’‘“”", "''\"\"")).split())
+
+
+def _assert_exact(result, expected) -> None:  # type: ignore[no-untyped-def]
+    discrepancies = expected["discrepancies"]
+    for d in discrepancies:
+        found = [f for f in result.findings_list if ex.matches(result, f, d)]
+        assert found, f"discrepancy {d['id']} not found; findings: " + "; ".join(
+            f"{f.rule} {f.entity} {sorted(ex.names(result, f))}" for f in result.findings_list
+        )
+        # Each cites both sources with their sentences.
+        for claim in d["claims"]:
+            quotes = [
+                c.claim.sentence
+                for f in found
+                for c in f.cited
+                if ex.names(result, f) and c.claim.document.endswith(claim["source"])
+            ]
+            says = _plain(claim["says"])
+            assert any(says in _plain(q) or _plain(q) in says for q in quotes), (
+                d["id"],
+                claim["source"],
+                quotes,
+            )
+    assert ex.false_alarms(result, expected["consistent"]) == []
+    assert ex.furniture_quotes(result) == []
+    stray = [f for f in result.findings_list if not ex.covered(result, f, discrepancies)]
+    assert stray == [], [f"{f.rule} {f.entity} {f.event} {f.message}" for f in stray]
+
+
+def test_seeds_exactly_as_expected(seeds_dir: Path) -> None:
+    result = check([seeds_dir])
+    _assert_exact(result, ex.load(seeds_dir / "expected.yaml"))
+
+
+def test_seed_dates_and_inference(seeds_dir: Path) -> None:
+    docs = {d.name[:3]: d for d in check([seeds_dir]).documents}
+    assert (docs["003"].published.isoformat(), docs["003"].published_from) == (
+        "2023-08-03",
+        "header",
+    )
+    assert (docs["004"].published.isoformat(), docs["004"].published_from) == (
+        "2023-04-14",
+        "dateline",
+    )
+    # 001 has no date: inferred into 2023 from the corpus, and the report says how.
+    assert docs["001"].published_from == "inferred"
+    assert docs["001"].published.year == 2023
+    assert "003" in docs["001"].published_note
+    # 002's ticker date is the capture date, not the publication date.
+    assert docs["002"].published_from == "inferred"
+    assert docs["002"].published.year == 2023
+    assert any("capture date" in n for n in docs["002"].notes)
+
+
+def test_seed_finding_explains_itself(seeds_dir: Path) -> None:
+    result = check([seeds_dir])
+    hashkey = [f for f in result.findings_list if f.rule == "DT01" and f.entity == "HashKey"]
+    assert len(hashkey) == 1
+    f = hashkey[0]
+    values = {c.value for c in f.cited}
+    assert values == {"2022-11", "2023-08-02"}
+    hows = " ".join(c.how for c in f.cited)
+    assert "2023-04-14" in hows and "dateline" in hows and "header" in hows
+    # The qualifier on one side only is shown, not hidden.
+    assert any('"retail"' in r for r in f.reconcile)
+    policy = [f for f in result.findings_list if f.entity == "Hong Kong authorities"]
+    assert any("inferred" in r for f in policy for r in f.reconcile)
+
+
+def test_examples_exactly_as_expected(examples_dir: Path) -> None:
+    result = check([examples_dir])
+    assert not result.skipped
+    _assert_exact(result, ex.load(examples_dir / "expected.yaml"))
+    kinds = {f.kind for f in result.findings_list}
+    assert kinds == {"date", "number", "first", "order", "anachronism"}
+
+
+@pytest.mark.parametrize("fmt", ["json", "html", "csv", "sarif", "junit", "md"])
+def test_two_runs_are_byte_identical(seeds_dir: Path, fmt: str) -> None:
+    assert render(check([seeds_dir]), fmt) == render(check([seeds_dir]), fmt)
