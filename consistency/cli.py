@@ -114,7 +114,8 @@ def check(
     quiet: bool,
 ) -> None:
     """Check the articles in PATHS (files or folders) against each other."""
-    from consistency import pipeline, reports
+    from consistency import pipeline
+    from consistency.reports import write as write_report
 
     try:
         settings = config_mod.load(config_path)
@@ -134,16 +135,16 @@ def check(
         if new_paths:
             new_ids = _documents_under(result, new_paths)
             result = pipeline.only_involving(result, new_ids)
-        reports.write(result, fmt, output)
+        write_report(result, fmt, output)
         for f2, out2 in extra:
-            reports.write(result, f2, out2)
+            write_report(result, f2, out2)
     except ConsistencyError as exc:
         _fail(str(exc))
         return
     except click.BadParameter:
         raise
-    for s in result.skipped:
-        click.echo(f"consistency: skipped {s.path}: {s.reason}", err=True)
+    for skip in result.skipped:
+        click.echo(f"consistency: skipped {skip.path}: {skip.reason}", err=True)
     if not result.documents:
         _fail("no readable articles in " + ", ".join(str(p) for p in paths))
     failing = pipeline.failing(result.findings_list, fail_on or settings.fail_on, accepted)
@@ -152,8 +153,7 @@ def check(
         kinds = ", ".join(f"{k} {n}" for k, n in s["by_kind"].items()) or "none"
         click.echo(
             f"{s['documents']} documents, {s['claims']} claims, {s['findings']} findings"
-            f" ({kinds}); {s['skipped']} skipped"
-            + (f"; wrote {output}" if output != "-" else ""),
+            f" ({kinds}); {s['skipped']} skipped" + (f"; wrote {output}" if output != "-" else ""),
             err=True,
         )
     if strict and result.skipped:

@@ -239,9 +239,7 @@ class _UnionFind:
             self.parent[hi] = lo
 
 
-def resolve_names(
-    names: Iterable[str], acronyms: Iterable[tuple[str, str]] = ()
-) -> dict[str, str]:
+def resolve_names(names: Iterable[str], acronyms: Iterable[tuple[str, str]] = ()) -> dict[str, str]:
     """Map every surface name to its canonical display name.
 
     ``names`` are all proper-name mentions of the corpus, repeated as often as they occur

@@ -39,8 +39,7 @@ from consistency.text import Sentence, Token, sentences
 # qualifiers ("... became the first to obtain licences under a regime that kicked off on
 # June 1": June 1 belongs to the regime, not to the licences).
 CLAUSE_OPENERS = frozenset(
-    "which who whom whose that while whereas although though but because unless whether"
-    " if".split()
+    "which who whom whose that while whereas although though but because unless whether if".split()
 )
 CLAUSE_PUNCT = frozenset({";", ":", "—", "–"})
 
@@ -170,8 +169,10 @@ def _triggers(
                 if tokens[j].text in {".", ";", ","} and j > i + 1:
                     break
                 if lemmas[j] in phrase.objects:
-                    words = f"{tokens[i].text} … {tokens[j].text}" if j > i + 1 else (
-                        f"{tokens[i].text} {tokens[j].text}"
+                    words = (
+                        f"{tokens[i].text} … {tokens[j].text}"
+                        if j > i + 1
+                        else (f"{tokens[i].text} {tokens[j].text}")
                     )
                     found.append(
                         Trigger(event_id, i, words, "phrase", _object_phrase(tokens, j), j)
@@ -215,10 +216,13 @@ def _object_phrase(tokens: Sequence[Token], j: int) -> str:
     return " ".join(t.text for t in tokens[start : j + 1])
 
 
-_STOP_OBJ = frozenset(
-    "a an the its their his her our this that these those first two three series number"
-    " batch new full".split()
-) | AUX
+_STOP_OBJ = (
+    frozenset(
+        "a an the its their his her our this that these those first two three series number"
+        " batch new full".split()
+    )
+    | AUX
+)
 
 
 def _object_after(tokens: Sequence[Token], i: int, stop: set[int]) -> str | None:
@@ -254,12 +258,8 @@ def _sentence_claims(
 ) -> tuple[list[Claim], str | None]:
     tokens = sent.tokens
     times = temporal.find_times(sent.text)
-    time_tokens = {
-        k for k, t in enumerate(tokens) for tm in times if tm.start <= t.start < tm.end
-    }
-    mentions = [
-        m for m in find_mentions(tokens, lexicon, vocab, skip=time_tokens)
-    ]
+    time_tokens = {k for k, t in enumerate(tokens) for tm in times if tm.start <= t.start < tm.end}
+    mentions = [m for m in find_mentions(tokens, lexicon, vocab, skip=time_tokens)]
     triggers = _triggers(tokens, lexicon, mentions, time_tokens)
     if not triggers:
         proper = [m for m in mentions if m.kind == "proper"]
@@ -378,9 +378,7 @@ def _subject(
         return [by_agent] if by_agent is not None else None
     if by_agent is not None and role == "agent":
         return [by_agent]
-    candidates = [
-        m for m in mentions if m.end <= trig.index and clause_of[m.start] == clause
-    ]
+    candidates = [m for m in mentions if m.end <= trig.index and clause_of[m.start] == clause]
     for m in reversed(candidates):
         if m.kind == "pronoun":
             return [m] if m.end == _verb_phrase_start(tokens, trig.index) else None
@@ -408,9 +406,15 @@ def _after_preposition(tokens: Sequence[Token], start: int) -> bool:
         if low in DETERMINERS:
             k -= 1
             continue
-        if modifiers < 2 and tokens[k].text.isalpha() and tokens[k].text.islower() and (
-            low not in AUX and low not in RELATIVE and low not in {"and", "or", "but", "while"}
-        ) and not low.endswith("ed"):
+        if (
+            modifiers < 2
+            and tokens[k].text.isalpha()
+            and tokens[k].text.islower()
+            and (
+                low not in AUX and low not in RELATIVE and low not in {"and", "or", "but", "while"}
+            )
+            and not low.endswith("ed")
+        ):
             modifiers += 1
             k -= 1
             continue
@@ -431,10 +435,13 @@ def _verb_phrase_start(tokens: Sequence[Token], i: int) -> int:
 
 def _nothing_but_aux_between(tokens: Sequence[Token], rel: int, trig: Trigger) -> bool:
     between = tokens[rel + 1 : trig.index]
-    return all(
-        t.lower in AUX or t.lower in _ADVERBS_BEFORE_VERB or t.lower in {"not", "n't", "never"}
-        for t in between
-    ) or trig.kind == "phrase"
+    return (
+        all(
+            t.lower in AUX or t.lower in _ADVERBS_BEFORE_VERB or t.lower in {"not", "n't", "never"}
+            for t in between
+        )
+        or trig.kind == "phrase"
+    )
 
 
 def _mention_ending_at(tokens: Sequence[Token], k: int, mentions: list[Mention]) -> Mention | None:

@@ -591,6 +591,9 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], list[Removed], list[st
     marks: list[str | None] = [None] * n
     notes: list[str] = []
 
+    for i in range(n):
+        if _is_copyright(lines[i]):
+            marks[i] = "boilerplate"
     _find_tickers(lines, marks, notes)
     _find_teasers(lines, marks)
 
@@ -599,9 +602,6 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], list[Removed], list[st
     # captions followed by a credit line, and credits on their own
     for k, i in enumerate(nonblank):
         s = lines[i].strip()
-        if _is_copyright(s):
-            marks[i] = "boilerplate"
-            continue
         if _is_credit(s):
             marks[i] = "image-credit"
             if k > 1:  # the first line is the title, never a caption

@@ -1458,7 +1458,8 @@ _DATELINE_LEAD_RE = re.compile(
 
 
 _BYLINE_RE = re.compile(
-    r"^(?:by|words\s+by|written\s+by|story\s+by)\s+[^\W\d_][\w.'’-]*(?:[ ,&]+[^\W\d_][\w.'’-]*){0,7}$",
+    r"^(?:by|words\s+by|written\s+by|story\s+by)\s+"
+    r"[^\W\d_][\w.'’-]*(?:[ ,&]+[^\W\d_][\w.'’-]*){0,7}$",
     re.IGNORECASE,
 )
 
@@ -1507,6 +1508,23 @@ def _headline_shaped(line: str) -> bool:
     return bool(first) and (first.isupper() or first.isdigit())
 
 
+def _title_at(body: list[str]) -> int | None:
+    """Where the headline is among the first lines: the first headline of three words or
+    more before the prose starts, else a shorter one in the first line."""
+    for k, line in enumerate(body[:4]):
+        if is_prose(line) or k == len(body) - 1:
+            break
+        if not _headline_shaped(line) or date_line_remainder(line) is not None:
+            break
+        if len(line.split()) >= 3:
+            return k
+        if len(line.split()) > 2:
+            break
+    if _headline_shaped(body[0]) and date_line_remainder(body[0]) is None:
+        return 0
+    return None
+
+
 def _finish(parts: _Parts, job: _Job, ident: str) -> Document:
     kept, removed, notes = strip_furniture(parts.lines)
     removed = parts.removed + removed
@@ -1537,8 +1555,12 @@ def _finish(parts: _Parts, job: _Job, ident: str) -> Document:
     if body and title and _same_text(body[0], title):
         del body[0]
     elif body and not title and parts.guess_title and len(body) > 1:
-        if _headline_shaped(body[0]) and date_line_remainder(body[0]) is None:
-            title = body.pop(0)
+        at = _title_at(body)
+        if at is not None:
+            for kicker in body[:at]:  # "Breaking", "Analysis" above the headline
+                removed.append(Removed("navigation", kicker))
+            title = body[at]
+            del body[: at + 1]
 
     k = 0
     looked = 0

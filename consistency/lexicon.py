@@ -64,7 +64,7 @@ def lemma(word: str) -> str:
     return str(simplemma.lemmatize(w, lang="en")).lower()
 
 
-def _words(values: Iterable[Any]) -> frozenset[str]:
+def _words(values: Iterable[Any] | None) -> frozenset[str]:
     return frozenset(lemma(str(v)) for v in values or ())
 
 

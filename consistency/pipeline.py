@@ -8,7 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from consistency import dating, graph, lexicon as lexicon_mod
+from consistency import dating, graph
+from consistency import lexicon as lexicon_mod
 from consistency.config import SEVERITY_RANK, Settings
 from consistency.errors import ConfigError
 from consistency.extract import extract
@@ -121,11 +122,15 @@ def _run_rules(rules: Sequence[Rule], ctx: Context) -> list[Finding]:
     )
 
 
-def failing(findings: Iterable[Finding], fail_on: str, accepted: set[str] | None = None) -> list[Finding]:
+def failing(
+    findings: Iterable[Finding], fail_on: str, accepted: set[str] | None = None
+) -> list[Finding]:
     """Findings at or above ``fail_on`` that the baseline does not accept."""
     floor = SEVERITY_RANK[fail_on]
     accepted = accepted or set()
-    return [f for f in findings if SEVERITY_RANK[f.severity] >= floor and f.fingerprint not in accepted]
+    return [
+        f for f in findings if SEVERITY_RANK[f.severity] >= floor and f.fingerprint not in accepted
+    ]
 
 
 def only_involving(result: Result, new_ids: set[str]) -> Result:

@@ -188,7 +188,11 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
             continue
         low, high, approx = interval(value, m.group("bound"), _is_round(m.group("num"), value))
         q = Quantity(
-            text=text[start:end].strip(), low=low, high=high, unit=unit, approx=approx,
+            text=text[start:end].strip(),
+            low=low,
+            high=high,
+            unit=unit,
+            approx=approx,
             value=value,
         )
         out.append(QuantityMention(start, end, q))

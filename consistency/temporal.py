@@ -133,9 +133,7 @@ def _part_date(k: str, bare_day: bool = False) -> str:
 
     def alt(j: int, form: str) -> str:
         pieces = {"m": _MON, "d": _DAY, "y": _YEAR, "dd": _DAY, "yy": _YY}
-        return re.sub(
-            r"<(\w+)>", lambda m: f"(?P<{m[1]}{k}x{j}>{pieces[m[1]]})", form
-        )
+        return re.sub(r"<(\w+)>", lambda m: f"(?P<{m[1]}{k}x{j}>{pieces[m[1]]})", form)
 
     alts = [
         alt(0, r"<m>\s+<d>(?:,?\s+<y>)?"),
@@ -194,7 +192,11 @@ _ALTS: list[tuple[str, str, str]] = [
         "core",
     ),
     ("date", rf"(?P<m>{_MON})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?", "core"),
-    ("date", rf"(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?", "core"),
+    (
+        "date",
+        rf"(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?",
+        "core",
+    ),
     ("date", rf"(?P<m>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR})", "core"),
     (
         "quarter",
@@ -230,7 +232,7 @@ _ALTS: list[tuple[str, str, str]] = [
         rf"(?:(?i:the)\s+)?(?P<s>{_SEASON})\s+of\s+(?P<rel>(?i:last|this|next))\s+year\b",
         "core",
     ),
-    ("decade", rf"(?:(?i:the)\s+)?(?P<dec>(?:1[89]|20)\d0)['’]?s\b", "core"),
+    ("decade", r"(?:(?i:the)\s+)?(?P<dec>(?:1[89]|20)\d0)['’]?s\b", "core"),
     ("decade", r"(?i:the)\s+['’‘](?P<dd>\d0)s\b", "core"),
     (
         "part",
@@ -312,7 +314,7 @@ _ALTS: list[tuple[str, str, str]] = [
     ("month", rf"(?P<m>{_MONF})(?!\s+for\s+[A-Z])", "prep"),
     (
         "season",
-        rf"(?:(?i:the)\s+)?(?P<s>(?i:spring|summer|autumn|winter)\b)"
+        r"(?:(?i:the)\s+)?(?P<s>(?i:spring|summer|autumn|winter)\b)"
         r"(?!\s+(?:of|in)\b|[-'’]\w|\s+(?i:camp|school|olympics|games|house|palace|solstice)\b)"
         r"|(?i:the)\s+(?P<s2>(?i:fall))\b(?!\s+(?:of|in)\b)",
         "prep",
@@ -340,8 +342,13 @@ def _finder(with_ranges: bool) -> re.Pattern[str]:
         {"first": first, "core": core, "prep": prep}[where].append(pat)
     core.append("(?(prep)(?:" + "|".join(prep) + ")|(?!))")
     return re.compile(
-        r"\b(?:(?P<first>" + "|".join(first) + r")|(?:(?P<prep>" + _PREP + r")\s+)?(?P<core>"
-        + "|".join(core) + "))"
+        r"\b(?:(?P<first>"
+        + "|".join(first)
+        + r")|(?:(?P<prep>"
+        + _PREP
+        + r")\s+)?(?P<core>"
+        + "|".join(core)
+        + "))"
     )
 
 
@@ -641,9 +648,7 @@ def _h_of_year(g: dict[str, str], text: str) -> _Spec | None:
     return _Spec("rel", "season", fn=_of_year("season", _season_key(g), rel))
 
 
-def _of_year(
-    unit: str, key: Any, rel: str
-) -> Callable[[date, str], tuple[date, date, str] | None]:
+def _of_year(unit: str, key: Any, rel: str) -> Callable[[date, str], tuple[date, date, str] | None]:
     """A period of the anchor's year, the year before or after: "March of last year"."""
     shift = {"last": -1, "this": 0, "next": 1}[rel]
 
@@ -914,7 +919,7 @@ def _parse(text: str) -> _Spec | None:
         return None
     i = int(m.lastgroup[1:])
     prefix = f"a{i}_"
-    g = {k[len(prefix):]: v for k, v in m.groupdict().items() if v and k.startswith(prefix)}
+    g = {k[len(prefix) :]: v for k, v in m.groupdict().items() if v and k.startswith(prefix)}
     return _HANDLERS[_ALTS[i][0]](g, text)
 
 
@@ -1092,7 +1097,9 @@ def _pick(spec: _Spec, anchor: date, tense: str) -> tuple[tuple[date, date], str
     return (found[-1], f"the most recent {label} on or before it (past tense)") if found else None
 
 
-def _unresolved(text: str, gran: str, note: str = "no anchor: the document has no date") -> TimeValue:
+def _unresolved(
+    text: str, gran: str, note: str = "no anchor: the document has no date"
+) -> TimeValue:
     return TimeValue(text, None, None, gran, None, None, note=note)
 
 

@@ -27,16 +27,18 @@ BUILTIN_MODULES = (
 GROUP = "consistency.rules"
 
 
+def _is_rule(obj: Any) -> bool:
+    return inspect.isclass(obj) and issubclass(obj, Rule) and bool(getattr(obj, "code", ""))
+
+
 def _rules_in(obj: Any) -> list[type[Rule]]:
-    if inspect.isclass(obj) and issubclass(obj, Rule) and obj.code:
+    if _is_rule(obj):
         return [obj]
     if isinstance(obj, ModuleType):
         if obj.__name__ == __name__:
             return [r for m in BUILTIN_MODULES for r in _rules_in(importlib.import_module(m))]
         return [
-            v
-            for _, v in sorted(vars(obj).items())
-            if inspect.isclass(v) and issubclass(v, Rule) and v.code and v.__module__ == obj.__name__
+            v for _, v in sorted(vars(obj).items()) if _is_rule(v) and v.__module__ == obj.__name__
         ]
     if isinstance(obj, (list, tuple)):
         return [r for x in obj for r in _rules_in(x)]
@@ -57,7 +59,9 @@ def registry() -> tuple[dict[str, type[Rule]], list[str]]:
             problems.append(f"rule plugin {ep.name!r} ({ep.value}) failed to load: {exc}")
     for r in found:
         if r.code in rules and rules[r.code] is not r:
-            problems.append(f"rule code {r.code} is defined twice; keeping {rules[r.code].__module__}")
+            problems.append(
+                f"rule code {r.code} is defined twice; keeping {rules[r.code].__module__}"
+            )
             continue
         rules[r.code] = r
     return dict(sorted(rules.items())), problems

@@ -82,8 +82,6 @@ def furniture_quotes(result: Result) -> list[str]:
     for f in result.findings_list:
         for c in f.cited:
             d = docs[c.claim.document]
-            if c.claim.sentence not in d.text or any(
-                c.claim.sentence in r.text for r in d.removed
-            ):
+            if c.claim.sentence not in d.text or any(c.claim.sentence in r.text for r in d.removed):
                 bad.append(f"{f.rule}: {c.claim.sentence[:80]}")
     return bad

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import expectations as ex
 import pytest
 
 from consistency.pipeline import check
 from consistency.reports import render
-from tests import expectations as ex
 
 
 def _plain(s: str) -> str:

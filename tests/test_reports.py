@@ -25,11 +25,6 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 import pytest
-from consistency.reports import FORMATS, render, write
-from consistency.reports.common import segments, tool_version
-from consistency.reports.csv import COLUMNS as CSV_COLUMNS
-from consistency.reports.html import render_html, safe_link
-from consistency.reports.markdown import escape as md_escape
 
 from consistency.errors import ConfigError
 from consistency.models import (
@@ -43,6 +38,11 @@ from consistency.models import (
     Skipped,
     TimeValue,
 )
+from consistency.reports import FORMATS, render, write
+from consistency.reports.common import segments, tool_version
+from consistency.reports.csv import COLUMNS as CSV_COLUMNS
+from consistency.reports.html import render_html, safe_link
+from consistency.reports.markdown import escape as md_escape
 from consistency.tables import CLAIM_COLUMNS, FINDING_COLUMNS, claims_frame, findings_frame
 
 GOLDEN = Path(__file__).parent / "golden"
