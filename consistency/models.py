@@ -142,17 +142,22 @@ class Quantity:
             return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
 
         unit = f" {self.unit}" if self.unit else ""
-        if self.low == self.high:
-            return f"{fmt(self.low)}{unit}"
         v = self.value
-        if v is not None:
-            if self.approx:
-                return f"about {fmt(v)}{unit}"
-            if math.isinf(self.high):
-                return f"at least {fmt(v)}{unit}"
-            if self.low == 0:
-                return f"up to {fmt(v)}{unit}"
-        return f"{fmt(self.low)} to {fmt(self.high)}{unit}"
+        if self.low == self.high or v is None:
+            if self.low == self.high:
+                return f"{fmt(self.low)}{unit}"
+            return f"{fmt(self.low)} to {fmt(self.high)}{unit}"
+        if self.approx:
+            return f"about {fmt(v)}{unit}"
+        if math.isinf(self.high):
+            return (
+                f"more than {fmt(v)}{unit}"
+                if self.low == v and "than" in self.text.lower()
+                else f"at least {fmt(v)}{unit}"
+            )
+        if self.low == 0:
+            return f"up to {fmt(v)}{unit}"
+        return f"{fmt(v)}{unit}"  # a round figure: compared with a rounding margin
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -135,7 +135,7 @@ def interval(value: float, bound: str | None, round_figure: bool) -> tuple[float
     if kind == "approx":
         return value * 0.9, value * 1.1, True
     if round_figure:
-        return value * 0.975, value * 1.025, True
+        return value * 0.975, value * 1.025, False
     return value, value, False
 
 

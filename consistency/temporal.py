@@ -107,7 +107,7 @@ _SEASON = r"(?<!Arab\s)(?<!Prague\s)(?i:spring|summer|autumn|fall|winter)\b"
 _ORDQ = r"(?i:first|second|third|fourth|final|1st|2nd|3rd|4th)"
 _PART = r"(?i:early|mid|late)"
 _PREP = (
-    r"(?i:in|on|since|until|till|by|from|through|throughout|during|before|after|of|every|"
+    r"(?i:in|on|at|since|until|till|by|from|through|throughout|during|before|after|of|every|"
     r"over|into)"
 )
 _COUNT_NOUNS = (
@@ -260,7 +260,7 @@ _ALTS: list[tuple[str, str, str]] = [
     ("ago", rf"(?P<n>{_NUM})\s+(?P<u>{_UNIT})\s+(?i:ago)\b", "core"),
     (
         "span",
-        rf"(?:(?i:the)\s+)?(?P<dir>(?i:past|last|next|coming))\s+(?P<n>{_NUM})\s+(?P<u>{_UNIT})"
+        rf"(?i:the)\s+(?P<dir>(?i:past|last|next|coming))\s+(?P<n>{_NUM})\s+(?P<u>{_UNIT})"
         r"(?!\s+of\b)",
         "core",
     ),
@@ -293,8 +293,9 @@ _ALTS: list[tuple[str, str, str]] = [
     ),
     (
         "fiscal",
-        rf"(?:(?i:fiscal)(?:\s+(?i:year))?\s+|FY\s?['’]?)(?:(?P<y>{_YEAR})|(?P<yy>{_YY}))",
-        "core",
+        rf"(?:(?i:fiscal)(?:\s+(?i:year))?\s+|FY\s?['’]?)(?:(?P<y>{_YEAR})|(?P<yy>{_YY}))"
+        rf"|(?i:fiscal)\s+(?P<q>{_ORDQ})\s+(?i:quarter)\b(?:,?\s+(?:of\s+)?(?:{_YEAR}|{_YY}))?",
+        "first",
     ),
     (
         "weekday",
@@ -893,6 +894,8 @@ def _h_holiday(g: dict[str, str], text: str) -> _Spec | None:
 
 
 def _h_fiscal(g: dict[str, str], text: str) -> _Spec | None:
+    if g.get("q"):
+        return _Spec("unres", "quarter", how=f"{_q(text)}: the fiscal calendar is not known")
     y = int(g["y"]) if g.get("y") else _two_digit_year(g["yy"])
     return _Spec("unres", "year", how=f"fiscal year {y}: the fiscal calendar is not known")
 

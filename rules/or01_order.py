@@ -92,8 +92,8 @@ def _name(k: tuple[str, str]) -> str:
 
 def _value(keyed: dict, k1: tuple[str, str], k2: tuple[str, str], order: int) -> str:
     a, b = keyed[k1], keyed[k2]
-    ta = a.time.label() if a.time else "?"
-    tb = b.time.label() if b.time else "?"
+    ta = a.time.label() if a.time else "undated"
+    tb = b.time.label() if b.time else "undated"
     rel = "before" if order < 0 else "after"
     return f"{_name(k1)} ({ta}) {rel} {_name(k2)} ({tb})"
 
