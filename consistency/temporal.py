@@ -2,10 +2,12 @@
 
 Two steps, kept apart so the claim extractor can run the cheap one on every sentence:
 
-* :func:`find_times` is one compiled regular expression over the sentence. It only proposes
-  spans that are dates in news English: a month name needs a day, a year or a preposition
-  before it ("in May", not "Prices may fall", not "the March for Science"); a four-digit
-  number needs to look like a year ("$2021", "2,500 firms" and "2021 people" are not).
+* :func:`find_times` is a set lookup over the sentence's words (most sentences stop
+  there) and one compiled regular expression tried near the words that can make a date.
+  It only proposes spans that are dates in news English: a month name needs a day, a year
+  or a preposition before it ("in May", not "Prices may fall", not "the March for
+  Science"); a four-digit number needs to look like a year ("$2021", "2,500 firms" and
+  "2021 people" are not).
 * :func:`resolve` turns one such span into a :class:`~consistency.models.TimeValue`: a
   half-open interval ``[start, end)`` with a granularity, never more precise than the
   words ("November" is the whole month). Relative expressions are read from the document's
@@ -20,7 +22,9 @@ Choices the spec leaves open, made here and tested in ``tests/test_temporal.py``
   that change the meaning: "last", "early", "the past two years", "in 3 days", "between
   March and May", "just yesterday".
 * "last Tuesday" is strictly before the anchor (a bare past-tense "Tuesday" may be the
-  anchor day itself); "next Tuesday" is strictly after it.
+  anchor day itself); "next Tuesday" is strictly after it; a future-tense "Tuesday" may be
+  the anchor day; a present-tense one is the nearest Tuesday. Weeks run Monday to Sunday.
+* A present-tense season is the one under way, else the one of the anchor's year.
 * Quarters and halves without a year in a future-tense sentence: the first one that has
   not ended at the anchor (the spec only fixes the past tense).
 * "in 3 weeks" in a past-tense sentence is a duration ("built in 3 weeks"): unresolved.
@@ -40,7 +44,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -167,7 +171,11 @@ _ALTS: list[tuple[str, str, str]] = [
         "first",
     ),
     ("iso", r"(?P<y>\d{4})[-/](?P<mo>\d{1,2})[-/](?P<d>\d{1,2})(?![\d/-])", "core"),
-    ("numeric", r"(?P<a>\d{1,2})([-/])(?P<b>\d{1,2})\2(?P<y>\d{4})(?![\d/-])", "core"),
+    (
+        "numeric",  # one separator throughout: 09-23-2024 or 9/23/2024
+        r"(?P<a>\d{1,2})(?:-(?P<b>\d{1,2})-|/(?P<b2>\d{1,2})/)(?P<y>\d{4})(?![\d/-])",
+        "core",
+    ),
     (
         "range",
         rf"(?P<d1x0>{_DAY}){_DASH}(?P<d2x0>{_DAY})\s+(?:of\s+)?(?P<m2x0>{_MON})"
@@ -328,18 +336,14 @@ def _strip_names(pattern: str) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
-def _numbered_backrefs_ok(pattern: str) -> str:
-    # The numeric-date alternative uses a back reference (\2) to insist on one separator;
-    # inside a big alternation group numbers shift, so it is rewritten to a fixed choice.
-    return pattern.replace(r"([-/])(?P<b>", "(?P<sep>[-/])(?P<b>").replace(r"\2", "(?P=sep)")
-
-
 def _finder(with_ranges: bool) -> re.Pattern[str]:
-    first, core, prep = [], [], []
+    first: list[str] = []
+    core: list[str] = []
+    prep: list[str] = []
     for key, pat, where in _ALTS:
         if key == "range" and not with_ranges:
             continue
-        pat = _strip_names(pat.replace(r"([-/])", "[-/]").replace(r"\2", "[-/]"))
+        pat = _strip_names(pat)
         {"first": first, "core": core, "prep": prep}[where].append(pat)
     core.append("(?(prep)(?:" + "|".join(prep) + ")|(?!))")
     return re.compile(
@@ -356,9 +360,9 @@ def _finder(with_ranges: bool) -> re.Pattern[str]:
 def _resolver() -> re.Pattern[str]:
     alts = []
     for i, (_key, pat, _where) in enumerate(_ALTS):
-        pat = _numbered_backrefs_ok(pat)
-        pat = re.sub(r"\(\?P<(\w+)>", lambda m, i=i: f"(?P<a{i}_{m[1]}>", pat)
-        pat = pat.replace("(?P=sep)", f"(?P=a{i}_sep)")
+        # Prefix every group with its alternative's number; the outer group A<i> closes
+        # last, so a match's lastgroup says which alternative matched.
+        pat = re.sub(r"\(\?P<(\w+)>", rf"(?P<a{i}_\1>", pat)
         alts.append(f"(?P<A{i}>{pat})")
     return re.compile(r"\s*(?:" + _PREP + r"\s+)?(?:" + "|".join(alts) + r")[\s.,;:]*")
 
@@ -437,15 +441,15 @@ def _unit(word: str) -> str:
 
 
 def _day_number(word: str) -> int:
-    return int(re.match(r"\d+", word)[0])  # type: ignore[index]
+    return int(re.sub(r"\D", "", word))  # "16th" -> 16
 
 
 def _narrow(start: date, end: date, gran: str, part: str) -> tuple[date, date]:
     """early/mid/late of an interval, overlapping at the edges (see the module docstring)."""
     if gran == "year":
         y = start.year
-        cut = {"early": (1, 5), "mid": (4, 10), "late": (9, 13)}[part]
-        return date(y, cut[0], 1), (date(y + 1, 1, 1) if cut[1] == 13 else date(y, cut[1], 1))
+        first, stop = {"early": (1, 5), "mid": (4, 10), "late": (9, 13)}[part]
+        return date(y, first, 1), (date(y + 1, 1, 1) if stop == 13 else date(y, stop, 1))
     if gran == "month":
         cut = {"early": (1, 11), "mid": (10, 21), "late": (20, None)}[part]
         return start.replace(day=cut[0]), (end if cut[1] is None else start.replace(day=cut[1]))
@@ -453,14 +457,10 @@ def _narrow(start: date, end: date, gran: str, part: str) -> tuple[date, date]:
         y = start.year
         lo, hi = {"early": (0, 4), "mid": (3, 8), "late": (6, 10)}[part]
         return date(y + lo, 1, 1), date(y + hi, 1, 1)
-    if gran == "season":
-        if part == "early":
-            return start, _month(*_add_months(start.year, start.month, 1))[1]
-        if part == "late":
-            return date(*_add_months(start.year, start.month, 1), 1), end
-        return date(*_add_months(start.year, start.month, 1), 1), _month(
-            *_add_months(start.year, start.month, 1)
-        )[1]
+    if gran == "season":  # three months: early the first two, mid the middle, late the last two
+        second = date(*_add_months(start.year, start.month, 1), 1)
+        third = date(*_add_months(start.year, start.month, 2), 1)
+        return {"early": (start, third), "mid": (second, third), "late": (second, end)}[part]
     return start, end
 
 
@@ -551,7 +551,7 @@ def _h_iso(g: dict[str, str], text: str) -> _Spec | None:
 
 
 def _h_numeric(g: dict[str, str], text: str) -> _Spec | None:
-    a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
+    a, b, y = int(g["a"]), int(g.get("b") or g["b2"]), int(g["y"])
     day = _safe_date(y, a, b) or _safe_date(y, b, a)
     return _abs(*_day(day), "day") if day and 1800 <= y < 2100 else None
 
@@ -1129,6 +1129,8 @@ def resolve(
     unresolved (start and end None) with a note; it is never guessed from today's date.
     """
     tense = tense if tense in ("past", "present", "future") else "past"
+    if isinstance(anchor, datetime):  # a datetime compares badly with the dates below
+        return resolve(text, anchor.date(), anchor_from, tense, after)
     spec = _parse(text)
     if spec is None:
         return _unresolved(text, "unknown", note=f"{_q(text)} is not a time expression")
@@ -1184,8 +1186,8 @@ def _after(text: str, spec: _Spec, after: TimeValue) -> TimeValue:
     s, e = found[0]
     if spec.part:
         s, e = _narrow(s, e, spec.unit, spec.part)
-    return TimeValue(text, s, e, spec.gran, ref, "sequence",
-                     note=f"{note}: the first {spec.label} on or after {ref.isoformat()}")  # fmt: skip
+    how = f"the first {spec.label} on or after {ref.isoformat()}"
+    return TimeValue(text, s, e, spec.gran, ref, "sequence", note=f"{note}: {how}")
 
 
 def _rrange(
