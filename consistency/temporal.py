@@ -1077,7 +1077,8 @@ def _pick(spec: _Spec, anchor: date, tense: str) -> tuple[tuple[date, date], str
         return (found[0], f"the {label} of the anchor's year") if found else None
     containing = [iv for iv in items if iv[0] <= anchor < iv[1]]
     if tense == "future":
-        if spec.unit in ("quarter", "half"):
+        if spec.unit in ("quarter", "half", "month", "season"):
+            # "will be debated in January" in an article of January 5: this January.
             found = [iv for iv in items if iv[1] > anchor]
             return (found[0], f"the first {label} not over at the anchor (future tense)")
         found = [iv for iv in items if iv[0] >= anchor]

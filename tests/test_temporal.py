@@ -252,7 +252,8 @@ def test_bare_month_tense_rules(anchor: date, month: str) -> None:
     last = resolve(f"last {month}", anchor)
     assert past.start and future.start and present.start and last.start
     assert past.start <= anchor and (past.start.year - anchor.year) in (0, -1)
-    assert future.start >= anchor and (future.start.year - anchor.year) in (0, 1)
+    # Future: the first such month not over at the anchor (this month counts).
+    assert future.end and future.end > anchor and (future.start.year - anchor.year) in (0, 1)
     assert present.start.year == anchor.year
     assert last.end and last.end <= anchor.replace(day=1)
     assert last.start > date(anchor.year - 1, anchor.month, 1) or last.start.month == anchor.month
