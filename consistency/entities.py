@@ -161,7 +161,9 @@ def thing_mention(tokens: Sequence[Token], end: int, lexicon: Lexicon) -> Mentio
     if k < 0:
         return None
     head = tokens[k]
-    if not head.text.isalpha() or head.lemma not in lexicon.thing_nouns:
+    if not head.text.isalpha() or (
+        head.lemma not in lexicon.thing_nouns and head.lower not in lexicon.collective_nouns
+    ):
         return None
     start = k
     while start - 1 >= 0:
@@ -218,6 +220,10 @@ def acronym_definitions(text: str) -> list[tuple[str, str]]:
 
 def _initials(key: str) -> str:
     return "".join(w[0] for w in key.split() if w not in {"of", "and", "for", "the", "&", "de"})
+
+
+def _is_acronym(name: str) -> bool:
+    return " " not in name and len(name) <= 6 and sum(c.isupper() for c in name) >= 2
 
 
 class _UnionFind:
@@ -291,7 +297,10 @@ def resolve_names(names: Iterable[str], acronyms: Iterable[tuple[str, str]] = ()
     for root, surfaces in clusters.items():
         if not surfaces:
             continue
-        best = sorted(surfaces.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+        # The full name over an acronym, then the most frequent, then the longest.
+        best = sorted(
+            surfaces.items(), key=lambda kv: (_is_acronym(kv[0]), -kv[1], -len(kv[0]), kv[0])
+        )[0][0]
         canonical[root] = best
     out: dict[str, str] = {}
     for k in keys:

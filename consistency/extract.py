@@ -78,14 +78,21 @@ class Trigger:
 
 def extract(doc: Document, lexicon: Lexicon) -> list[Claim]:
     """All claims of one document, in text order."""
+    return extract_with_names(doc, lexicon)[0]
+
+
+def extract_with_names(doc: Document, lexicon: Lexicon) -> tuple[list[Claim], list[str]]:
+    """The claims of one document, and every proper name it mentions (for resolution)."""
+    names: list[str] = []
     sents = sentences(doc.text)
     vocab = _capitalized_vocab(sents)
+    _SUBJECT_NOUNS[0], _SUBJECT_NOUNS[1] = lexicon.thing_nouns, lexicon.collective_nouns
     claims: list[Claim] = []
     last_subject: str | None = None
     for sent in sents:
-        new, last_subject = _sentence_claims(doc, sent, lexicon, vocab, claims, last_subject)
+        new, last_subject = _sentence_claims(doc, sent, lexicon, vocab, claims, last_subject, names)
         claims.extend(new)
-    return claims
+    return claims, names
 
 
 def _capitalized_vocab(sents: Sequence[Sentence]) -> frozenset[str]:
@@ -98,16 +105,27 @@ def _capitalized_vocab(sents: Sequence[Sentence]) -> frozenset[str]:
     return frozenset(vocab)
 
 
-def _clauses(tokens: Sequence[Token]) -> list[int]:
-    """The clause number of each token."""
+def _clauses(tokens: Sequence[Token], lexicon: Lexicon) -> list[int]:
+    """The clause number of each token.
+
+    A relative clause set off by commas ("The festival, which drew 13,000 people, ended on
+    Sunday") closes at the comma before the main verb: what follows is the main clause again.
+    """
     out = []
     clause = 0
+    fresh = 0
+    resume: int | None = None
     for i, t in enumerate(tokens):
         low = t.lower
-        if low in CLAUSE_PUNCT or (
+        if resume is not None and i > 0 and tokens[i - 1].text == "," and _verb_like(t, lexicon):
+            clause, resume = resume, None
+        elif low in CLAUSE_PUNCT or (
             low in CLAUSE_OPENERS and i > 0 and not _complement_that(tokens, i)
         ):
-            clause += 1
+            if low in RELATIVE and tokens[i - 1].text == "," and resume is None:
+                resume = clause
+            fresh += 1
+            clause = fresh
         elif (
             low in {"and", "but", "so"}
             and i > 0
@@ -116,14 +134,33 @@ def _clauses(tokens: Sequence[Token]) -> list[int]:
             and tokens[i + 1].lower in _NEW_SUBJECT
         ):
             # ", and it now employs ...": a second main clause with its own subject.
-            clause += 1
+            fresh += 1
+            clause = fresh
+            resume = None
         out.append(clause)
     return out
+
+
+def _verb_like(t: Token, lexicon: Lexicon) -> bool:
+    low = t.lower
+    if not t.text.isalpha() or not t.text[:1].islower():
+        return False
+    return (
+        low in AUX
+        or low.endswith("ed")
+        or low in _IRREGULAR_PAST
+        or t.lemma in lexicon.by_verb
+        or t.lemma in lexicon.by_light_verb
+    )
 
 
 def _complement_that(tokens: Sequence[Token], i: int) -> bool:
     # "so that", "such that", "now that": part of the clause, not a new one.
     return tokens[i].lower == "that" and tokens[i - 1].lower in {"so", "such", "now"}
+
+
+# Set by extract() from the lexicon: (thing noun lemmas, collective nouns).
+_SUBJECT_NOUNS: list[frozenset[str]] = [frozenset(), frozenset()]
 
 
 def _finite(tokens: Sequence[Token], i: int, mentions_end: set[int]) -> bool:
@@ -150,6 +187,12 @@ def _finite(tokens: Sequence[Token], i: int, mentions_end: set[int]) -> bool:
         return True
     if prev in {"he", "she", "it", "they", "we", "i", "you"}:
         return True
+    if (
+        tokens[k].text.isalpha()
+        and tokens[k].text.islower()
+        and (tokens[k].lemma in _SUBJECT_NOUNS[0] or prev in _SUBJECT_NOUNS[1])
+    ):
+        return True  # "The festival drew", "The council passed"
     return k + 1 in mentions_end
 
 
@@ -255,30 +298,41 @@ def _sentence_claims(
     vocab: frozenset[str],
     previous: list[Claim],
     last_subject: str | None,
+    names_out: list[str],
 ) -> tuple[list[Claim], str | None]:
     tokens = sent.tokens
     times = temporal.find_times(sent.text)
     time_tokens = {k for k, t in enumerate(tokens) for tm in times if tm.start <= t.start < tm.end}
     mentions = [m for m in find_mentions(tokens, lexicon, vocab, skip=time_tokens)]
+    names_out.extend(display(m.text) for m in mentions if m.kind == "proper")
     triggers = _triggers(tokens, lexicon, mentions, time_tokens)
     if not triggers:
         proper = [m for m in mentions if m.kind == "proper"]
         return [], (display(proper[0].text) if proper else last_subject)
-    clause_of = _clauses(tokens)
+    clause_of = _clauses(tokens, lexicon)
     quantities = find_quantities(sent.text, skip=[(t.start, t.end) for t in times])
     attributed = _attribution(sent, tokens, mentions, lexicon)
     out: list[Claim] = []
     for trig in triggers:
-        subject = _subject(tokens, trig, mentions, clause_of, lexicon)
+        aside = _appositive(tokens, _verb_phrase_start(tokens, trig.index), clause_of)
+        visible = [m for m in mentions if m.start not in aside]
+        subject = _subject(tokens, trig, visible, clause_of, lexicon)
         if subject is None:
             continue
+        patient = _patient(tokens, trig, visible, lexicon)
         names: list[str]
         mention_text: str
         confidence = 1.0
+        if patient is not None:
+            subject = [patient]
         if subject[0].kind == "pronoun":
-            if subject[0].head == "they" or last_subject is None:
+            if subject[0].head == "they":
                 continue
-            names, mention_text, confidence = [last_subject], subject[0].text, 0.8
+            antecedent = _pronoun_antecedent(tokens, subject[0], visible)
+            if antecedent is None and last_subject is None:
+                continue
+            names = [display(antecedent.text)] if antecedent else [last_subject or ""]
+            mention_text, confidence = subject[0].text, 0.8
         elif subject[0].kind == "thing":
             names = ["thing:" + subject[0].head + "|" + subject[0].text]
             mention_text = subject[0].text
@@ -287,7 +341,7 @@ def _sentence_claims(
             names = [display(m.text) for m in subject]
             mention_text = " and ".join(m.text for m in subject)
         clause = clause_of[trig.index]
-        span_tokens = [k for k, c in enumerate(clause_of) if c == clause]
+        span_tokens = [k for k, c in enumerate(clause_of) if c == clause and k not in aside]
         c_start = tokens[span_tokens[0]].start
         c_end = tokens[span_tokens[-1]].end
         # A relative clause's subject sits before it: widen to the antecedent for qualifiers.
@@ -298,7 +352,13 @@ def _sentence_claims(
         q_lo = min(c_start, subj_start)
         qualifiers = _qualifiers(tokens, span_tokens, lexicon, min_start=q_lo)
         count = _count(sent.text[q_lo:c_end])
-        time_mention = _clause_time(times, c_start, c_end, tokens[trig.index].start)
+        aside_chars = [(tokens[k].start, tokens[k].end) for k in aside]
+        time_mention = _clause_time(
+            [t for t in times if not any(a <= t.start < b for a, b in aside_chars)],
+            c_start,
+            c_end,
+            tokens[trig.index].start,
+        )
         quantity = _clause_quantity(quantities, c_start, c_end, count)
         after = None
         if any(tokens[k].lower in lexicon.sequence_cues for k in span_tokens if k < trig.index):
@@ -422,6 +482,59 @@ def _after_preposition(tokens: Sequence[Token], start: int) -> bool:
     return False
 
 
+def _appositive(tokens: Sequence[Token], vp_start: int, clause_of: list[int]) -> set[int]:
+    """Tokens of an aside between the subject and its verb.
+
+    "Acme Corp, a Leeford-based exchange, obtained ..." or "Acme Corp, founded in 2015,
+    obtained ...": the aside's names and dates are not the claim's.
+    """
+    close = vp_start - 1
+    if close <= 0 or tokens[close].text != ",":
+        return set()
+    k = close - 1
+    while k >= 0 and tokens[k].text != "," and clause_of[k] == clause_of[close]:
+        k -= 1
+    if k <= 0 or tokens[k].text != "," or close - k < 2:
+        return set()
+    return set(range(k, close + 1))
+
+
+def _patient(
+    tokens: Sequence[Token], trig: Trigger, mentions: list[Mention], lexicon: Lexicon
+) -> Mention | None:
+    """For events that happen to someone, the active voice's object is the entity.
+
+    "The CWA fined Tidewell Energy" is about Tidewell Energy; "the regulator granted Beta a
+    licence" is Beta's licence. The passive ("Tidewell was fined") keeps its subject.
+    """
+    if lexicon.events[trig.event].role != "patient":
+        return None
+    before = tokens[trig.index - 1].lower if trig.index > 0 else ""
+    if before in {"was", "were", "been", "be", "being", "is", "are", "get", "got"}:
+        return None
+    k = trig.index + 1
+    while k < len(tokens) and tokens[k].lower in {"the", "a", "an"}:
+        k += 1
+    for m in mentions:
+        if m.start == k and m.kind == "proper":
+            return m
+    return None
+
+
+def _pronoun_antecedent(
+    tokens: Sequence[Token], pronoun: Mention, mentions: list[Mention]
+) -> Mention | None:
+    """ "Beta Exchange said it obtained ...": the name before the pronoun in its sentence."""
+    for m in reversed(mentions):
+        if (
+            m.kind == "proper"
+            and m.end <= pronoun.start
+            and not _after_preposition(tokens, m.start)
+        ):
+            return m
+    return None
+
+
 def _verb_phrase_start(tokens: Sequence[Token], i: int) -> int:
     k = i
     while k - 1 >= 0 and (
@@ -503,6 +616,8 @@ def _tense(tokens: Sequence[Token], clause: list[int], trig: Trigger, lexicon: L
         return "past"
     if words & {"is", "are", "am", "does"}:
         return "present"
+    if verb.endswith("s") and not verb.endswith("ss") and tokens[trig.index].lemma != verb:
+        return "present"  # "opens its second plant in May", "now employs"
     return "past"
 
 

@@ -26,7 +26,6 @@ __all__ = [
     "DATE_RE",
     "copyright_holder",
     "date_line_remainder",
-    "find_date",
     "is_attribution",
     "is_date_only",
     "is_heading_shaped",
@@ -74,11 +73,6 @@ _DATE_WORDS_RE = re.compile(
     re.IGNORECASE,
 )
 _SEPARATORS = "|·•‧∙・–—-,:/;()[]"
-
-
-def find_date(text: str) -> re.Match[str] | None:
-    """The first absolute calendar day written in ``text``, or None."""
-    return DATE_RE.search(text)
 
 
 def date_line_remainder(line: str, *, loose: bool = False) -> str | None:
@@ -186,10 +180,11 @@ _WEATHER_RE = re.compile(r"°\s*[CF]?\b|\d\s*°|℃|℉")
 def _ticker_kind(line: str) -> str | None:
     """'num', 'sym', 'weather', 'date' when the line is one atom of a ticker widget."""
     s = line.strip()
-    if not s or len(s) > 40:
+    if not s or len(s) > 40 or is_prose(s):
         return None
     if _WEATHER_RE.search(s):
-        return "weather"
+        small = len(s) <= 25 and len(_words(s)) <= 4 and not _ends_sentence(s)
+        return "weather" if small else None
     if is_date_only(s):
         return "date"
     tokens = s.split()
@@ -238,12 +233,13 @@ def _find_tickers(lines: Sequence[str], marks: list[str | None], notes: list[str
         is_ticker = (len(run) >= 4 and nums >= 2 and (syms >= 1 or nums >= 4)) or single_line
         if is_ticker or (weather and len(run) <= 3 and not nums):
             kind_name = "ticker" if is_ticker else "weather"
+            widget = "price ticker" if is_ticker else "weather widget"
             for k, atom in run:
                 marks[k] = kind_name
                 if atom == "date":
                     d = lines[k].strip()
                     notes.append(
-                        f"date {d} in the page furniture (price ticker) is the capture date, "
+                        f"date {d} in the page furniture ({widget}) is the capture date, "
                         "not the publication date"
                     )
             i = run[-1][0] + 1
@@ -467,15 +463,25 @@ def _cut_teaser_cluster(
             break
         item_start = k
         k -= 1
-    if label_at is None and not gaps:
-        return  # one dated line without a label is a dateline, not a teaser list
+    known = label_at is not None and _is_known_label(lines[nonblank[label_at]])
+    if not known and (not gaps or max(gaps) == 0):
+        return  # dated lines without titles between them are datelines, not a teaser list
     start = label_at if label_at is not None else item_start
     item_before = first - item_start
     after = max(gap - item_before, 0) if gaps else 2
-    remaining = len(nonblank) - last - 1
-    end = len(nonblank) - 1 if remaining <= after + 2 else last + after
-    if label_at is None and any(_is_long_prose(lines[j]) for j in nonblank[end + 1 :]):
-        return  # without a label, a teaser list only sits at the end of the page
+    tail = nonblank[last + 1 :]
+    if len(tail) <= gap + 1 and sum(1 for j in tail if _is_long_prose(lines[j])) <= 1:
+        end = len(nonblank) - 1  # what follows is one item's worth: the list ends the page
+    else:
+        end = last
+        for k in range(last + 1, min(last + after, len(nonblank) - 1) + 1):
+            if _is_long_prose(lines[nonblank[k]]) and not (known and gaps):
+                break
+            end = k
+        if not any(_is_long_prose(lines[j]) for j in nonblank[end + 1 :]):
+            end = len(nonblank) - 1  # the rest of the page is leftovers ("news", "Loading")
+        elif not known:
+            return  # without a known label, a teaser list only sits at the end of the page
     for k in range(start, end + 1):
         idx = nonblank[k]
         if marks[idx] is None:

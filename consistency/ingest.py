@@ -42,6 +42,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from typing import Any
 
+from consistency.errors import ConfigError
 from consistency.furniture import (
     DATE_RE,
     copyright_holder,
@@ -102,7 +103,6 @@ class _Job:
     id: str
     name: str
     folder: str
-    explicit: bool
 
 
 @dataclass
@@ -140,10 +140,18 @@ def ingest(
 ) -> Ingested:
     """Read files and folders (recursive). Never raises for a bad input file: it goes to skipped.
 
-    ``progress=None`` shows a progress bar on stderr only when stderr is a terminal and there
-    are more than 50 files. ``fields`` maps our field names (text, title, url, published,
-    outlet) to a JSON feed's field names (dotted names reach into nested objects).
+    Raises :class:`~consistency.errors.ConfigError` only for a ``fields`` mapping that names
+    fields we do not have. ``progress=None`` shows a progress bar on stderr only when stderr
+    is a terminal and there are more than 50 files. ``fields`` maps our field names (text,
+    title, url, published, outlet) to a JSON feed's field names (dotted names reach into
+    nested objects).
     """
+    unknown = sorted(set(fields or {}) - set(JSON_FIELDS))
+    if unknown:
+        raise ConfigError(
+            f"unknown field name(s) {', '.join(unknown)}: "
+            f"fields maps {', '.join(JSON_FIELDS)} to a JSON feed's names"
+        )
     skipped: list[Skipped] = []
     jobs = _collect(paths, skipped)
     show = progress if progress is not None else (len(jobs) > 50 and _stderr_is_tty())
@@ -213,7 +221,7 @@ def _collect(paths: Sequence[str | os.PathLike[str]], skipped: list[Skipped]) ->
     seen_dirs: set[tuple[int, int]] = set()
     used_ids: set[str] = set()
 
-    def add(path: str, rel: str, explicit: bool) -> None:
+    def add(path: str, rel: str) -> None:
         try:
             st = os.stat(path)
             key = (st.st_dev, st.st_ino)
@@ -231,7 +239,7 @@ def _collect(paths: Sequence[str | os.PathLike[str]], skipped: list[Skipped]) ->
                 k += 1
         used_ids.add(ident)
         name = os.path.basename(path)
-        jobs.append(_Job(path, ident, name, os.path.dirname(path), explicit))
+        jobs.append(_Job(path, ident, name, os.path.dirname(path)))
 
     for raw in paths:
         path = os.fspath(raw)
@@ -248,11 +256,11 @@ def _collect(paths: Sequence[str | os.PathLike[str]], skipped: list[Skipped]) ->
             _walk(path, found, seen_dirs, skipped)
             found.sort(key=lambda f: f[1])
             for file_path, rel in found:
-                add(file_path, rel, False)
+                add(file_path, rel)
         elif stat.S_ISREG(st.st_mode):
             if os.path.basename(path).lower() in SIDECAR_NAMES:
                 continue  # a sidecar named with its articles (a shell glob) is not an article
-            add(path, os.path.basename(path), True)
+            add(path, os.path.basename(path))
         else:
             skipped.append(Skipped(path, "not a regular file or folder"))
     return jobs
@@ -1266,7 +1274,10 @@ def _jsonl_parts(text: str, fields: Mapping[str, str] | None) -> list[_Parts | S
         except RecursionError:
             out.append(Skipped("", f"line {lineno}: not valid JSON: nested too deeply"))
             continue
-        out.append(_json_article(item, fields))
+        article = _json_article(item, fields)
+        if isinstance(article, _Parts):
+            article.format = "jsonl"
+        out.append(article)
     if not out:
         raise _Bad("no text: the file holds only blank lines")
     return out
@@ -1464,6 +1475,13 @@ _BYLINE_RE = re.compile(
 )
 
 
+def _is_byline(line: str) -> bool:
+    return bool(_BYLINE_RE.match(line)) and not line.rstrip().endswith((".", "!", "?"))
+
+
+_UPDATED_RE = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.IGNORECASE)
+
+
 def _dateline(line: str) -> date | None:
     """The day of a dateline near the top ('Published April 14, 2023', 'Section · date')."""
     s = line.strip()
@@ -1475,8 +1493,12 @@ def _dateline(line: str) -> date | None:
     words = rest.split()
     if len(words) > 8:
         return None
-    m = DATE_RE.search(s)
-    assert m is not None
+    found = list(DATE_RE.finditer(s))
+    # "Updated May 2, 2031 | Published May 1, 2031": the date after an update word is not it
+    m = next(
+        (f for f in found if not _UPDATED_RE.search(s[max(0, f.start() - 20) : f.start()])), None
+    )
+    m = m or found[0]
     around = s[max(0, m.start() - 3) : m.start()] + s[m.end() : m.end() + 3]
     shaped = (
         not words
@@ -1518,8 +1540,6 @@ def _title_at(body: list[str]) -> int | None:
             break
         if len(line.split()) >= 3:
             return k
-        if len(line.split()) > 2:
-            break
     if _headline_shaped(body[0]) and date_line_remainder(body[0]) is None:
         return 0
     return None
@@ -1532,23 +1552,21 @@ def _finish(parts: _Parts, job: _Job, ident: str) -> Document:
     lines = [_norm_line(line) for line in kept]
     body = [line for line in lines if line]
 
-    # dateline before the headline ("Section · April 14, 2023" above it)
-    published, published_from, note = parts.published, parts.published_from, parts.published_note
+    # datelines near the top (one may sit above the headline: "Section · April 14, 2023")
+    datelines: list[tuple[date, str]] = []
 
     def take_dateline(k: int) -> bool:
-        nonlocal published, published_from, note
         d = _dateline(body[k])
         if d is None:
             return False
         removed.append(Removed("dateline", body[k]))
-        if published is None:
-            published, published_from, note = d, "dateline", f'dateline "{body[k]}"'
+        datelines.append((d, body[k]))
         del body[k]
         return True
 
     if body and not is_prose(body[0]) and len(body) > 1:
         take_dateline(0)
-    if body and _BYLINE_RE.match(body[0]) and len(body) > 1:
+    if body and _is_byline(body[0]) and len(body) > 1:
         removed.append(Removed("byline", body.pop(0)))
 
     title = parts.title
@@ -1567,13 +1585,19 @@ def _finish(parts: _Parts, job: _Job, ident: str) -> Document:
     while k < len(body) and looked < 3:
         if take_dateline(k):
             continue
-        if _BYLINE_RE.match(body[k]) and len(body) > 1:
+        if _is_byline(body[k]) and len(body) > 1:
             removed.append(Removed("byline", body.pop(k)))
             continue
         if is_prose(body[k]):
             break
         k += 1
         looked += 1
+
+    published, published_from, note = parts.published, parts.published_from, parts.published_note
+    if published is None and datelines:
+        # a publication line wins over an update line
+        d, line = next(((d, x) for d, x in datelines if not _UPDATED_RE.search(x)), datelines[0])
+        published, published_from, note = d, "dateline", f'dateline "{line}"'
 
     # section headings, and short lines left after the last prose paragraph
     prose_at = [i for i, line in enumerate(body) if is_prose(line)]

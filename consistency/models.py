@@ -148,7 +148,9 @@ class Quantity:
                 return f"{fmt(self.low)}{unit}"
             return f"{fmt(self.low)} to {fmt(self.high)}{unit}"
         if self.approx:
-            return f"about {fmt(v)}{unit}"
+            lead = self.text.lower().split()[0] if self.text else ""
+            word = lead if lead in {"nearly", "almost", "around", "roughly", "some"} else "about"
+            return f"{word} {fmt(v)}{unit}"
         if math.isinf(self.high):
             return (
                 f"more than {fmt(v)}{unit}"

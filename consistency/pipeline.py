@@ -12,7 +12,7 @@ from consistency import dating, graph
 from consistency import lexicon as lexicon_mod
 from consistency.config import SEVERITY_RANK, Settings
 from consistency.errors import ConfigError
-from consistency.extract import extract
+from consistency.extract import extract, extract_with_names
 from consistency.ingest import ingest
 from consistency.models import Claim, Document, Finding, Result, Skipped
 from consistency.resolve import resolver
@@ -73,8 +73,13 @@ def check(
     documents = ingested.documents
     skipped = list(ingested.skipped) + [Skipped("(rules)", p) for p in problems]
 
-    claims = [c for d in documents for c in extract(d, lex)]
-    apply = resolver(documents, claims)
+    claims = []
+    mentions: list[str] = []
+    for d in documents:
+        doc_claims, doc_names = extract_with_names(d, lex)
+        claims.extend(doc_claims)
+        mentions.extend(doc_names)
+    apply = resolver(documents, claims, mentions)
     claims = [apply(c) for c in claims]
 
     if any(d.published is None for d in documents):

@@ -107,8 +107,10 @@ def _unit_noun(raw: str) -> tuple[str | None, int]:
     """
     head: str | None = None
     head_end = 0
-    for m in re.finditer(r"[\w’'-]+", raw):
+    for n, m in enumerate(re.finditer(r"[\w’'-]+", raw)):
         word = m.group().strip("-").lower()
+        if n == 0 and word in _TIME_UNITS:
+            return word, m.end()  # "two years behind schedule": a duration
         if word in _STOP or word in _NOT_UNITS:
             break
         if word in _CURRENCY_WORDS:

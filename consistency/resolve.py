@@ -24,15 +24,23 @@ def _thing_label(text: str, head: str) -> str:
     return " ".join(words[-2:]) if words else head
 
 
-def resolve(documents: Sequence[Document], claims: Sequence[Claim]) -> list[Claim]:
+def resolve(
+    documents: Sequence[Document], claims: Sequence[Claim], mentions: Sequence[str] = ()
+) -> list[Claim]:
     """Claims with canonical entities; the group members are resolved the same way."""
-    apply = resolver(documents, claims)
+    apply = resolver(documents, claims, mentions)
     return [apply(c) for c in claims]
 
 
-def resolver(documents: Sequence[Document], claims: Sequence[Claim]) -> Callable[[Claim], Claim]:
-    """A function mapping a claim to its canonical entity, learnt from the whole corpus."""
-    names: list[str] = []
+def resolver(
+    documents: Sequence[Document], claims: Sequence[Claim], mentions: Sequence[str] = ()
+) -> Callable[[Claim], Claim]:
+    """A function mapping a claim to its canonical entity, learnt from the whole corpus.
+
+    ``mentions`` are all proper names of the corpus (not only claim subjects): "Ng" resolves
+    to "Johnny Ng" even when Johnny Ng is never the subject of a claim.
+    """
+    names: list[str] = list(mentions)
     for c in claims:
         for n in c.group or (c.entity,):
             if not n.startswith(_THING):

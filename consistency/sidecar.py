@@ -121,6 +121,8 @@ def _yaml_rows(text: str) -> tuple[list[tuple[str, dict[str, Any]]], str | None]
     rows: list[tuple[str, dict[str, Any]]] = []
     if isinstance(data, dict):
         for key, value in data.items():
+            if value is None:
+                value = {}  # a file named with nothing to say about it
             rows.append((str(key), value if isinstance(value, dict) else {"__bad__": value}))
         return rows, None
     if isinstance(data, list):

@@ -54,7 +54,8 @@ class Rule_DT01(Rule):
                 # A qualifier on one side only or an inferred date: maybe not a contradiction.
                 scoped = set(a.qualifiers) ^ set(b.qualifiers)
                 inferred = "inferred" in (a.time.anchor_from, b.time.anchor_from)
-                severity = "medium" if scoped or inferred else "high"
+                hedged = a.hedged or b.hedged
+                severity = "medium" if scoped or inferred or hedged else "high"
                 msg = (
                     f"{entity} {event}: {ctx.source(a)} dates it {a.time.label()}"
                     f' ("{a.time.text}"), {ctx.source(b)} dates it {b.time.label()}'

@@ -127,6 +127,37 @@ def test_unreadable_file(tmp_path):
     ]
 
 
+def test_unreadable_file_and_folder_simulated(tmp_path, monkeypatch):
+    """The same reasons where the real test cannot run (as root, every file is readable)."""
+    import builtins
+    import errno
+
+    write(tmp_path, "good.txt", GOOD)
+    locked = write(tmp_path, "locked.txt", GOOD)
+    write(tmp_path, "closed/inner.txt", GOOD)
+    real_open, real_scandir = builtins.open, os.scandir
+
+    def fake_open(path, *args, **kwargs):
+        if str(path) == str(locked):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    def fake_scandir(path):
+        if str(path).endswith("closed"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(builtins, "open", fake_open)
+    monkeypatch.setattr(os, "scandir", fake_scandir)
+    result = ingest([tmp_path])
+    assert [d.id for d in result.documents] == ["good.txt"]
+    reasons = {Path(s.path).name: s.reason for s in result.skipped}
+    assert reasons == {
+        "locked.txt": "cannot read: permission denied",
+        "closed": "cannot list folder: permission denied",
+    }
+
+
 def test_symlinked_dirs_are_followed_once_and_loops_end(tmp_path):
     root = tmp_path / "root"
     write(root, "a.txt", GOOD)

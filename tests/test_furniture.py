@@ -299,3 +299,35 @@ def test_shape_helpers():
     assert not is_heading_shaped("lowercase start line")
     assert is_prose(P1)
     assert not is_prose("Crews return to the northern routes as talks conclude...")
+
+
+def test_weather_widget_with_a_date_is_furniture_but_weather_in_prose_is_not():
+    hot = "Temperatures reached 41°C in the lower valley on Sunday, forecasters said."
+    lines = ["Rain 12°C", "06-30-2031", "", P1, "", hot, "", "It was 40°C.", "", P2]
+    kept, removed, notes = strip_furniture(lines)
+    assert text_of(kept) == f"{P1}\n{hot}\nIt was 40°C.\n{P2}"
+    assert kinds(removed) == ["weather"]
+    assert any("06-30-2031" in n and "weather widget" in n for n in notes)
+
+
+def test_a_labelled_teaser_in_the_middle_leaves_the_article_after_it():
+    lines = [
+        P1,
+        "",
+        "Related",
+        "Ferry strike ends after nine days",
+        "March 2, 2031",
+        "",
+        P2,
+        "",
+        P3,
+    ]
+    kept, removed, _ = strip_furniture(lines)
+    assert text_of(kept) == f"{P1}\n{P2}\n{P3}"
+    assert kinds(removed) == ["teaser"]
+
+
+def test_consecutive_date_lines_are_not_a_teaser_list():
+    lines = ["Water plan approved", "Updated: May 9, 2031", "Published: May 2, 2031", P1, P2]
+    kept, removed, _ = strip_furniture(lines)
+    assert kept == lines and removed == []

@@ -41,10 +41,11 @@ def one(result: Ingested):
 # --- formats ---------------------------------------------------------------------------
 
 
-def test_plain_text_title_paragraphs_and_headings(tmp_path):
-    write(tmp_path, "a.txt", f"Valdoria approves water plan\n\n{P1}\n\nWhat happens next\n\n{P2}\n")
-    doc = one(ingest([tmp_path / "a.txt"]))
-    assert doc.id == "a.txt" and doc.name == "a.txt" and doc.format == "txt"
+@pytest.mark.parametrize("name", ["a.txt", "a.text"])
+def test_plain_text_title_paragraphs_and_headings(tmp_path, name):
+    write(tmp_path, name, f"Valdoria approves water plan\n\n{P1}\n\nWhat happens next\n\n{P2}\n")
+    doc = one(ingest([tmp_path]))
+    assert doc.id == name and doc.name == name and doc.format == "txt"
     assert doc.title == "Valdoria approves water plan"
     assert doc.text == f"{P1}\n\n{P2}"
     assert ("heading", "What happens next") in [(r.kind, r.text) for r in doc.removed]
@@ -129,8 +130,8 @@ def test_markdown_with_front_matter(tmp_path):
         "- first item of the list\n"
         "- second item of the list\n"
     )
-    write(tmp_path, "a.md", content)
-    doc = one(ingest([tmp_path / "a.md"]))
+    write(tmp_path, "a.markdown", content)
+    doc = one(ingest([tmp_path]))
     assert doc.format == "md"
     assert doc.title == "Valdoria approves water plan"
     assert doc.outlet == "The Northern Ledger"
@@ -196,9 +197,10 @@ def test_html_page_text_and_metadata(tmp_path):
     assert "heading" in [r.kind for r in doc.removed]
 
 
-def test_html_fragment_falls_back_to_block_text(tmp_path):
-    write(tmp_path, "a.htm", "<p>The council met.</p><p>It voted yes.</p>")
-    doc = one(ingest([tmp_path / "a.htm"]))
+@pytest.mark.parametrize("name", ["a.htm", "a.html", "a.xhtml"])
+def test_html_fragment_falls_back_to_block_text(tmp_path, name):
+    write(tmp_path, name, "<p>The council met.</p><p>It voted yes.</p>")
+    doc = one(ingest([tmp_path / name]))
     assert doc.text == "The council met.\n\nIt voted yes."
     assert doc.published is None
 
@@ -273,7 +275,7 @@ def test_jsonl(tmp_path):
     result = ingest([tmp_path])
     assert result.skipped == []
     assert [d.id for d in result.documents] == ["a.jsonl#1", "a.jsonl#2", "b.ndjson"]
-    assert result.documents[0].format == "jsonl" or result.documents[0].format == "json"
+    assert result.documents[0].format == "jsonl"
 
 
 RSS = f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -298,12 +300,13 @@ ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
 """
 
 
-def test_rss_feed(tmp_path):
-    write(tmp_path, "news.rss", RSS)
+@pytest.mark.parametrize("ext", [".rss", ".xml"])
+def test_rss_feed(tmp_path, ext):
+    write(tmp_path, "news" + ext, RSS)
     result = ingest([tmp_path])
     assert result.skipped == []
     first, second = result.documents
-    assert (first.id, second.id) == ("news.rss#1", "news.rss#2")
+    assert (first.id, second.id) == (f"news{ext}#1", f"news{ext}#2")
     assert first.format == "rss"
     assert first.title == "Valdoria approves water plan"
     assert first.outlet == "The Northern Ledger"
@@ -601,3 +604,59 @@ def test_a_sidecar_named_among_explicit_files_is_not_an_article(tmp_path):
 def test_paths_may_be_str_or_pathlike(tmp_path):
     write(tmp_path, "a.txt", P1)
     assert ingest([str(tmp_path)]) == ingest([tmp_path])
+
+
+def test_scraped_text_page_with_kicker_byline_and_update_line(tmp_path):
+    content = "\n".join(
+        [
+            "Menu",
+            "Home | Regions | Politics | Sport | Weather",
+            "Breaking",
+            "Valdoria ferry strike ends after nine days",
+            "By Jane Doe and Tom Lark",
+            "Updated: Tue 4 March 2031 14:05 GMT",
+            P1,
+            "Share this article",
+            "Facebook Twitter Email",
+            P2,
+            "Read more: How the islands coped without ferries",
+            "Advertisement",
+            P3,
+            "Related",
+            "Harbour museum doubles its visitors",
+            "2 days ago",
+            "New bridge opens to cyclists",
+            "5 days ago",
+            "© 2031 Island Courier Ltd",
+        ]
+    )
+    write(tmp_path, "a.txt", content)
+    doc = one(ingest([tmp_path / "a.txt"]))
+    assert doc.title == "Valdoria ferry strike ends after nine days"
+    assert doc.text == f"{P1}\n\n{P2}\n\n{P3}"
+    assert doc.published == date(2031, 3, 4) and doc.published_from == "dateline"
+    assert doc.outlet == "Island Courier"
+    kinds = {r.kind for r in doc.removed}
+    assert {"navigation", "byline", "dateline", "share-bar", "ad", "teaser"} <= kinds
+
+
+def test_unknown_field_name_is_a_config_error(tmp_path):
+    from consistency.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="bodytext"):
+        ingest([tmp_path], fields={"bodytext": "x"})
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Updated: May 9, 2031\nPublished: May 2, 2031",
+        "Updated May 9, 2031 | Published May 2, 2031",
+        "Published May 2, 2031 · Updated May 9, 2031",
+    ],
+)
+def test_publication_date_wins_over_update_date(tmp_path, top):
+    write(tmp_path, "a.txt", f"Valdoria approves water plan\n{top}\n\n{P1}\n\n{P2}\n")
+    doc = one(ingest([tmp_path / "a.txt"]))
+    assert doc.published == date(2031, 5, 2) and doc.published_from == "dateline"
+    assert doc.text == f"{P1}\n\n{P2}"

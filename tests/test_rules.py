@@ -38,7 +38,7 @@ import yaml
 
 from consistency.models import Finding
 from consistency.pipeline import check
-from consistency.rules import registry
+from consistency.rules import BUILTIN_MODULES, Rule, registry
 
 RULES_DIR = Path(__file__).parent / "rules"
 CASE_KEYS = {"documents", "findings", "xfail"}
@@ -111,12 +111,12 @@ def _params() -> list[Any]:
 # --- matching found findings against the expected ones ---------------------------------
 
 
-def _found(f: Finding) -> dict[str, Any]:
+def _found(f: Finding, names: dict[str, str]) -> dict[str, Any]:
     return {
         "entity": f.entity,
         "event": f.event,
         "values": sorted(c.value for c in f.cited),
-        "sources": sorted({c.claim.document.rsplit("/", 1)[-1] for c in f.cited}),
+        "sources": sorted({names[c.claim.document] for c in f.cited}),
         "message": f.message,
     }
 
@@ -159,31 +159,41 @@ def test_rule_case(case: Case, tmp_path: Path) -> None:
         (tmp_path / name).write_text(text, encoding="utf-8")
     result = check([tmp_path], select=[case.rule])
     assert not result.skipped, f"inputs skipped: {result.skipped}"
-    found = [_found(f) for f in result.findings_list if f.rule == case.rule]
+    names = {d.id: d.name for d in result.documents}
+    found = [_found(f, names) for f in result.findings_list if f.rule == case.rule]
     assert _pair_up(case.findings, found), (
         f"{case.id}\nexpected:\n{_show(case.findings)}\nfound:\n{_show(found)}"
     )
 
 
+def _builtin_rules() -> dict[str, type[Rule]]:
+    rules, _ = registry()
+    return {code: r for code, r in rules.items() if r.__module__ in BUILTIN_MODULES}
+
+
 def test_every_rule_has_cases() -> None:
-    rules, problems = registry()
-    assert not problems
+    rules = _builtin_rules()
+    assert rules, "no built-in rules registered"
     for code in rules:
         assert code in CASES, f"no tests/rules/{code}.yaml for rule {code}"
-        names = [c.name for c in CASES[code]]
+        # Known misreadings (xfail) do not count: they test the extractor, not the rule.
+        names = [c.name for c in CASES[code] if not c.xfail]
         for kind in ("test_fail_", "test_pass_"):
             n = sum(name.startswith(kind) for name in names)
             assert n >= MIN_CASES, f"{code}: {n} {kind}* case(s), at least {MIN_CASES} needed"
-    assert not set(CASES) - set(rules), f"YAML for unknown rules: {sorted(set(CASES) - set(rules))}"
+    unknown = set(CASES) - set(registry()[0])
+    assert not unknown, f"YAML for unknown rules: {sorted(unknown)}"
 
 
-@pytest.mark.parametrize("code", sorted(registry()[0]))
+@pytest.mark.parametrize("code", sorted(_builtin_rules()))
 def test_rule_docstring(code: str) -> None:
-    rule = registry()[0][code]
+    """A summary line (the default message), then a contradiction and a consistent example."""
+    rule = _builtin_rules()[code]
     doc = (rule.__doc__ or "").strip()
     assert rule.summary(), f"{code}: no summary line"
     assert rule.summary().endswith("."), f"{code}: the summary line is a sentence"
     for section in ("Contradiction", "Consistent"):
-        assert re.search(rf"^\s*\**{section}\**\s*$", doc, re.MULTILINE), (
-            f"{code}: docstring has no {section!r} section"
-        )
+        # The heading, then (after blank lines) at least one example line "- ...".
+        assert re.search(
+            rf"^\s*\**{section}\**[ \t]*\n(?:[ \t]*\n)*[ \t]*- \S", doc, re.MULTILINE
+        ), f"{code}: docstring has no {section!r} section with an example under it"
