@@ -223,6 +223,48 @@ def graph(paths: tuple[Path, ...], output: str, fmt: str | None, lexicon: tuple[
     )
 
 
+@main.command(name="eval")
+@click.argument("corpus", type=click.Path(path_type=Path))
+@click.option(
+    "--expected",
+    "expected_path",
+    type=click.Path(path_type=Path),
+    help="The answers (default: CORPUS/expected.yaml).",
+)
+@click.option("--lexicon", multiple=True, type=click.Path(path_type=Path))
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Settings file.")
+@click.option(
+    "--min-precision", type=float, default=None, help="Exit 1 when overall precision is lower."
+)
+@click.option("--min-recall", type=float, default=None, help="Exit 1 when overall recall is lower.")
+def eval_(
+    corpus: Path,
+    expected_path: Path | None,
+    lexicon: tuple[Path, ...],
+    config_path: Path | None,
+    min_precision: float | None,
+    min_recall: float | None,
+) -> None:
+    """Score the checker on CORPUS against known answers: precision and recall per kind."""
+    from consistency.evaluate import evaluate, format_report
+
+    try:
+        report = evaluate(
+            corpus,
+            expected_path or corpus / "expected.yaml",
+            settings=config_mod.load(config_path),
+            lexicon_files=lexicon,
+        )
+    except ConsistencyError as exc:
+        _fail(str(exc))
+        return
+    click.echo(format_report(report), nl=False)
+    overall = report.overall
+    low_p = min_precision is not None and overall.precision < min_precision
+    low_r = min_recall is not None and overall.recall < min_recall
+    sys.exit(1 if low_p or low_r else 0)
+
+
 @main.command()
 def rules() -> None:
     """List every rule: code, name, kind, what it checks."""

@@ -7,30 +7,13 @@ and event, or cites page furniture, or matches no discrepancy at all.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from consistency.evaluate import entity_matches, event_matches  # noqa: E402
 from consistency.models import Finding, Result
-
-
-def _words(s: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", s.lower()) if w not in {"the", "of", "s"}}
-
-
-def entity_matches(expected: str, actual: str) -> bool:
-    e, a = _words(expected), _words(actual)
-    return bool(e) and (e <= a or a <= e)
-
-
-def event_matches(expected: str, actual: str) -> bool:
-    # Free-text events ("released policy statements") against lexicon ids
-    # ("released-statement"): a shared word stem of five letters.
-    stems_e = {w[:5] for w in _words(expected) if len(w) >= 5}
-    stems_a = {w[:5] for w in _words(actual) if len(w) >= 5}
-    return bool(stems_e & stems_a)
 
 
 def load(path: Path) -> dict[str, Any]:
