@@ -15,7 +15,7 @@ import click
 
 from consistency import __version__
 from consistency import config as config_mod
-from consistency.errors import ConsistencyError
+from consistency.errors import ConfigError, ConsistencyError
 
 _FORMATS = ("html", "json", "csv", "sarif", "junit", "md")
 
@@ -120,6 +120,10 @@ def check(
     try:
         settings = config_mod.load(config_path)
         fmt = fmt or _format_from(output)
+        _writable(output)
+        for p in new_paths:
+            if not p.exists():
+                raise ConfigError(f"--new {p}: no such file or folder")
         extra = [_also(a) for a in also]
         accepted = _baseline(baseline) if baseline else set()
         all_paths = list(paths) + [p for p in new_paths if p not in paths]
@@ -159,6 +163,11 @@ def check(
     if strict and result.skipped:
         sys.exit(2)
     sys.exit(1 if failing else 0)
+
+
+def _writable(output: str) -> None:
+    if output != "-" and Path(output).is_dir():
+        raise ConfigError(f"{output}: is a folder; give a file name for the report")
 
 
 def _format_from(output: str) -> str:
@@ -209,13 +218,19 @@ def graph(paths: tuple[Path, ...], output: str, fmt: str | None, lexicon: tuple[
     from consistency import pipeline
 
     try:
+        _writable(output)
         result = pipeline.check(list(paths), lexicon_files=lexicon, settings=config_mod.load())
+        for skip in result.skipped:
+            click.echo(f"consistency: skipped {skip.path}: {skip.reason}", err=True)
+        if not result.documents:
+            raise ConfigError("no readable articles in " + ", ".join(str(p) for p in paths))
         written = graph_mod.write(result.graph, output, fmt)
     except ConsistencyError as exc:
         _fail(str(exc))
         return
-    for s in result.skipped:
-        click.echo(f"consistency: skipped {s.path}: {s.reason}", err=True)
+    except OSError as exc:
+        _fail(f"{output}: cannot write the graph: {exc.strerror or exc}")
+        return
     g = result.graph
     click.echo(
         f"wrote {output} ({written}): {g.number_of_nodes()} nodes, {g.number_of_edges()} edges",

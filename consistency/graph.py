@@ -9,6 +9,7 @@ the corpus.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from itertools import combinations
 from pathlib import Path
@@ -94,10 +95,18 @@ def write(g: nx.MultiDiGraph, path: str | Path, fmt: str | None = None) -> str:
         fmt = "graphml"
     if fmt not in FORMATS:
         raise ConfigError(f"unknown graph format {fmt!r}: use one of {', '.join(FORMATS)}")
+    p.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "graphml":
         nx.write_graphml(g, p)
     elif fmt == "gexf":
-        nx.write_gexf(g, p)
+        # GEXF reserves an edge's "type" for directed/undirected: the relation goes in "kind".
+        h = nx.MultiDiGraph(g)
+        for _, _, d in h.edges(data=True):
+            d["kind"] = d.pop("type")
+        text = "\n".join(nx.generate_gexf(h))
+        # Drop the export date so that two exports of the same corpus are identical.
+        text = re.sub(r'\s*lastmodifieddate="[^"]*"', "", text)
+        p.write_text(text + "\n", encoding="utf-8")
     else:
         data = nx.node_link_data(g, edges="links")
         p.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n", "utf-8")

@@ -26,8 +26,17 @@ def select_rules(
 ) -> tuple[list[Rule], list[str]]:
     """Instantiate the rules chosen by code or group, with their options."""
     available, problems = registry()
-    wanted = [s.upper() for s in (list(select) or settings.rules)]
-    skip = {s.upper() for s in [*settings.exclude_rules, *exclude]}
+    selected = [s.upper() for s in select]
+    wanted = selected or [s.upper() for s in settings.rules]
+    # What the command line names explicitly wins over the configuration's exclusions.
+    skip = {s.upper() for s in settings.exclude_rules if s.upper() not in selected}
+    skip |= {s.upper() for s in exclude}
+    unknown_opts = set(settings.rule_options) - set(available)
+    if unknown_opts:
+        raise ConfigError(
+            f"options given for unknown rule(s) {', '.join(sorted(unknown_opts))};"
+            f" rules: {', '.join(available)}"
+        )
     chosen: list[type[Rule]] = []
     for w in wanted:
         if w in available:
@@ -51,7 +60,7 @@ def select_rules(
 
 
 def check(
-    paths: Sequence[str | os.PathLike[str]],
+    paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     *,
     settings: Settings | None = None,
     select: Iterable[str] = (),
@@ -66,6 +75,8 @@ def check(
     ``.findings`` and ``.claims`` as pandas DataFrames, ``.documents``, ``.skipped`` and
     ``.graph`` (networkx). Bad input files are skipped and listed, never raised.
     """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]  # one path, not a sequence of letters
     settings = settings or Settings()
     lex = lexicon_mod.load([*settings.lexicon, *lexicon_files])
     rules, problems = select_rules(settings, select, exclude)

@@ -60,6 +60,20 @@ class Rule:
             from consistency.errors import ConfigError
 
             raise ConfigError(f"rule {self.code}: unknown option(s) {', '.join(sorted(unknown))}")
+        for key, value in options.items():
+            default = self.defaults[key]
+            ok = isinstance(value, type(default)) or (
+                isinstance(default, float) and isinstance(value, int)
+            )
+            if isinstance(default, (int, float)) and isinstance(value, bool):
+                ok = False
+            if not ok:
+                from consistency.errors import ConfigError
+
+                raise ConfigError(
+                    f"rule {self.code}: option {key} must be {type(default).__name__},"
+                    f" not {value!r}"
+                )
         self.options = {**self.defaults, **options}
 
     @classmethod

@@ -197,12 +197,6 @@ def test_two_calls_give_equal_frames(examples_result: consistency.Result) -> Non
     pd.testing.assert_frame_equal(again.claims, examples_result.claims)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: consistency.check('folder') (a str, not a list) iterates the string's"
-    " characters, skips each letter as a missing file and returns an empty result without"
-    " an error",
-)
 def test_a_single_path_string_is_not_split_into_letters(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -352,22 +352,12 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
     assert result.output.strip()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: -o naming an existing folder raises IsADirectoryError out of the CLI"
-    " (traceback, exit 1 as if findings) instead of a message and exit 2",
-)
 def test_output_that_is_a_folder_exits_2(tmp_path: Path) -> None:
     (tmp_path / "reports").mkdir()
     result = run("check", EXAMPLES, "-o", tmp_path / "reports")
     assert result.exit_code == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: --new naming a path that does not exist is only 'skipped': no finding can"
-    " involve it, so the run reports 0 findings and exits 0, and a CI gate with a typo passes",
-)
 def test_new_path_that_does_not_exist_exits_2(tmp_path: Path) -> None:
     result = run("check", EXAMPLES, "--new", tmp_path / "drop-typo", "-o", "r.json")
     assert result.exit_code == 2

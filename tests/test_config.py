@@ -176,12 +176,6 @@ def test_exclude_option_adds_to_the_configured_exclusions(here: Path) -> None:
     assert check("--exclude-rules", "AN01")[:2] == (0, set())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: --rules AN01 on the command line is silently emptied by exclude_rules = [AN01]"
-    " in the configuration (no rule runs, exit 0, no message), though command-line options"
-    " are documented to win",
-)
 def test_rules_option_wins_over_configured_exclusion(here: Path) -> None:
     pyproject(here, '[tool.consistency]\nexclude_rules = ["AN01"]\n')
     assert check("--rules", "AN01")[:2] == (1, {"AN01"})
@@ -252,11 +246,6 @@ def test_missing_lexicon_named_in_settings_exits_2(here: Path) -> None:
     assert "extra.yaml" in err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='BUG: a rule option of the wrong type (min_confidence = "high") passes the'
-    " settings check and raises TypeError inside the rule: a traceback and exit 1",
-)
 def test_rule_option_of_the_wrong_type_exits_2(here: Path) -> None:
     pyproject(here, '[tool.consistency.rules_options.DT01]\nmin_confidence = "high"\n')
     code, _, err = check()
@@ -264,11 +253,6 @@ def test_rule_option_of_the_wrong_type_exits_2(here: Path) -> None:
     assert "min_confidence" in err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: rules_options for a rule code that does not exist (a typo such as DT1) is"
-    " silently ignored, so the option the user meant has no effect and nothing says so",
-)
 def test_options_for_an_unknown_rule_are_reported(here: Path) -> None:
     pyproject(here, "[tool.consistency.rules_options.DT1]\nmin_confidence = 1.5\n")
     code, _, err = check()

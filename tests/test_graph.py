@@ -133,12 +133,6 @@ def test_graph_file_keeps_the_edge_kinds(fmt: str, tmp_path: Path) -> None:
     check_same_fact(g, [(u, v) for u, v, t in typed if t == "same_fact"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: GEXF export writes the edge kind as the GEXF edge 'type' attribute, which the"
-    " GEXF schema reserves for directed/undirected/mutual: the file is not valid GEXF and"
-    " read_gexf loses states/about/asserts/same_fact",
-)
 def test_gexf_keeps_the_edge_kinds(tmp_path: Path) -> None:
     out = tmp_path / "story.gexf"
     run("graph", EXAMPLES, "-o", out)
@@ -187,21 +181,11 @@ def test_graph_unknown_format_option_exits_2(tmp_path: Path) -> None:
     assert result.exit_code == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: `consistency graph` over a path that does not exist (or a folder with no"
-    " readable article) writes an empty graph and exits 0, where `check` exits 2",
-)
 def test_graph_of_nothing_exits_2(tmp_path: Path) -> None:
     result = run("graph", tmp_path / "nope", "-o", tmp_path / "g.graphml")
     assert result.exit_code == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: `consistency graph -o new/dir/g.graphml` raises FileNotFoundError out of the"
-    " CLI (traceback, exit 1); `check -o` creates missing folders",
-)
 def test_graph_creates_the_output_folder(tmp_path: Path) -> None:
     result = run("graph", EXAMPLES, "-o", tmp_path / "new" / "dir" / "g.graphml")
     assert result.exit_code == 0
