@@ -33,6 +33,7 @@ from consistency.entities import (
 from consistency.lexicon import Lexicon
 from consistency.models import Claim, Document, Quantity, TimeValue
 from consistency.quantities import find_quantities
+from consistency.quotes import quote_claims
 from consistency.text import Sentence, Token, sentences
 
 # Words that open a new clause: a claim takes only its own clause's time, figures and
@@ -92,6 +93,7 @@ def extract_with_names(doc: Document, lexicon: Lexicon) -> tuple[list[Claim], li
     for sent in sents:
         new, last_subject = _sentence_claims(doc, sent, lexicon, vocab, claims, last_subject, names)
         claims.extend(new)
+    claims.extend(quote_claims(doc, sents, len(claims) + 1))
     return claims, names
 
 

@@ -22,6 +22,11 @@ BUILTIN_MODULES = (
     "consistency.rules.fr01_first",
     "consistency.rules.or01_order",
     "consistency.rules.an01_anachronism",
+    "consistency.rules.st01_status",
+    "consistency.rules.ct01_counts",
+    "consistency.rules.at01_attribution",
+    "consistency.rules.in01_internal",
+    "consistency.rules.sc01_scope",
 )
 
 GROUP = "consistency.rules"

@@ -202,5 +202,10 @@ def reconcile_hints(claims: Sequence[Claim], ctx: Context) -> list[str]:
     return hints
 
 
+def scope_difference(a: Claim, b: Claim) -> tuple[str, ...]:
+    """Qualifiers that one claim has and the other lacks ("retail"), but not first/only."""
+    return tuple(sorted((set(a.qualifiers) ^ set(b.qualifiers)) - {"first", "only"}))
+
+
 def cite(c: Claim, value: str, ctx: Context, how: str = "") -> Cited:
     return Cited(claim=c, value=value, how=how or time_how(c, ctx))

@@ -12,6 +12,7 @@ from consistency.rules.base import (
     document_pairs,
     per_document,
     reconcile_hints,
+    scope_difference,
     usable,
 )
 
@@ -45,17 +46,16 @@ class Rule_DT01(Rule):
             by_doc = per_document(timed)
             for a, b in document_pairs(by_doc):
                 assert a.time is not None and b.time is not None
-                if not a.time.disjoint(b.time):
-                    continue
+                if not a.time.disjoint(b.time) or scope_difference(a, b):
+                    continue  # a qualifier on one side: SC01 reports it as a scope difference
                 confidence = min(a.confidence, b.confidence)
                 if confidence < self.options["min_confidence"]:
                     continue
                 hints = reconcile_hints([a, b], ctx)
-                # A qualifier on one side only or an inferred date: maybe not a contradiction.
-                scoped = set(a.qualifiers) ^ set(b.qualifiers)
+                # An inferred date or a hedge: maybe not a contradiction.
                 inferred = "inferred" in (a.time.anchor_from, b.time.anchor_from)
                 hedged = a.hedged or b.hedged
-                severity = "medium" if scoped or inferred or hedged else "high"
+                severity = "medium" if inferred or hedged else "high"
                 msg = (
                     f"{entity} {event}: {ctx.source(a)} dates it {a.time.label()}"
                     f' ("{a.time.text}"), {ctx.source(b)} dates it {b.time.label()}'

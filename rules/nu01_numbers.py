@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from itertools import combinations
 
 from consistency.models import Finding
-from consistency.rules.base import Context, Rule, cite, reconcile_hints, usable
+from consistency.rules.base import Context, Rule, cite, reconcile_hints, scope_difference, usable
 
 
 class Rule_NU01(Rule):
@@ -70,7 +70,7 @@ class Rule_NU01(Rule):
         clash = None
         for a in xs:
             for b in ys:
-                if a.quantity.unit != b.quantity.unit:
+                if a.quantity.unit != b.quantity.unit or scope_difference(a, b):
                     continue
                 if a.time is not None and b.time is not None and a.time.disjoint(b.time):
                     continue  # figures at different times may both be right

@@ -70,14 +70,15 @@ def test_seed_dates_and_inference(seeds_dir: Path) -> None:
 
 def test_seed_finding_explains_itself(seeds_dir: Path) -> None:
     result = check([seeds_dir])
-    hashkey = [f for f in result.findings_list if f.rule == "DT01" and f.entity == "HashKey"]
+    hashkey = [f for f in result.findings_list if f.kind == "date" and f.entity == "HashKey"]
     assert len(hashkey) == 1
     f = hashkey[0]
     values = {c.value for c in f.cited}
     assert values == {"2022-11", "2023-08-02"}
     hows = " ".join(c.how for c in f.cited)
     assert "2023-04-14" in hows and "dateline" in hows and "header" in hows
-    # The qualifier on one side only is shown, not hidden.
+    # The qualifier on one side only is shown, not hidden: a scope difference (SC01).
+    assert f.rule == "SC01" and '"retail"' in f.message
     assert any('"retail"' in r for r in f.reconcile)
     policy = [f for f in result.findings_list if f.entity == "Hong Kong authorities"]
     assert any("inferred" in r for f in policy for r in f.reconcile)

@@ -1,0 +1,80 @@
+"""CT01: counts and groups in conflict ("one of two" against "the only")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+
+from consistency.models import Claim, Finding
+from consistency.rules.base import Context, Rule, cite, reconcile_hints, usable
+
+
+class Rule_CT01(Rule):
+    """Two sources count the members of the same group differently.
+
+    "One of two licensed exchanges", "the first two exchanges" and "the only licensed
+    exchange" each say how many there are; for the same event (and an overlapping time)
+    the counts must agree. A claim that some entity is "the only" one is also
+    contradicted by another entity with the same event in the corpus at an overlapping time.
+
+    **Contradiction**
+
+    - Outlet A: "Acme became one of two licensed exchanges in May 2023."
+    - Outlet B: "Acme became the only licensed exchange in May 2023."
+
+    **Consistent**
+
+    - Outlet A: "Acme became one of two licensed exchanges in May 2023."
+    - Outlet B: "Acme and Beta became the first two licensed exchanges in May 2023."
+    """
+
+    name = "counts.conflict"
+    kind = "number"
+    severity = "medium"
+    defaults: dict[str, object] = {}
+
+    def evaluate(self, ctx: Context) -> Iterator[Finding]:
+        by_event: dict[str, list[Claim]] = {}
+        for c in ctx.claims:
+            if usable(c) and not c.hedged and _size(c) is not None:
+                by_event.setdefault(c.event, []).append(c)
+        done: set[tuple[str, ...]] = set()
+        for event, claims in sorted(by_event.items()):
+            for a, b in combinations(claims, 2):
+                if a.document == b.document or _size(a) == _size(b):
+                    continue
+                members_a = set(a.group) | {a.entity}
+                members_b = set(b.group) | {b.entity}
+                if not members_a & members_b:
+                    continue
+                if a.time is not None and b.time is not None and a.time.disjoint(b.time):
+                    continue
+                key = (event, *sorted((a.document, b.document)))
+                if key in done:
+                    continue
+                done.add(key)
+                entity = sorted(members_a & members_b)[0]
+                va, vb = _label(a), _label(b)
+                msg = f"{entity} {event}: {ctx.source(a)} says {va}, {ctx.source(b)} says {vb}."
+                yield self.finding(
+                    entity=entity,
+                    event=event,
+                    message=msg,
+                    cited=[cite(a, va, ctx), cite(b, vb, ctx)],
+                    confidence=min(a.confidence, b.confidence),
+                    reconcile=reconcile_hints([a, b], ctx),
+                )
+
+
+def _size(c: Claim) -> int | None:
+    if "only" in c.qualifiers and c.count is None:
+        return 1
+    if c.count is not None:
+        return int(c.count.low)
+    return None
+
+
+def _label(c: Claim) -> str:
+    n = _size(c)
+    text = c.count.text if c.count is not None else "the only"
+    return f'{n} ("{text}")'

@@ -1,0 +1,71 @@
+"""IN01: one article contradicting itself."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+
+from consistency.models import Claim, Finding
+from consistency.rules.base import Context, Rule, cite, usable
+
+
+class Rule_IN01(Rule):
+    """An article dates the same event, or gives the same figure, two incompatible ways.
+
+    Within one document, two claims with the same entity, event, object and qualifiers
+    whose times are disjoint, or whose same-unit figures do not overlap, contradict each
+    other: one of the two sentences is wrong.
+
+    **Contradiction**
+
+    - Outlet A: "Acme obtained its licence in May 2023. ... Since Acme obtained its licence
+      in March 2022, it has grown fast."
+
+    **Consistent**
+
+    - Outlet A: "Acme obtained a licence in 2023. It obtained the licence in May 2023."
+    """
+
+    name = "internal.conflict"
+    kind = "other"
+    severity = "medium"
+    defaults: dict[str, object] = {}
+
+    def evaluate(self, ctx: Context) -> Iterator[Finding]:
+        for claims in ctx.by_document.values():
+            groups: dict[tuple[str, str, str, tuple[str, ...]], list[Claim]] = {}
+            for c in claims:
+                if not usable(c) or c.hedged or c.event == "said":
+                    continue
+                obj = (c.object or "").lower().split()[-1:] or [""]
+                groups.setdefault((c.entity, c.event, obj[0], c.qualifiers), []).append(c)
+            for (entity, event, _, _), group in sorted(groups.items()):
+                for a, b in combinations(group, 2):
+                    if a.sentence == b.sentence:
+                        continue
+                    kind, va, vb = _clash(a, b)
+                    if kind is None:
+                        continue
+                    msg = (
+                        f"{ctx.source(a)} contradicts itself on {entity} {event}:"
+                        f" {va} in one sentence, {vb} in another."
+                    )
+                    yield self.finding(
+                        entity=entity,
+                        event=event,
+                        message=msg,
+                        cited=[cite(a, va, ctx), cite(b, vb, ctx)],
+                        confidence=min(a.confidence, b.confidence),
+                        kind=kind,
+                        reconcile=["the two sentences may speak of two different events"],
+                    )
+
+
+def _clash(a: Claim, b: Claim) -> tuple[str | None, str, str]:
+    if a.time is not None and b.time is not None and a.time.disjoint(b.time):
+        if "sequence" not in (a.time.anchor_from, b.time.anchor_from):
+            return "date", a.time.label(), b.time.label()
+    qa, qb = a.quantity, b.quantity
+    if qa is not None and qb is not None and qa.unit == qb.unit and not qa.overlaps(qb):
+        return "number", qa.label(), qb.label()
+    return None, "", ""

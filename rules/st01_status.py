@@ -1,0 +1,112 @@
+"""ST01: a status in conflict (licensed against refused, banned against lifted)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from itertools import combinations
+
+from consistency.models import Claim, Finding
+from consistency.rules.base import Context, Rule, cite, reconcile_hints
+
+
+class Rule_ST01(Rule):
+    """Two sources give the same entity opposite statuses at the same time.
+
+    Opposites come from the event lexicon (``opposite``: licensed / refused-licence /
+    lost-licence, banned / lifted-ban, approved / rejected) and from negation ("has not
+    obtained a licence"). A claim without a date holds as of its article's date; claims
+    at disjoint times are a sequence, not a conflict (banned in 2021, lifted in 2023).
+
+    **Contradiction**
+
+    - Outlet A (2024-03-01): "Acme obtained a licence in January."
+    - Outlet B (2024-03-05): "Acme has not obtained a licence."
+
+    **Consistent**
+
+    - Outlet A: "The city banned the scooters in 2021."
+    - Outlet B: "The city lifted the ban on scooters in 2023."
+    """
+
+    name = "status.conflict"
+    kind = "status"
+    severity = "high"
+    defaults: dict[str, object] = {}
+
+    def evaluate(self, ctx: Context) -> Iterator[Finding]:
+        by_entity: dict[str, list[Claim]] = {}
+        for c in ctx.claims:
+            if c.event != "said" and not c.hedged and c.tense != "future":
+                by_entity.setdefault(c.entity, []).append(c)
+        opposites = _opposites(ctx)
+        done: set[tuple[str, str, str]] = set()
+        for entity, claims in sorted(by_entity.items()):
+            for a, b in combinations(claims, 2):
+                if a.document == b.document:
+                    continue
+                if a.event == b.event:
+                    if a.negated == b.negated:
+                        continue
+                elif (a.event, b.event) not in opposites or a.negated or b.negated:
+                    continue
+                if not _same_time(a, b, ctx):
+                    continue
+                key = (entity, *sorted((a.document, b.document)))
+                if key in done:
+                    continue
+                done.add(key)  # type: ignore[arg-type]
+                va, vb = _status(a), _status(b)
+                msg = f"{entity}: {ctx.source(a)} has it {va}, {ctx.source(b)} has it {vb}."
+                yield self.finding(
+                    entity=entity,
+                    event=a.event,
+                    message=msg,
+                    cited=[cite(a, va, ctx), cite(b, vb, ctx)],
+                    confidence=min(a.confidence, b.confidence),
+                    reconcile=reconcile_hints([a, b], ctx)
+                    + ["the status may have changed between the two articles' dates"],
+                )
+
+
+def _opposites(ctx: Context) -> set[tuple[str, str]]:
+    from consistency import lexicon
+
+    lex = lexicon.default()
+    out = set()
+    for ev in lex.events.values():
+        for o in ev.opposite:
+            out.add((ev.id, o))
+            out.add((o, ev.id))
+    return out
+
+
+def _status(c: Claim) -> str:
+    when = f" ({c.time.label()})" if c.time is not None and c.time.resolved else ""
+    return ("not " if c.negated else "") + c.event + when
+
+
+def _as_of(c: Claim, ctx: Context) -> tuple[date | None, date | None]:
+    if c.time is not None and c.time.resolved:
+        return c.time.start, c.time.end
+    published = ctx.doc(c).published
+    return None, published  # holds up to its article's date
+
+
+def _same_time(a: Claim, b: Claim, ctx: Context) -> bool:
+    """Could both statuses hold at one moment, so that they contradict?"""
+    if a.time is not None and b.time is not None and a.time.resolved and b.time.resolved:
+        return not a.time.disjoint(b.time)
+    neg, pos = (a, b) if a.negated else (b, a)
+    if neg.negated != pos.negated:
+        # "has not obtained" as of its date, against a licence dated before that date.
+        _, neg_until = _as_of(neg, ctx)
+        pos_start, _ = _as_of(pos, ctx)
+        if neg_until is None:
+            return False
+        if pos_start is not None:
+            return pos_start < neg_until
+        pos_pub = ctx.doc(pos).published
+        return pos_pub is not None and pos_pub <= neg_until
+    # Opposite events, one or both undated: only when both are undated and told as past.
+    return (a.time is None or not a.time.resolved) and (b.time is None or not b.time.resolved)
