@@ -90,17 +90,40 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@lru_cache(maxsize=1)
+def _builtin_text() -> str:
+    return resources.files("consistency").joinpath("data/events.yaml").read_text("utf-8")
+
+
 def builtin_data() -> dict[str, Any]:
-    text = resources.files("consistency").joinpath("data/events.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = yaml.load(_builtin_text(), Loader=_Loader)  # noqa: S506 - a safe loader
     assert isinstance(data, dict)
     return data
 
 
 def load(extra: Iterable[str | Path] = ()) -> Lexicon:
     """The built-in lexicon merged with the user's lexicon files, in order."""
+    paths = tuple(Path(p) for p in extra)
+    if not paths:
+        return default()
+    key = tuple((str(p), _mtime(p)) for p in paths)
+    return _load_cached(key)
+
+
+def _mtime(p: Path) -> float:
+    try:
+        return p.stat().st_mtime
+    except OSError:
+        return -1.0
+
+
+@lru_cache(maxsize=16)
+def _load_cached(key: tuple[tuple[str, float], ...]) -> Lexicon:
     data = builtin_data()
-    for path in extra:
+    for path, _ in key:
         data = _merge(data, _read_yaml(Path(path)))
     return build(data)
 
@@ -163,4 +186,5 @@ def build(data: dict[str, Any]) -> Lexicon:
 
 @lru_cache(maxsize=1)
 def default() -> Lexicon:
-    return load()
+    """The built-in lexicon, parsed once per process."""
+    return build(builtin_data())

@@ -107,6 +107,7 @@ def check(
         documents={d.id: d for d in documents},
         claims=claims,
         groups=graph.comparable(g, claims),
+        lexicon=lex,
     )
     for c in claims:
         ctx.by_document.setdefault(c.document, []).append(c)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import syntok.segmenter as segmenter
 
@@ -40,6 +41,12 @@ class Sentence:
 
 def sentences(text: str) -> list[Sentence]:
     """Split a document text into sentences; each keeps its exact source span."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=512)
+def _sentences(text: str) -> tuple[Sentence, ...]:
+    # Cached: date inference extracts an undated document once per candidate date.
     out: list[Sentence] = []
     for paragraph in segmenter.analyze(text):
         for sent in paragraph:
@@ -60,7 +67,7 @@ def sentences(text: str) -> list[Sentence]:
                 )
                 if p_toks:
                     out.append(Sentence(len(out), p_start, p_end, p_text, p_toks))
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)

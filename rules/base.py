@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, ClassVar
 
-from consistency.lexicon import lemma
+from consistency.lexicon import Lexicon, lemma
 from consistency.models import Cited, Claim, Document, Finding
 
 
@@ -28,6 +28,7 @@ class Context:
     claims: list[Claim]
     groups: dict[tuple[str, str], list[Claim]]  # (entity, event) -> claims, text order
     by_document: dict[str, list[Claim]] = field(default_factory=dict)
+    lexicon: Lexicon | None = None  # the event lexicon of the run (opposites, qualifiers)
 
     def doc(self, claim: Claim) -> Document:
         return self.documents[claim.document]

@@ -72,7 +72,7 @@ class Rule_ST01(Rule):
 def _opposites(ctx: Context) -> set[tuple[str, str]]:
     from consistency import lexicon
 
-    lex = lexicon.default()
+    lex = ctx.lexicon or lexicon.default()
     out = set()
     for ev in lex.events.values():
         for o in ev.opposite:

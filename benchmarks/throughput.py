@@ -1,0 +1,71 @@
+"""End-to-end speed and memory: articles per second through each stage.
+
+    python benchmarks/throughput.py [--copies N] [CORPUS ...]
+
+Copies the given corpora (default: examples/ and, when present, the seed articles beside
+the checkout) N times into a temporary folder, as if N stories of that size arrived, then
+times ingest, extraction and the full check, and prints articles per second and peak
+memory. Figures vary with the machine; compare runs on the same one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from consistency import lexicon
+from consistency.extract import extract
+from consistency.ingest import ingest
+from consistency.pipeline import check
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpora", nargs="*", type=Path)
+    ap.add_argument("--copies", type=int, default=10)
+    args = ap.parse_args()
+    corpora = args.corpora or [ROOT / "examples", ROOT.parent / "shared/corpus/seeds"]
+    corpora = [c for c in corpora if c.is_dir()]
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(args.copies):
+            for c in corpora:
+                shutil.copytree(c, Path(tmp) / f"story-{i:03d}-{c.name}")
+        stories = sorted(Path(tmp).iterdir())
+        lex = lexicon.default()
+
+        t0 = time.perf_counter()
+        docs = ingest([tmp]).documents
+        t_ingest = time.perf_counter() - t0
+
+        t0 = time.perf_counter()
+        n_claims = sum(len(extract(d, lex)) for d in docs)
+        t_extract = time.perf_counter() - t0
+
+        t0 = time.perf_counter()
+        findings = 0
+        for story in stories:  # one story at a time, as an editor runs it
+            findings += len(check([story]).findings_list)
+        t_check = time.perf_counter() - t0
+
+        # Memory of one run over everything at once (tracing slows it: timed apart).
+        tracemalloc.start()
+        check([tmp])
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+
+    n = len(docs)
+    print(f"{n} articles in {len(stories)} stories, {n_claims} claims, {findings} findings")
+    print(f"{'stage':<22}{'seconds':>9}{'articles/s':>12}{'ms/article':>12}")
+    for name, t in (("ingest", t_ingest), ("extract", t_extract), ("check (all stages)", t_check)):
+        print(f"{name:<22}{t:>9.2f}{n / t:>12.1f}{1000 * t / n:>12.2f}")
+    print(f"peak traced memory of one check over all {n} articles: {peak / 1e6:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
