@@ -21,6 +21,7 @@ from consistency import lexicon
 from consistency.extract import extract
 from consistency.ingest import ingest
 from consistency.pipeline import check
+from consistency.text import _sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -43,13 +44,18 @@ def main() -> None:
         docs = ingest([tmp]).documents
         t_ingest = time.perf_counter() - t0
 
+        # The copies are identical texts: clear the caches so no copy is served from them.
         t0 = time.perf_counter()
-        n_claims = sum(len(extract(d, lex)) for d in docs)
+        n_claims = 0
+        for d in docs:
+            _sentences.cache_clear()
+            n_claims += len(extract(d, lex))
         t_extract = time.perf_counter() - t0
 
         t0 = time.perf_counter()
         findings = 0
         for story in stories:  # one story at a time, as an editor runs it
+            _sentences.cache_clear()
             findings += len(check([story]).findings_list)
         t_check = time.perf_counter() - t0
 
