@@ -95,7 +95,7 @@ def find_quotes(text: str) -> list[Quote]:
 
 def quote_claims(doc: Document, sentences: list[Sentence], first_id: int) -> list[Claim]:
     """One ``said`` claim per direct quote of the document."""
-    out = []
+    out: list[Claim] = []
     for q in find_quotes(doc.text):
         sent = next((s for s in sentences if s.start <= q.end <= s.end + 2), None)
         if sent is None:

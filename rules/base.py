@@ -47,7 +47,7 @@ class Rule:
     kind: ClassVar[str] = "other"
     severity: ClassVar[str] = "high"
     groups: ClassVar[tuple[str, ...]] = ("all", "core")
-    #: Options and their defaults; set in ``[tool.consistency.rules.<CODE>]``.
+    #: Options and their defaults; set in ``[tool.consistency.rules_options.<CODE>]``.
     defaults: ClassVar[dict[str, Any]] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:

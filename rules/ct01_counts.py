@@ -31,7 +31,6 @@ class Rule_CT01(Rule):
     name = "counts.conflict"
     kind = "number"
     severity = "medium"
-    defaults: dict[str, object] = {}
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         by_event: dict[str, list[Claim]] = {}

@@ -29,7 +29,6 @@ class Rule_FR01(Rule):
     name = "first.conflict"
     kind = "first"
     severity = "high"
-    defaults: dict[str, object] = {}
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         by_event: dict[str, list] = {}

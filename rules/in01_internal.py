@@ -29,7 +29,6 @@ class Rule_IN01(Rule):
     name = "internal.conflict"
     kind = "other"
     severity = "medium"
-    defaults: dict[str, object] = {}
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         for claims in ctx.by_document.values():

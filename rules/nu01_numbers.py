@@ -30,7 +30,6 @@ class Rule_NU01(Rule):
     name = "numbers.conflict"
     kind = "number"
     severity = "high"
-    defaults: dict[str, object] = {}
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         for (entity, event), claims in sorted(ctx.groups.items()):

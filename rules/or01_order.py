@@ -30,7 +30,6 @@ class Rule_OR01(Rule):
     name = "order.conflict"
     kind = "order"
     severity = "medium"
-    defaults: dict[str, object] = {}
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         # Per document: (entity, event) -> one claim; order relations between them.

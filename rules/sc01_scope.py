@@ -39,7 +39,6 @@ class Rule_SC01(Rule):
     name = "scope.difference"
     kind = "date"
     severity = "low"
-    defaults: dict[str, object] = {}
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         for (entity, event), claims in sorted(ctx.groups.items()):

@@ -32,7 +32,6 @@ class Rule_ST01(Rule):
     name = "status.conflict"
     kind = "status"
     severity = "high"
-    defaults: dict[str, object] = {}
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         by_entity: dict[str, list[Claim]] = {}
