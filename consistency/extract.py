@@ -55,8 +55,11 @@ _ADVERBS_BEFORE_VERB = frozenset(
     previously formally quietly initially eventually subsequently since still once again
     successfully jointly separately publicly now currently today""".split()
 )
+_SUBORDINATORS = frozenset({"since", "before", "after", "until", "once", "as"})
+_ONLY_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "sole"})
 _COUNT_RE = re.compile(
-    r"\b(?:(?P<oneof>one of(?: the)?)|(?P<first>the first)|(?P<only>the only)|(?P<the>the))\s+"
+    r"\b(?:(?P<oneof>one of(?: the)?(?: only)?)|(?P<first>the first)|(?P<only>the only)"
+    r"|(?P<the>the))\s+"
     r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
     re.IGNORECASE,
 )
@@ -191,7 +194,7 @@ def _finite(tokens: Sequence[Token], i: int, mentions_end: set[int]) -> bool:
         return True
     if (
         tokens[k].text.isalpha()
-        and tokens[k].text.islower()
+        and (tokens[k].text.islower() or k == 0)
         and (tokens[k].lemma in _SUBJECT_NOUNS[0] or prev in _SUBJECT_NOUNS[1])
     ):
         return True  # "The festival drew", "The council passed"
@@ -226,6 +229,26 @@ def _triggers(
                     break
             if i in used:
                 break
+    # Object first, verb after: "had its licence revoked", "Acme's licence was revoked".
+    for j, lem in enumerate(lemmas):
+        if j in used:
+            continue
+        for k in range(j + 1, min(len(tokens), j + 4)):
+            if k in used or not _participle(tokens[k].lower):
+                continue
+            matches = [
+                (event_id, ph)
+                for event_id, ph in lexicon.by_light_verb.get(lemmas[k], ())
+                if lem in ph.objects
+            ]
+            if matches and _owner_before(tokens, j, ends):
+                event_id = matches[0][0]
+                found.append(
+                    Trigger(event_id, k, f"{tokens[j].text} … {tokens[k].text}", "phrase",
+                            _object_phrase(tokens, j), j)  # fmt: skip
+                )
+                used.update({j, k})
+                break
     for i, lem in enumerate(lemmas):
         if i in used:
             continue
@@ -248,6 +271,23 @@ def _triggers(
         seen.add(t.index)
         out.append(t)
     return out
+
+
+def _participle(word: str) -> bool:
+    return word.endswith("ed") or word in _IRREGULAR_PAST or word.endswith("en")
+
+
+def _owner_before(tokens: Sequence[Token], j: int, mention_ends: set[int]) -> bool:
+    """Is the object word at ``j`` owned: "its licence", "Acme's licence"?"""
+    for k in range(j - 1, max(-1, j - 4), -1):
+        low = tokens[k].lower
+        if low in {"its", "their", "his", "her"}:
+            return True
+        if low in {"'s", "’s"} and k in mention_ends:
+            return True
+        if not tokens[k].text.isalpha() or low in PREPOSITIONS:
+            return False
+    return False
 
 
 def _object_phrase(tokens: Sequence[Token], j: int) -> str:
@@ -319,14 +359,15 @@ def _sentence_claims(
         aside = _appositive(tokens, _verb_phrase_start(tokens, trig.index), clause_of)
         visible = [m for m in mentions if m.start not in aside]
         subject = _subject(tokens, trig, visible, clause_of, lexicon)
-        if subject is None:
-            continue
         patient = _patient(tokens, trig, visible, lexicon)
+        if subject is None and patient is None:
+            continue
         names: list[str]
         mention_text: str
         confidence = 1.0
         if patient is not None:
             subject = [patient]
+        assert subject is not None
         if subject[0].kind == "pronoun":
             if subject[0].head == "they":
                 continue
@@ -356,7 +397,12 @@ def _sentence_claims(
         count = _count(sent.text[q_lo:c_end])
         aside_chars = [(tokens[k].start, tokens[k].end) for k in aside]
         time_mention = _clause_time(
-            [t for t in times if not any(a <= t.start < b for a, b in aside_chars)],
+            [
+                t
+                for t in times
+                if not any(a <= t.start < b for a, b in aside_chars)
+                and not _speech_time(tokens, t, lexicon)
+            ],
             c_start,
             c_end,
             tokens[trig.index].start,
@@ -441,15 +487,20 @@ def _subject(
     if by_agent is not None and role == "agent":
         return [by_agent]
     candidates = [m for m in mentions if m.end <= trig.index and clause_of[m.start] == clause]
+    vp_start = _verb_phrase_start(tokens, trig.index)
     for m in reversed(candidates):
         if m.kind == "pronoun":
-            return [m] if m.end == _verb_phrase_start(tokens, trig.index) else None
-        if _after_preposition(tokens, m.start):
+            return [m] if m.end == vp_start else None
+        # A name right before its verb is its subject even after "since"/"before"/"after".
+        subordinate = (
+            m.start > 0 and m.end == vp_start and tokens[m.start - 1].lower in _SUBORDINATORS
+        )
+        if _after_preposition(tokens, m.start) and not subordinate:
             continue
         # "Hong Kong's new licensing regime": the possessor is not the subject.
         if m.end < len(tokens) and tokens[m.end].lower in {"'s", "’s"}:
             continue
-        return _group(tokens, m, mentions, check_preposition=True)
+        return _group(tokens, m, mentions, check_preposition=not subordinate)
     thing = thing_mention(tokens, _verb_phrase_start(tokens, trig.index), lexicon)
     if thing is not None and clause_of[thing.start] == clause:
         return [thing]
@@ -484,6 +535,14 @@ def _after_preposition(tokens: Sequence[Token], start: int) -> bool:
     return False
 
 
+def _speech_time(tokens: Sequence[Token], t: temporal.TimeMention, lexicon: Lexicon) -> bool:
+    """ "..., the regulator said on Monday": the time of the saying, not of the claim."""
+    before = [tok for tok in tokens if tok.end <= t.start][-3:]
+    return any(tok.lemma in lexicon.said_verbs for tok in before[-2:]) and not any(
+        tok.lower in {"that", ","} for tok in before[-1:]
+    )
+
+
 def _appositive(tokens: Sequence[Token], vp_start: int, clause_of: list[int]) -> set[int]:
     """Tokens of an aside between the subject and its verb.
 
@@ -512,7 +571,9 @@ def _patient(
     if lexicon.events[trig.event].role != "patient":
         return None
     before = tokens[trig.index - 1].lower if trig.index > 0 else ""
-    if before in {"was", "were", "been", "be", "being", "is", "are", "get", "got"}:
+    if before in {"was", "were", "been", "be", "being", "is", "are", "get", "got"} and not (
+        trig.kind == "phrase" and trig.end < trig.index
+    ):
         return None
     k = trig.index + 1
     while k < len(tokens) and tokens[k].lower in {"the", "a", "an"}:
@@ -520,6 +581,13 @@ def _patient(
     for m in mentions:
         if m.start == k and m.kind == "proper":
             return m
+    # The owner of the object: "revoked Tidewell Energy's licence", "Acme's licence was revoked".
+    if trig.kind == "phrase" and trig.end != trig.index:
+        obj = trig.end
+        for m in mentions:
+            if m.kind == "proper" and m.end < len(tokens) and tokens[m.end].lower in {"'s", "’s"}:
+                if obj - 4 <= m.end < obj:
+                    return m
     return None
 
 
@@ -570,7 +638,7 @@ def _mention_ending_at(tokens: Sequence[Token], k: int, mentions: list[Mention])
 
 
 def _by_agent(tokens: Sequence[Token], trig: Trigger, mentions: list[Mention]) -> Mention | None:
-    k = trig.end + 1
+    k = max(trig.index, trig.end) + 1
     if k < len(tokens) and tokens[k].lower == "by":
         for m in mentions:
             if m.start in (k + 1, k + 2) and m.kind == "proper":
@@ -606,7 +674,7 @@ def _group(
 
 
 def _tense(tokens: Sequence[Token], clause: list[int], trig: Trigger, lexicon: Lexicon) -> str:
-    text = " ".join(tokens[k].lower for k in clause if k <= trig.end)
+    text = " ".join(tokens[k].lower for k in clause if k <= max(trig.index, trig.end))
     words = set(text.split())
     for marker in lexicon.future:
         if (" " in marker and marker in text) or marker in words:
@@ -645,6 +713,8 @@ def _qualifiers(
             nxt = [t.lower for t in tokens[k + 1 : k + 3]]
             if any(w in lexicon.not_qualified_by_first for w in nxt):
                 continue
+        if q == "only" and (k == 0 or tokens[k - 1].lower not in _ONLY_DETERMINERS):
+            continue  # "only in May", "one of only two": not "the only one"
         found.append(q)
     return tuple(sorted(found))
 

@@ -35,6 +35,7 @@ class Event:
     nouns: frozenset[str] = frozenset()
     phrases: tuple[Phrase, ...] = ()
     opposite: tuple[str, ...] = ()
+    state: bool = False  # holds over time: different dates are different moments
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,7 @@ def build(data: dict[str, Any]) -> Lexicon:
             nouns=_words(spec.get("nouns")),
             phrases=tuple(phrases),
             opposite=tuple(spec.get("opposite") or ()),
+            state=bool(spec.get("state", False)),
         )
     qualifiers: dict[str, str] = {}
     for canonical, words in sorted((data.get("qualifiers") or {}).items()):
@@ -182,6 +184,12 @@ def build(data: dict[str, Any]) -> Lexicon:
         by_noun={k: tuple(v) for k, v in by_noun.items()},
         by_light_verb={k: tuple(v) for k, v in by_light.items()},
     )
+
+
+def is_state(event: str, lexicon: Lexicon | None = None) -> bool:
+    """Is the event a state ("employs") rather than something that happens once?"""
+    ev = (lexicon or default()).events.get(event)
+    return bool(ev and ev.state)
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from consistency.entities import PREPOSITIONS
 from consistency.lexicon import lemma
 from consistency.models import Quantity
 
@@ -111,15 +112,26 @@ def _unit_noun(raw: str) -> tuple[str | None, int]:
         word = m.group().strip("-").lower()
         if n == 0 and word in _TIME_UNITS:
             return word, m.end()  # "two years behind schedule": a duration
-        if word in _STOP or word in _NOT_UNITS:
+        if word in _STOP or word in _NOT_UNITS or word in PREPOSITIONS:
             break
         if word in _CURRENCY_WORDS:
             return _CURRENCY_WORDS[word], m.end()
         if word.isalpha():
             head, head_end = word, m.end()
+            if _plural(word):
+                break  # "900 jobs without warning", "two people familiar with it"
     if head is None:
         return None, 0
     return lemma(head), head_end
+
+
+_IRREGULAR_PLURALS = frozenset("people staff personnel children men women police".split())
+
+
+def _plural(word: str) -> bool:
+    if word in _IRREGULAR_PLURALS:
+        return True
+    return word.endswith("s") and not word.endswith("ss") and lemma(word) != word
 
 
 def interval(value: float, bound: str | None, round_figure: bool) -> tuple[float, float, bool]:

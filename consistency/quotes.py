@@ -20,13 +20,16 @@ _VERBS = (
     r"said|says|added|adds|told|tells|wrote|writes|stated|states|noted|notes|remarked|"
     r"explained|explains|argued|argues|insisted|insists|warned|warns|continued|recalled|stating"
 )
-_NAME = r"(?:[A-Z][\w.’'-]*)(?:\s+(?:[A-Z][\w.’'-]*|of|de|van|von|al))*"
+_CAP = r"[A-Z][\w’'-]*(?:\.(?=\s[A-Z]))?"  # "J. Smith", not a sentence's full stop
+_NAME = rf"{_CAP}(?:\s+{_CAP}|\s+(?:of|de|van|von|al)\s+{_CAP})*"
+_TITLE = r"(?:[a-z][\w-]*\s+){0,3}"  # "said council leader Tom Hale"
 _PRONOUN = r"he|she|they|He|She|They"
 _QUOTE = r"[“\"](?P<q>[^“”\"]{12,}?)[,.]?[”\"]"
 
 _AFTER = re.compile(
     _QUOTE
-    + rf"\s*,?\s*(?:(?P<who1>{_NAME}|{_PRONOUN})\s+(?:{_VERBS})\b|(?:{_VERBS})\s+(?P<who2>{_NAME}))"
+    + rf"\s*,?\s*(?:(?P<who1>{_NAME}|{_PRONOUN})\s+(?:{_VERBS})\b"
+    + rf"|(?:{_VERBS})\s+{_TITLE}(?P<who2>{_NAME}))"
 )
 _BEFORE = re.compile(rf"(?P<who>{_NAME}|{_PRONOUN})\s+(?:{_VERBS})\s*[:,]?\s*" + _QUOTE)
 # A quote that goes on in the next paragraph or sentence after "X said. “...”".

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from consistency.lexicon import is_state
 from consistency.models import Finding
 from consistency.rules.base import (
     Context,
@@ -42,6 +43,8 @@ class Rule_DT01(Rule):
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         for (entity, event), claims in sorted(ctx.groups.items()):
+            if is_state(event, ctx.lexicon):
+                continue  # "employed 300 in 2021", "480 in 2023": two moments, no conflict
             timed = [c for c in claims if usable(c) and c.time is not None and c.time.resolved]
             by_doc = per_document(timed)
             for a, b in document_pairs(by_doc):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import combinations
 
+from consistency.lexicon import is_state
 from consistency.models import Claim, Finding
 from consistency.rules.base import Context, Rule, cite, usable
 
@@ -36,13 +37,13 @@ class Rule_IN01(Rule):
             for c in claims:
                 if not usable(c) or c.hedged or c.event == "said":
                     continue
-                obj = (c.object or "").lower().split()[-1:] or [""]
-                groups.setdefault((c.entity, c.event, obj[0], c.qualifiers), []).append(c)
+                obj = " ".join(w for w in (c.object or "").lower().split() if w not in _ARTICLES)
+                groups.setdefault((c.entity, c.event, obj, c.qualifiers), []).append(c)
             for (entity, event, _, _), group in sorted(groups.items()):
                 for a, b in combinations(group, 2):
                     if a.sentence == b.sentence:
                         continue
-                    kind, va, vb = _clash(a, b)
+                    kind, va, vb = _clash(a, b, is_state(event, ctx.lexicon))
                     if kind is None:
                         continue
                     msg = (
@@ -60,8 +61,13 @@ class Rule_IN01(Rule):
                     )
 
 
-def _clash(a: Claim, b: Claim) -> tuple[str | None, str, str]:
+_ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her"})
+
+
+def _clash(a: Claim, b: Claim, state: bool) -> tuple[str | None, str, str]:
     if a.time is not None and b.time is not None and a.time.disjoint(b.time):
+        if state:
+            return None, "", ""  # a state at two moments: both may be right
         if "sequence" not in (a.time.anchor_from, b.time.anchor_from):
             return "date", a.time.label(), b.time.label()
     qa, qb = a.quantity, b.quantity

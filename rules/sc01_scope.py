@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import combinations
 
+from consistency.lexicon import is_state
 from consistency.models import Claim, Finding
 from consistency.rules.base import (
     Context,
@@ -44,7 +45,11 @@ class Rule_SC01(Rule):
         for (entity, event), claims in sorted(ctx.groups.items()):
             usable_claims = [c for c in claims if usable(c)]
             timed = per_document(
-                [c for c in usable_claims if c.time is not None and c.time.resolved]
+                [
+                    c
+                    for c in usable_claims
+                    if c.time is not None and c.time.resolved and not is_state(event, ctx.lexicon)
+                ]
             )
             for a, b in combinations([timed[k] for k in sorted(timed)], 2):
                 assert a.time is not None and b.time is not None
@@ -59,6 +64,8 @@ class Rule_SC01(Rule):
                 assert qa is not None and qb is not None
                 if a.document == b.document or qa.unit != qb.unit or qa.overlaps(qb):
                     continue
+                if a.time is not None and b.time is not None and a.time.disjoint(b.time):
+                    continue  # figures at different times may both be right
                 scope = scope_difference(a, b)
                 pair = (a.document, b.document)
                 if scope and pair not in seen:

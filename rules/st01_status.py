@@ -107,5 +107,12 @@ def _same_time(a: Claim, b: Claim, ctx: Context) -> bool:
             return pos_start < neg_until
         pos_pub = ctx.doc(pos).published
         return pos_pub is not None and pos_pub <= neg_until
-    # Opposite events, one or both undated: only when both are undated and told as past.
-    return (a.time is None or not a.time.resolved) and (b.time is None or not b.time.resolved)
+    # Opposite events, both undated: each holds as of its article; articles far apart may
+    # tell a sequence (banned in one year, lifted in another).
+    if (a.time is None or not a.time.resolved) and (b.time is None or not b.time.resolved):
+        pa, pb = ctx.doc(a).published, ctx.doc(b).published
+        return pa is not None and pb is not None and abs((pa - pb).days) <= _SAME_NEWS_DAYS
+    return False
+
+
+_SAME_NEWS_DAYS = 14
