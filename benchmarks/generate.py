@@ -239,6 +239,7 @@ class Qty:
     low: float
     high: float
     value: float  # the figure as written
+    word: str = ""  # "about", "at least", ...
 
     def overlaps(self, other: Qty) -> bool:
         return not (self.high < other.low or other.high < self.low)
@@ -318,7 +319,7 @@ def qty_about(fig: Figure, style: str, rng: random.Random) -> Qty | None:
         x = sig_round(v, digits)
         if x != v and 0.93 <= v / x <= 1.07:
             word = rng.choice(["about", "about", "around", "roughly", "some", "an estimated"])
-            return Qty("about", f"{word} {fig.phrase(x, style, rng)}", 0.9 * x, 1.1 * x, x)
+            return Qty("about", f"{word} {fig.phrase(x, style, rng)}", 0.9 * x, 1.1 * x, x, word)
     return None
 
 
@@ -328,7 +329,7 @@ def qty_bound(fig: Figure, style: str, rng: random.Random) -> Qty | None:
         x = sig_round(v, digits, "floor")
         if x < v and x >= 0.6 * v:
             word = rng.choice(["at least", "more than", "over"])
-            return Qty("bound", f"{word} {fig.phrase(x, style, rng)}", x, float("inf"), x)
+            return Qty("bound", f"{word} {fig.phrase(x, style, rng)}", x, float("inf"), x, word)
     return None
 
 
@@ -338,7 +339,7 @@ def qty_nearly(fig: Figure, style: str, rng: random.Random) -> Qty | None:
         x = sig_round(v, digits, "ceil")
         if x > v and x <= 1.1 * v:
             word = rng.choice(["nearly", "almost", "close to"])
-            return Qty("nearly", f"{word} {fig.phrase(x, style, rng)}", 0.85 * x, x, x)
+            return Qty("nearly", f"{word} {fig.phrase(x, style, rng)}", 0.85 * x, x, x, word)
     return None
 
 
@@ -1069,9 +1070,8 @@ def make_cast(rng: random.Random, domain: str, reg: Registry) -> dict[str, Entit
     ents["fund"] = Entity("fund", f"{stem} {rng.choice(FUND_WORDS)}", "other", short=stem)
     fest = reg.take(rng, lambda: f"{rng.choice(FESTIVAL_STEMS)} {rng.choice(voc['festival'])}")
     ents["festival"] = Entity("festival", fest, "festival", article=True)
-    scheme = reg.take(
-        rng, lambda: f"{rng.choice(['Green', 'Blue', 'Clean', 'Safe', 'Fair', 'Open', 'Bright', 'Future', 'Coastal', 'Shared'])} {rng.choice(voc['scheme'])}"  # noqa: E501
-    )
+    words = ["Green", "Blue", "Clean", "Safe", "Fair", "Open", "Bright", "Future", "Shared"]
+    scheme = reg.take(rng, lambda: f"{rng.choice(words)} {rng.choice(voc['scheme'])}")
     ents["scheme"] = Entity("scheme", scheme, "scheme", article=True)
 
     def person() -> tuple[str, str]:
@@ -1085,7 +1085,7 @@ def make_cast(rng: random.Random, domain: str, reg: Registry) -> dict[str, Entit
     for key, desc in (
         ("mayor", f"the mayor of {city}"),
         ("ceo", f"chief executive of {ents['co0'].name}"),
-        ("chair", f"chair of the {ents['reg'].short}"),
+        ("chair", f"chair of the {ents['reg'].name}"),
     ):
         first, sur = person()
         ents[key] = Entity(key, f"{first} {sur}", "person", short=sur, desc=desc)
@@ -1589,7 +1589,6 @@ class Voice:
     def __init__(self, story: Story, o: int, rng: random.Random) -> None:
         self.story, self.o, self.rng = story, o, rng
         self.seen: set[str] = set()
-        self.flags: set[str] = set()
 
     def name(self, key: str, appositive: bool = False) -> str:
         e = self.story.entities[key]
@@ -1597,19 +1596,16 @@ class Voice:
         self.seen.add(key)
         the = "the " if e.article else ""
         if e.kind == "regulator":
+            # one outlet of the story defines the acronym, at its first mention
             if self.story.definer is None:
                 self.story.definer = self.o
-                self.flags.add("defines")
                 return f"the {e.name} ({e.short})"
             if self.story.definer == self.o:
-                if first:  # defined elsewhere in this article? no: the definer defines once
-                    return f"the {e.short}"
                 return f"the {e.short}" if self.rng.random() < 0.8 else f"the {e.name}"
             return f"the {e.short}" if self.rng.random() < 0.5 else f"the {e.name}"
         if e.kind == "company":
             if first or self.rng.random() < 0.4:
                 return e.name
-            self.flags.add("short")
             return e.short
         if e.kind == "person":
             if first:
@@ -1618,7 +1614,6 @@ class Voice:
                 if e.key == "mayor" and self.rng.random() < 0.5:
                     return f"Mayor {e.name}"
                 return e.name
-            self.flags.add("short")
             return e.short
         return the + e.name
 
@@ -1643,7 +1638,7 @@ class Renderer:
         self.voc = DOMAINS[story.domain]
 
     # -- fields -------------------------------------------------------------------------
-    def fill(self, template: str, p: Plan | None, extra: dict[str, str] | None = None) -> str:
+    def fill(self, template: str, p: Plan | None, extra: dict[str, Any] | None = None) -> str:
         f = p.fact if p else None
         extra = extra or {}
 
@@ -1658,7 +1653,8 @@ class Renderer:
 
         def value(k: str) -> str:
             if k in extra:
-                return extra[k]
+                v = extra[k]
+                return str(v() if callable(v) else v)
             assert f is not None and p is not None
             if k == "S":
                 return self.voice.name(f.key)
@@ -1742,7 +1738,7 @@ class Renderer:
             return self.fill(s, p)
         if p.said_day is not None:
             assert p.said_expr is not None
-            pp = self.rng.choice(ev["pp"]).replace(" {T}", "")
+            pp = self.vp_pp(p)
             if ent.kind == "company" and p.fact.event == "licensed" and rng.random() < 0.5:
                 s = f"{{A}} said {p.said_expr.text} that {{S}} had {pp}."
             else:
@@ -1781,7 +1777,7 @@ class Renderer:
         if frame == "perfect":
             p.frame = "perfect"
             pp = self.vp_pp(p)
-            return self.fill(f"{{S}} {'have' if ent.kind == 'plural' else 'has'} {pp}.", p)
+            return self.fill(f"{{S}} has {pp}.", p)
         if frame == "attr":
             p.frame = "attr"
             who = self.attributor(p)
@@ -1790,8 +1786,8 @@ class Renderer:
             return self.fill(f"{lead}{{S}} {body}, {who} said.", p)
         if frame == "told":
             p.frame = "told"
-            who = self.speaker(p)
-            return self.fill(f"{{S}} {body}, {who} told {self.out.name}.", p)
+            return self.fill(f"{{S}} {body}, {{W}} told {self.out.name}.", p,
+                             {"W": lambda: self.speaker(p)})
         p.frame = "plain"
         return self.fill(f"{{S}} {body}.", p)
 
@@ -1817,23 +1813,20 @@ class Renderer:
     def speaker(self, p: Plan) -> str:
         kind = self.story.entities[p.fact.key].kind
         key = {"regulator": "chair", "council": "mayor", "city": "mayor"}.get(kind, "ceo")
-        if p.fact.key == "ceo":
+        if p.fact.key in ("ceo", "chair"):
             key = "mayor"
-        return self.voice.name(key, appositive=True).rstrip(",")
+        return self.voice.name(key, appositive=True)
 
     def pair(self, p1: Plan, p2: Plan, how: str) -> str:
         """Two claims about one entity in one sentence."""
         s1 = self.vp(p1, "vp")
         s2 = self.vp(p2, "vp")
         p1.frame = p2.frame = how
-        if how == "relative":
-            who = self.voice.pronoun(p1.fact.key)
-            t1 = self.fill(s1, p1)
-            t2 = self.fill(s2, p2)
-            return self.fill(f"{{S}}, {who} {t1}, {t2}.", p1)
         t = self.fill("{S}", p1)
         t1 = self.fill(s1, p1)
         t2 = self.fill(s2, p2)
+        if how == "relative":
+            return f"{t}, {self.voice.pronoun(p1.fact.key)} {t1}, {t2}."
         if how == "coord":
             return f"{t} {t1}, and it {t2}."
         return f"{t} {t1} and {t2}."
@@ -1859,13 +1852,10 @@ class Renderer:
             q = rng.choice(QUOTES)
             r = rng.random()
             if r < 0.4:
-                name = self.voice.name(who, appositive=True).rstrip(",")
-                return f'"{q}," {name} said.'
+                return f'"{q}," {self.voice.name(who, appositive=True)} said.'
             if r < 0.7:
-                name = self.voice.name(who).rstrip(",")
-                return f'"{q}," said {name}.'
-            name = self.voice.name(who, appositive=True)
-            return f'{name} said: "{q}."'.replace(",, said", ", said")
+                return f'"{q}," said {self.voice.name(who, appositive=True).rstrip(",")}.'
+            return f'{self.voice.name(who, appositive=True)} said: "{q}."'
         tmpl = rng.choice(BACKGROUND)
         pop = fmt_count(rng.randint(30, 400) * 1000)
         out = tmpl.replace("{C}", city).replace("{topic}", topic).replace("{pop}", pop)
@@ -1880,110 +1870,91 @@ def render_article(rng: random.Random, story: Story, o: int) -> list[list[str]]:
     """The outlet's paragraphs, each a list of sentences. Fills every plan's sentence."""
     r = Renderer(story, o, rng)
     plans = [story.plans[(f.id, o)] for f in story.facts if (f.id, o) in story.plans]
-    units: list[list[Plan]] = []
-    taken: set[str] = set()
+    units: list[tuple[str, list[Plan]]] = []
+    taken: list[str] = []
     # the planted order: P (dated) then Q ("then") as adjacent sentences
     for p in plans:
         if p.then_after:
-            pp = story.plans[(p.then_after, o)]
-            units.append([pp, p])
-            taken.add(pp.fact.id)
-            taken.add(p.fact.id)
+            units.append(("then", [story.plans[(p.then_after, o)], p]))
+            taken += [p.then_after, p.fact.id]
     rest = [p for p in plans if p.fact.id not in taken]
     rng.shuffle(rest)
     loose = [p for p in rest if p.role == "free" and p.said_day is None]
-    # group subjects: two licences of one day
+    # group subjects: two licences of one day and one kind
     for p1 in loose:
         for p2 in loose:
             if (p1 is not p2 and p1.fact.event == p2.fact.event == "licensed"
                     and p1.fact.id not in taken and p2.fact.id not in taken
-                    and p1.fact.date == p2.fact.date and p1.time == p2.time
-                    and not p1.retail and not p2.retail and not p1.first and not p2.first):
-                units.append([p1, p2, "group"])  # type: ignore[list-item]
-                taken.update({p1.fact.id, p2.fact.id})
+                    and p1.fact.date == p2.fact.date
+                    and p1.fact.fields["licence"] == p2.fact.fields["licence"]
+                    and rng.random() < 0.8):
+                p2.time = p1.time
+                units.append(("group", [p1, p2]))
+                taken += [p1.fact.id, p2.fact.id]
     # one entity, two claims, one sentence
     for p1 in loose:
         for p2 in loose:
             if (p1 is not p2 and p1.fact.key == p2.fact.key and p1.fact.id not in taken
-                    and p2.fact.id not in taken and rng.random() < 0.5
-                    and not p1.first and not p2.first):
+                    and p2.fact.id not in taken and rng.random() < 0.6):
                 how = rng.choice(["relative", "coord", "and"])
                 if how == "coord" and story.entities[p1.fact.key].kind == "person":
                     how = "relative"
-                units.append([p1, p2, how])  # type: ignore[list-item]
-                taken.update({p1.fact.id, p2.fact.id})
+                units.append((how, [p1, p2]))
+                taken += [p1.fact.id, p2.fact.id]
     for p in rest:
         if p.fact.id not in taken:
-            units.append([p])
+            units.append(("single", [p]))
     rng.shuffle(units)
 
-    # copy a sentence verbatim from an earlier outlet now and then
     sentences: list[tuple[str, list[Plan]]] = []
-    n_fill = rng.randint(2, 4)
-    for u in units:
-        if len(u) == 3 and isinstance(u[2], str):
-            p1, p2, how = u  # type: ignore[misc]
-            r.voice.flags = set()
-            text = r.group(p1, p2) if how == "group" else r.pair(p1, p2, how)
-            sentences.append((tidy(text), [p1, p2]))
+    for how, ps in units:
+        if how in ("group", "relative", "coord", "and"):
+            text = r.group(*ps) if how == "group" else r.pair(ps[0], ps[1], how)
+            sentences.append((tidy(text), ps))
             continue
-        for p in u:
-            r.voice.flags = set()
-            src = copy_source(story, p) if p.role == "free" and rng.random() < 0.3 else None
-            if src is not None:
-                text, orig = src
-                p.copy_of, p.frame, p.hedged = orig, "copy", story_plan_by_sentence(
-                    story, text).hedged
-                for k in story.entities:
-                    if story.entities[k].name in text or (story.entities[k].short and
-                                                          story.entities[k].short in text):
+        for p in ps:
+            q = copy_source(story, p) if p.role == "free" and rng.random() < 0.35 else None
+            if q is not None:
+                p.time, p.qty, p.hedged = q.time, q.qty, q.hedged
+                p.frame, p.copy_of = "copy", story.source(q.outlet)
+                for k, e in story.entities.items():
+                    if e.name in q.sentence:
                         r.voice.seen.add(k)
-                sentences.append((text, [p]))
+                sentences.append((q.sentence, [p]))
                 continue
-            text = tidy(r.single(p))
-            sentences.append((text, [p]))
-            if not (r.voice.flags & {"defines", "short"}) and p.role == "free":
-                p.copy_of = None
+            sentences.append((tidy(r.single(p)), [p]))
     for text, ps in sentences:
+        assert not set(text) & set('"<>&\\'), text
         for p in ps:
             p.sentence = text
-    # paragraphs: a lede, the claims in ones and twos, fillers between them
+    # paragraphs: a lede, the claims in ones and twos (P and its "then" together), fillers
     paras: list[list[str]] = [[tidy(r.filler("lede"))]]
     i = 0
-    fill_at = sorted(rng.sample(range(len(sentences) + 1), min(n_fill, len(sentences) + 1)))
     while i < len(sentences):
-        para: list[str] = []
-        take = 1 if rng.random() < 0.5 else 2
-        # keep P and its "then" together
-        while take > 0 and i < len(sentences):
+        n = 1 if rng.random() < 0.5 else 2
+        para = [s for s, _ in sentences[i : i + n]]
+        i += n
+        if i < len(sentences) and sentences[i][1][0].then_after:
             para.append(sentences[i][0])
-            nxt = sentences[i + 1][1] if i + 1 < len(sentences) else []
             i += 1
-            take -= 1
-            if nxt and nxt[0].then_after:
-                take = max(take, 1)
-        if fill_at and fill_at[0] <= i:
-            fill_at.pop(0)
-            para.append(r.filler(rng.choice(["quote", "background", "background"])))
         paras.append(para)
+    for _ in range(rng.randint(2, 4)):
+        k = rng.randint(1, len(paras) - 1) if len(paras) > 1 else 0
+        paras[k].append(r.filler(rng.choice(["quote", "background", "background"])))
     paras.append([r.filler("quote")])
     return paras
 
 
-def story_plan_by_sentence(story: Story, text: str) -> Plan:
-    return next(p for p in story.plans.values() if p.sentence == text and p.copy_of is None)
-
-
-def copy_source(story: Story, p: Plan) -> tuple[str, str] | None:
+def copy_source(story: Story, p: Plan) -> Plan | None:
     """An earlier outlet's sentence for the same fact that this outlet can repeat word for
     word: one claim, an absolute time (or none) that reads the same here, no acronym
     definition, nobody named by surname alone, and no trap or plant on it."""
-    if p.role != "free":
+    if p.role != "free" or p.said_day is not None:
         return None
     for (fid, o), q in sorted(story.plans.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         if fid != p.fact.id or o >= p.outlet or not q.sentence or q.role != "free":
             continue
-        if q.frame in ("relative", "coord", "and", "group", "copy", "said-that", "told"):
+        if q.frame not in ("plain", "front", "attr", "full", "perfect", "hedged"):
             continue
         if q.time is not None and q.time.form not in ABSOLUTE_FORMS:
             continue
@@ -1994,8 +1965,7 @@ def copy_source(story: Story, p: Plan) -> tuple[str, str] | None:
             continue
         if q.retail or q.first or q.said_day:
             continue
-        p.time, p.qty, p.retail = q.time, q.qty, q.retail
-        return q.sentence, story.outlets[o].path
+        return q
     return None
 
 
@@ -2349,7 +2319,7 @@ def claim_entry(story: Story, p: Plan, value: str) -> dict[str, Any]:
 
 def qlabel(p: Plan) -> str:
     assert p.qty is not None and p.fact.figure is not None
-    prefix = {"about": "about ", "bound": "at least ", "nearly": "nearly "}.get(p.qty.form, "")
+    prefix = f"{p.qty.word} " if p.qty.word else ""
     return prefix + p.fact.figure.label(p.qty.value)
 
 

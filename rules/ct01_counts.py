@@ -38,6 +38,7 @@ class Rule_CT01(Rule):
             if usable(c) and not c.hedged and _size(c) is not None:
                 by_event.setdefault(c.event, []).append(c)
         done: set[tuple[str, ...]] = set()
+        yield from self._only_against_others(ctx, done)
         for event, claims in sorted(by_event.items()):
             for a, b in combinations(claims, 2):
                 if a.document == b.document or _size(a) == _size(b):
@@ -62,6 +63,42 @@ class Rule_CT01(Rule):
                     cited=[cite(a, va, ctx), cite(b, vb, ctx)],
                     confidence=min(a.confidence, b.confidence),
                     reconcile=reconcile_hints([a, b], ctx),
+                )
+
+    def _only_against_others(self, ctx: Context, done: set[tuple[str, ...]]) -> Iterator[Finding]:
+        """ "X became the only exchange to obtain a licence in May" against Y licensed then."""
+        for o in ctx.claims:
+            if "only" not in o.qualifiers or o.count is not None or not usable(o) or o.hedged:
+                continue
+            if o.time is None or not o.time.resolved:
+                continue
+            members = set(o.group) | {o.entity}
+            for c in ctx.claims:
+                if c.event != o.event or c.entity in members or not usable(c) or c.hedged:
+                    continue
+                if o.entity in c.group:
+                    continue  # "X and Y became the first two": the count check reports it
+                if c.time is None or not c.time.resolved or c.time.disjoint(o.time):
+                    continue
+                key = (o.event, o.entity, c.entity, *sorted((o.document, c.document)))
+                if key in done:
+                    continue
+                done.add(key)
+                msg = (
+                    f"{ctx.source(o)} calls {o.entity} the only one ({o.event},"
+                    f" {o.time.label()}), but {ctx.source(c)} has {c.entity} {c.event}"
+                    f" in {c.time.label()} too."
+                )
+                yield self.finding(
+                    entity=o.entity,
+                    event=o.event,
+                    message=msg,
+                    cited=[
+                        cite(o, f"the only, {o.time.label()}", ctx),
+                        cite(c, f"{c.entity}, {c.time.label()}", ctx),
+                    ],  # fmt: skip
+                    confidence=min(o.confidence, c.confidence),
+                    reconcile=reconcile_hints([o, c], ctx),
                 )
 
 
