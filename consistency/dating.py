@@ -48,11 +48,7 @@ def infer_dates(
     dated = [d for d in documents if d.published is not None and d.published_from in _TRUSTED]
     if not dated:
         return list(documents)
-    dated_ids = {d.id for d in dated}
-    reference: dict[tuple[str, str], list[Claim]] = {}
-    for c in claims:
-        if c.document in dated_ids and c.time is not None and c.time.resolved and not c.negated:
-            reference.setdefault((c.entity, c.event), []).append(c)
+    reference = _reference(documents, claims)
     names = {d.id: d.name for d in documents}
     corpus_dates = sorted(d.published for d in dated if d.published)
     median = corpus_dates[len(corpus_dates) // 2]
@@ -104,6 +100,84 @@ def infer_dates(
             )
         )
     return out
+
+
+def check_dates(
+    documents: Sequence[Document],
+    claims: Sequence[Claim],
+    extract_with: Callable[[Document], list[Claim]],
+) -> list[Document]:
+    """Replace page dates that the text contradicts (a capture date taken for the article's).
+
+    A date from page metadata or a dateline is tried against the same evidence as an
+    inferred one. When another date fits the text clearly better (its relative dates agree
+    with the other sources where the page date makes them disagree, or the text tells as
+    past what the others date after the page date) and the two are months apart, the page
+    date is taken for the day the page was captured: the document gets the better date,
+    marked ``inferred`` with a note saying why. A sidecar date is never second-guessed.
+    """
+    others = [d for d in documents if d.published is not None and d.published_from in _TRUSTED]
+    if len(others) < 2:
+        return list(documents)
+    out = []
+    for doc in documents:
+        if doc.published is None or doc.published_from not in ("meta", "dateline"):
+            out.append(doc)
+            continue
+        rest = [d for d in documents if d.id != doc.id]
+        rest_claims = [c for c in claims if c.document != doc.id]
+        undated = replace(doc, published=None, published_from="none")
+        guess = infer_dates([*rest, undated], [*rest_claims, *(
+            c for c in claims if c.document == doc.id)], extract_with)  # fmt: skip
+        inferred = next(d for d in guess if d.id == doc.id)
+        reference = _reference(rest, rest_claims)
+        names = {d.id: d.name for d in documents}
+        own = _score(extract_with(doc), reference, doc.published, names)
+        if inferred.published is None or inferred.published_from != "inferred":
+            out.append(doc)
+            continue
+        alt = _score(
+            extract_with(replace(doc, published=inferred.published, published_from="inferred")),
+            reference,
+            inferred.published,
+            names,
+        )
+        # A page is captured after it is published: only a later page date can be a capture
+        # date, and only agreement (not a missing event) may argue for it, or a real
+        # discrepancy would be explained away.
+        better = alt.score - own.score >= 2 and alt.violations <= own.violations
+        if better and (doc.published - inferred.published).days > 60:
+            note = (
+                f"the page's date {doc.published.isoformat()} ({doc.published_from}) looks like"
+                f" the day the page was captured, not published: the text fits"
+                f" {inferred.published.isoformat()} better, which is used instead"
+            )
+            out.append(
+                replace(
+                    doc,
+                    published=inferred.published,
+                    published_from="inferred",
+                    published_note=f"{inferred.published_note}; {note}",
+                    notes=(*doc.notes, note),
+                    confidence=min(doc.confidence, 0.6),
+                )
+            )
+        else:
+            out.append(doc)
+    return out
+
+
+def _reference(
+    documents: Sequence[Document], claims: Sequence[Claim]
+) -> dict[tuple[str, str], list[Claim]]:
+    dated_ids = {
+        d.id for d in documents if d.published is not None and d.published_from in _TRUSTED
+    }
+    reference: dict[tuple[str, str], list[Claim]] = {}
+    for c in claims:
+        if c.document in dated_ids and c.time is not None and c.time.resolved and not c.negated:
+            reference.setdefault((c.entity, c.event), []).append(c)
+    return reference
 
 
 def _score(

@@ -93,13 +93,17 @@ def check(
     apply = resolver(documents, claims, mentions)
     claims = [apply(c) for c in claims]
 
+    def extract_with(d: Document) -> list[Claim]:
+        return [apply(c) for c in extract(d, lex)]
+
+    before = {d.id: d.published for d in documents}
+    documents = dating.check_dates(documents, claims, extract_with)
     if any(d.published is None for d in documents):
-        documents = dating.infer_dates(
-            documents, claims, lambda d: [apply(c) for c in extract(d, lex)]
-        )
-        inferred = {d.id: d for d in documents if d.published_from == "inferred"}
-        claims = [c for c in claims if c.document not in inferred]
-        claims += [apply(c) for d in inferred.values() for c in extract(d, lex)]
+        documents = dating.infer_dates(documents, claims, extract_with)
+    redated = {d.id: d for d in documents if d.published != before[d.id]}
+    if redated:
+        claims = [c for c in claims if c.document not in redated]
+        claims += [c for d in redated.values() for c in extract_with(d)]
     claims.sort(key=lambda c: (c.document, c.index, _claim_no(c.id)))
 
     g = graph.build(documents, claims)

@@ -1,0 +1,86 @@
+"""Publication dates: inferred for undated documents, and capture dates recognised."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from consistency.pipeline import check
+
+A = """date 2023-08-03
+Outlet: First Wire
+
+Acme Exchange obtained a licence on August 1, 2023, the regulator said.
+
+The Harbour Council passed the stablecoin bill in June 2023.
+"""
+B = """date 2023-08-10
+Outlet: Second Post
+
+Acme Exchange obtained its licence on August 1, 2023.
+
+The Harbour Council passed the stablecoin bill in June 2023, weeks before the licences.
+"""
+CAPTURED = """<html><head>
+<meta property="article:published_time" content="2024-09-23T10:00:00Z">
+<meta property="og:site_name" content="Third Page"></head>
+<body><article><h1>Acme licensed</h1>
+<p>Acme Exchange obtained a licence earlier this month, the first in the city.</p>
+<p>The Harbour Council passed the stablecoin bill in June, after months of debate.</p>
+</article></body></html>
+"""
+UNDATED = """Harbour licences
+
+Acme Exchange obtained a licence earlier this month.
+
+The Harbour Council passed the stablecoin bill in June.
+"""
+
+
+def _write(folder: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_capture_date_is_recognised_and_replaced(tmp_path: Path) -> None:
+    result = check([_write(tmp_path, {"a.txt": A, "b.txt": B, "c.html": CAPTURED})])
+    c = next(d for d in result.documents if d.name == "c.html")
+    assert c.published_from == "inferred"
+    assert c.published.isoformat().startswith("2023-08")
+    assert any("captured" in n and "2024-09-23" in n for n in c.notes)
+    # Read from the capture date, "earlier this month" and "in June" would be 2024: with
+    # the date recognised there is nothing to report.
+    assert result.findings_list == []
+
+
+def test_an_earlier_page_date_is_never_taken_for_a_capture_date(tmp_path: Path) -> None:
+    # The page says 2023-04-14 and tells the licence as past: a real anachronism, not a
+    # capture date (a page is captured after it is published).
+    page = CAPTURED.replace("2024-09-23", "2023-04-14").replace(
+        "earlier this month", "on August 1, 2023"
+    )
+    result = check([_write(tmp_path, {"a.txt": A, "b.txt": B, "c.html": page})])
+    c = next(d for d in result.documents if d.name == "c.html")
+    assert (c.published.isoformat(), c.published_from) == ("2023-04-14", "meta")
+    assert any(f.rule == "AN01" for f in result.findings_list)
+
+
+def test_an_undated_document_gets_an_inferred_date_with_its_reasons(tmp_path: Path) -> None:
+    result = check([_write(tmp_path, {"a.txt": A, "b.txt": B, "u.txt": UNDATED})])
+    u = next(d for d in result.documents if d.name == "u.txt")
+    assert u.published_from == "inferred"
+    assert u.published.isoformat().startswith("2023-08")
+    assert "a.txt" in u.published_note or "b.txt" in u.published_note
+    assert u.confidence < 1.0
+    assert result.findings_list == []
+    # Its relative dates are anchored on the inferred date, and say so.
+    times = [c.time for c in result.claims_list if c.document == u.id and c.time]
+    assert times and all(t.anchor_from == "inferred" for t in times)
+
+
+def test_without_any_dated_document_nothing_is_guessed(tmp_path: Path) -> None:
+    result = check([_write(tmp_path, {"u.txt": UNDATED})])
+    (u,) = result.documents
+    assert u.published is None and u.published_from == "none"
+    times = [c.time for c in result.claims_list if c.time]
+    assert times and all(not t.resolved for t in times)
