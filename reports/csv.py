@@ -1,7 +1,8 @@
 """The CSV report, written through pandas: one row per claim cited by a finding.
 
 A finding that cites two claims gives two rows sharing its ``finding`` id, so a spreadsheet
-can sort or filter by outlet and still group the rows of one finding.
+can sort or filter by outlet and still group the rows of one finding. Text cells that
+start like a spreadsheet formula are prefixed with ``'`` so that they stay text.
 """
 
 from __future__ import annotations
@@ -60,5 +61,23 @@ def csv_frame(result: Result) -> pd.DataFrame:
 
 def render_csv(result: Result) -> str:
     """The CSV report as text: a header row, then one row per cited claim; ``\\n`` line ends."""
-    text: str = csv_frame(result).to_csv(index=False, lineterminator="\n")
+    frame = csv_frame(result)
+    for col in frame.columns:
+        if col != "confidence":
+            frame[col] = frame[col].map(inert)
+    text: str = frame.to_csv(index=False, lineterminator="\n")
     return text
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(value: object) -> object:
+    """A cell a spreadsheet will not run: text starting like a formula gets a leading '.
+
+    Article text is untrusted; "=HYPERLINK(...)" in a quote must stay text (OWASP CSV
+    injection). Numbers are left alone.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value

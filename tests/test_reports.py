@@ -659,3 +659,13 @@ def test_empty_frames_have_the_columns():
     assert list(findings_frame(empty).columns) == list(FINDING_COLUMNS)
     assert list(claims_frame(empty).columns) == list(CLAIM_COLUMNS)
     assert len(claims_frame(empty)) == 0
+
+
+def test_csv_cells_never_start_a_formula() -> None:
+    from consistency.reports.csv import inert
+
+    assert inert('=HYPERLINK("http://x","click")') == '\'=HYPERLINK("http://x","click")'
+    assert inert("@SUM(A1)") == "'@SUM(A1)"
+    assert inert("-2+3") == "'-2+3"
+    assert inert("Acme said") == "Acme said"
+    assert inert(0.5) == 0.5
