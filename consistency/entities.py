@@ -273,6 +273,11 @@ def resolve_names(names: Iterable[str], acronyms: Iterable[tuple[str, str]] = ()
             owners = [m for m in multi if m.split()[-1] == k and len(m.split()) <= 3]
             if len(owners) == 1 and k[0].isalpha():
                 uf.union(k, owners[0])
+            # A company's short name: "Ravenwick" for "Ravenwick Pharma", when only one
+            # multi-word name starts with it and it is not a person's first name told alone.
+            starters = [m for m in multi if m.split()[0] == k]
+            if len(starters) == 1 and not owners and len(k) >= 4:
+                uf.union(k, starters[0])
             # Acronym by initials: "SEC" and "Securities and Exchange Commission".
             if len(k) >= 2:
                 matches = [m for m in multi if _initials(m) == k]

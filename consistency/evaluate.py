@@ -10,10 +10,14 @@ The answers are an ``expected.yaml`` in the seeds' format::
       - id: ..., entity: China, event: banned, note: "..."
 
 A discrepancy is **found** when a finding of its kind cites all its sources and names its
-entity. A finding is a **true alarm** when it finds a discrepancy; **related** when it
-speaks of a discrepancy's entity within its sources under another kind (a date conflict
-that also breaks a "first"): neither rewarded nor punished; otherwise a **false alarm**
-(and a **trap** when it hits a ``consistent`` entry).
+entity. A finding is a **true alarm** when it finds a discrepancy, or reports the same
+discrepancy against another source: same kind, entity and event, citing one of the
+discrepancy's sources (a date moved in one outlet conflicts with every outlet that tells
+the true date; a "first" is contradicted by every earlier licence, not only the one the
+answers name). It is **related** when it speaks of a discrepancy's entity with one of its
+sources under another kind (a date conflict that also breaks a "first"): neither rewarded
+nor punished. Anything else is a **false alarm** (a **trap** when it hits a
+``consistent`` entry).
 
 A corpus folder whose articles sit in sub-folders (``story-001/``, ``story-002/``) is
 checked one story at a time, as an editor would; sources are then paths relative to the
@@ -89,9 +93,34 @@ def finds(run: Run, f: Finding, d: dict[str, Any]) -> bool:
     )
 
 
+def _names(d: dict[str, Any]) -> list[str]:
+    return [str(d["entity"]), *([str(d["first"])] if d.get("first") else [])]
+
+
+def supports(run: Run, f: Finding, d: dict[str, Any]) -> bool:
+    """The same discrepancy reported against another source that tells the same fact."""
+    if f.kind != d["kind"]:
+        return False
+    cited = cited_sources(run, f)
+    if d["kind"] == "first":
+        # Any earlier one contradicts the "first": it must cite the "first" claim itself.
+        firsts = {
+            str(c["source"]) for c in d["claims"] if str(c.get("value", "")).startswith("first")
+        }
+        return bool(firsts & cited) and event_matches(str(d.get("event", "")), f.event)
+    sources = {str(c["source"]) for c in d["claims"]}
+    return (
+        bool(cited & sources)
+        and any(entity_matches(n, f.entity) for n in _names(d))
+        and (not d.get("event") or event_matches(str(d["event"]), f.event) or d["event"] == f.event)
+    )
+
+
 def related(run: Run, f: Finding, d: dict[str, Any]) -> bool:
     sources = {str(c["source"]) for c in d["claims"]}
-    return cited_sources(run, f) <= sources and entity_matches(str(d["entity"]), f.entity)
+    return bool(cited_sources(run, f) & sources) and any(
+        entity_matches(n, f.entity) for n in _names(d)
+    )
 
 
 def trap(f: Finding, c: dict[str, Any]) -> bool:
@@ -159,7 +188,7 @@ def score_runs(runs: Sequence[Run], expected: dict[str, Any]) -> Report:
             report.misses.append(d)
     for run in runs:
         for f in run.result.findings_list:
-            if any(finds(run, f, d) for d in discrepancies):
+            if any(finds(run, f, d) or supports(run, f, d) for d in discrepancies):
                 report.score(f.kind).true_alarms += 1
             elif any(related(run, f, d) for d in discrepancies):
                 report.related.append(f)

@@ -409,7 +409,7 @@ def _sentence_claims(
         )
         quantity = _clause_quantity(quantities, c_start, c_end, count)
         after = None
-        if any(tokens[k].lower in lexicon.sequence_cues for k in span_tokens if k < trig.index):
+        if _sequence_cue(tokens, span_tokens, trig.index, lexicon):
             after = _previous_timed(previous + out, sent.index)
         time = None
         if time_mention is not None:
@@ -535,6 +535,17 @@ def _after_preposition(tokens: Sequence[Token], start: int) -> bool:
     return False
 
 
+def _sequence_cue(
+    tokens: Sequence[Token], clause: list[int], trigger: int, lexicon: Lexicon
+) -> bool:
+    """ "Then", "later", "after that" before the trigger: it follows the event told before."""
+    before = [tokens[k].lower for k in clause if k < trigger]
+    text = " " + " ".join(before) + " "
+    return any(
+        (f" {cue} " in text) if " " in cue else cue in before for cue in lexicon.sequence_cues
+    )
+
+
 def _speech_time(tokens: Sequence[Token], t: temporal.TimeMention, lexicon: Lexicon) -> bool:
     """ "..., the regulator said on Monday": the time of the saying, not of the claim."""
     before = [tok for tok in tokens if tok.end <= t.start][-3:]
@@ -568,8 +579,23 @@ def _patient(
     "The CWA fined Tidewell Energy" is about Tidewell Energy; "the regulator granted Beta a
     licence" is Beta's licence. The passive ("Tidewell was fined") keeps its subject.
     """
-    if lexicon.events[trig.event].role != "patient":
+    event = lexicon.events[trig.event]
+    if trig.kind == "verb" and tokens[trig.index].lemma in event.object_verbs:
+        k = trig.index + 1
+        while k < len(tokens) and tokens[k].lower in {"the", "a", "an", "this", "last", "its"}:
+            k += 1
+        return next((m for m in mentions if m.start == k and m.kind == "proper"), None)
+    if event.role != "patient":
         return None
+    if trig.kind == "phrase" and trig.end > trig.index:
+        # "awarded an operating licence to Ferncrest Mobility"
+        k = trig.end + 1
+        if k < len(tokens) and tokens[k].lower == "to":
+            found = next(
+                (m for m in mentions if m.start == k + 1 and m.kind == "proper"), None
+            )
+            if found is not None:
+                return found
     before = tokens[trig.index - 1].lower if trig.index > 0 else ""
     if before in {"was", "were", "been", "be", "being", "is", "are", "get", "got"} and not (
         trig.kind == "phrase" and trig.end < trig.index

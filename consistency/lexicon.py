@@ -36,6 +36,7 @@ class Event:
     phrases: tuple[Phrase, ...] = ()
     opposite: tuple[str, ...] = ()
     state: bool = False  # holds over time: different dates are different moments
+    object_verbs: frozenset[str] = frozenset()  # verbs whose object is the entity
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,7 @@ def build(data: dict[str, Any]) -> Lexicon:
             phrases=tuple(phrases),
             opposite=tuple(spec.get("opposite") or ()),
             state=bool(spec.get("state", False)),
+            object_verbs=_words(spec.get("object_verbs")),
         )
     qualifiers: dict[str, str] = {}
     for canonical, words in sorted((data.get("qualifiers") or {}).items()):

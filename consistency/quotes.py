@@ -20,18 +20,22 @@ _VERBS = (
     r"said|says|added|adds|told|tells|wrote|writes|stated|states|noted|notes|remarked|"
     r"explained|explains|argued|argues|insisted|insists|warned|warns|continued|recalled|stating"
 )
-_CAP = r"[A-Z][\w’'-]*(?:\.(?=\s[A-Z]))?"  # "J. Smith", not a sentence's full stop
+_CAP = r"(?:[A-Z]\.(?=\s[A-Z])|[A-Z][\w’'-]*)"  # "J. Smith", not a sentence's full stop
 _NAME = rf"{_CAP}(?:\s+{_CAP}|\s+(?:of|de|van|von|al)\s+{_CAP})*"
-_TITLE = r"(?:[a-z][\w-]*\s+){0,3}"  # "said council leader Tom Hale"
+_TITLE = r"(?:[a-z][\w-]*\s+){0,3}"
+_APPOSITIVE = r"(?:,[^,“”\".\n]{3,80},)?"  # "Dmitri Nakashima, chief executive of X, said"  # "said council leader Tom Hale"
 _PRONOUN = r"he|she|they|He|She|They"
 _QUOTE = r"[“\"](?P<q>[^“”\"]{12,}?)[,.]?[”\"]"
 
 _AFTER = re.compile(
     _QUOTE
-    + rf"\s*,?\s*(?:(?P<who1>{_NAME}|{_PRONOUN})\s+(?:{_VERBS})\b"
-    + rf"|(?:{_VERBS})\s+{_TITLE}(?P<who2>{_NAME}))"
+    # The speaker follows on the same line: never across a paragraph break.
+    + rf"[ \t]*,?[ \t]*(?:(?P<who1>{_NAME}|{_PRONOUN}){_APPOSITIVE}[ \t]+(?:{_VERBS})\b"
+    + rf"|(?:{_VERBS})[ \t]+{_TITLE}(?P<who2>{_NAME}))"
 )
-_BEFORE = re.compile(rf"(?P<who>{_NAME}|{_PRONOUN})\s+(?:{_VERBS})\s*[:,]?\s*" + _QUOTE)
+_BEFORE = re.compile(
+    rf"(?P<who>{_NAME}|{_PRONOUN})(?:,[^,“”\".]{{3,80}},)?\s+(?:{_VERBS})\s*[:,]?\s*" + _QUOTE
+)
 # A quote that goes on in the next paragraph or sentence after "X said. “...”".
 _CONTINUED = re.compile(r"\s*[“\"](?P<q>[^“”\"]{12,}?)[,.]?[”\"]")
 _ANY_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
@@ -59,13 +63,14 @@ def find_quotes(text: str) -> list[Quote]:
     found: dict[int, Quote] = {}
     last: str | None = None
     events: list[tuple[int, int, str, str]] = []
+    # "X said: “...”" is the surest form: it goes first for a quote found both ways.
+    for m in _BEFORE.finditer(text):
+        events.append((m.start("q"), 0, m.end("q"), m.group("q"), m.group("who")))
     for m in _AFTER.finditer(text):
         who = m.group("who1") or m.group("who2")
-        events.append((m.start("q"), m.end("q"), m.group("q"), who))
-    for m in _BEFORE.finditer(text):
-        events.append((m.start("q"), m.end("q"), m.group("q"), m.group("who")))
+        events.append((m.start("q"), 1, m.end("q"), m.group("q"), who))
     prev_end = 0
-    for start, end, q, who in sorted(events):
+    for start, _, end, q, who in sorted(events):
         if start in found:
             continue
         if who.lower() in {"he", "she", "they"}:
