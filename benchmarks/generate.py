@@ -401,6 +401,8 @@ SURNAMES = (
     "Jablonski Kinsella Lowther Merriweather Nilsen Okafor Pruitt Rourke Stanhope Trevino "
     "Urquhart Vandermeer Whitcombe"
 ).split()
+SUR_A = "Ash Bram Cor Dun Fen Hal Kel Mar Pen Rad Stan Thorn Wel Whit Al Bel Cal Dal".split()
+SUR_B = "worth ley by ford ton well wood field more ridge stone croft combe hurst".split()
 OUTLETS = (
     ("Harbour Courier", "us"),
     ("Northgate Ledger", "uk"),
@@ -439,20 +441,37 @@ DOMAINS: dict[str, dict[str, Any]] = {
         "act": ["run a desalination plant on the coast", "supply drinking water to homes"],
         "operator": "water supplier",
         "sector": "water",
-        "product": ["a refill-station network", "the AquaTrack billing app",
-                    "a leak-alert service for households"],
+        "product": [
+            "a refill-station network",
+            "the AquaTrack billing app",
+            "a leak-alert service for households",
+        ],
         "venue": ["a desalination plant", "a pumping station", "a new headquarters"],
-        "ban": [("single-use plastic bottles", True), ("hosepipe use in summer", False),
-                ("lawn sprinklers during droughts", True)],
-        "law": ["the project's budget", "a water conservation ordinance", "the Clean Supply Bill",
-                "an amendment to the city's drainage rules"],
-        "statement": ["a drought management plan", "new guidance on water pricing",
-                      "a consultation paper on metering", "its annual water quality report"],
+        "ban": [
+            ("single-use plastic bottles", True),
+            ("hosepipe use in summer", False),
+            ("lawn sprinklers during droughts", True),
+        ],
+        "law": [
+            "the project's budget",
+            "a water conservation ordinance",
+            "the Clean Supply Bill",
+            "an amendment to the city's drainage rules",
+        ],
+        "statement": [
+            "a drought management plan",
+            "new guidance on water pricing",
+            "a consultation paper on metering",
+            "its annual water quality report",
+        ],
         "plan": ["the plant's environmental plan", "a new pipeline route", "the intake design"],
         "festival": ["Lights Festival", "Seafront Festival", "Water Week"],
         "scheme": ["Water Security Scheme", "Refill Rebate Scheme", "Metering Programme"],
-        "reason": ["over a brine spill near the intake", "for missing leak-reduction targets",
-                   "over misleading bills"],
+        "reason": [
+            "over a brine spill near the intake",
+            "for missing leak-reduction targets",
+            "over misleading bills",
+        ],
         "site": ["at the site on the northern shore", "at its coastal plant", "across the region"],
         "topic": "water supply",
         "ticker": "TDW",
@@ -465,21 +484,41 @@ DOMAINS: dict[str, dict[str, Any]] = {
         "act": ["sell power to households", "build turbines off the coast"],
         "operator": "power supplier",
         "sector": "energy",
-        "product": ["a home battery service", "the GridWise smart tariff",
-                    "a community solar offer"],
+        "product": [
+            "a home battery service",
+            "the GridWise smart tariff",
+            "a community solar offer",
+        ],
         "venue": ["a solar plant", "a battery storage hub", "a control centre"],
-        "ban": [("new coal boilers", True), ("gas connections in new homes", True),
-                ("diesel generators at festivals", True)],
-        "law": ["the renewable energy bill", "a grid upgrade budget",
-                "an amendment to the planning code", "a heat network ordinance"],
-        "statement": ["a ten-year grid roadmap", "new guidance on smart meters",
-                      "a policy statement on wind farms", "its annual market report"],
-        "plan": ["the wind farm's environmental plan", "a new cable route",
-                 "the substation design"],
+        "ban": [
+            ("new coal boilers", True),
+            ("gas connections in new homes", True),
+            ("diesel generators at festivals", True),
+        ],
+        "law": [
+            "the renewable energy bill",
+            "a grid upgrade budget",
+            "an amendment to the planning code",
+            "a heat network ordinance",
+        ],
+        "statement": [
+            "a ten-year grid roadmap",
+            "new guidance on smart meters",
+            "a policy statement on wind farms",
+            "its annual market report",
+        ],
+        "plan": [
+            "the wind farm's environmental plan",
+            "a new cable route",
+            "the substation design",
+        ],
         "festival": ["Energy Expo", "Solar Fair", "Green Homes Show"],
         "scheme": ["Green Tariff Scheme", "Warm Homes Programme", "Rooftop Solar Scheme"],
-        "reason": ["over repeated billing errors", "for missing outage reports",
-                   "over misleading tariff adverts"],
+        "reason": [
+            "over repeated billing errors",
+            "for missing outage reports",
+            "over misleading tariff adverts",
+        ],
         "site": ["at its turbine yard", "across its sites", "at the port"],
         "topic": "energy",
         "ticker": "PWR",
@@ -492,21 +531,41 @@ DOMAINS: dict[str, dict[str, Any]] = {
         "act": ["serve retail investors", "run a crypto exchange"],
         "operator": "crypto exchange",
         "sector": "crypto",
-        "product": ["a bitcoin custody service", "the CoinDesk Pro trading app",
-                    "a stablecoin savings account"],
+        "product": [
+            "a bitcoin custody service",
+            "the CoinDesk Pro trading app",
+            "a stablecoin savings account",
+        ],
         "venue": ["a regional headquarters", "a trading office", "an innovation hub"],
-        "ban": [("crypto lending to retail investors", False), ("anonymous wallets", True),
-                ("crypto adverts on buses", True)],
-        "law": ["the stablecoin bill", "an amendment to the securities law",
-                "the digital assets act", "a budget for the fintech office"],
-        "statement": ["a policy statement on virtual assets", "new guidance on token listings",
-                      "a consultation paper on staking", "its annual market report"],
+        "ban": [
+            ("crypto lending to retail investors", False),
+            ("anonymous wallets", True),
+            ("crypto adverts on buses", True),
+        ],
+        "law": [
+            "the stablecoin bill",
+            "an amendment to the securities law",
+            "the digital assets act",
+            "a budget for the fintech office",
+        ],
+        "statement": [
+            "a policy statement on virtual assets",
+            "new guidance on token listings",
+            "a consultation paper on staking",
+            "its annual market report",
+        ],
         "plan": ["the merger plan", "a new listing framework", "the exchange's custody plan"],
         "festival": ["Fintech Week", "Blockchain Summit", "Crypto Forum"],
-        "scheme": ["Virtual Asset Licensing Regime", "Sandbox Programme",
-                   "Investor Protection Scheme"],
-        "reason": ["over weak money-laundering checks", "for late reporting of trades",
-                   "over misleading adverts"],
+        "scheme": [
+            "Virtual Asset Licensing Regime",
+            "Sandbox Programme",
+            "Investor Protection Scheme",
+        ],
+        "reason": [
+            "over weak money-laundering checks",
+            "for late reporting of trades",
+            "over misleading adverts",
+        ],
         "site": ["at its trading floor", "in the city", "across three offices"],
         "topic": "crypto trading",
         "ticker": "BTC",
@@ -521,12 +580,23 @@ DOMAINS: dict[str, dict[str, Any]] = {
         "sector": "transport",
         "product": ["a night bus service", "an electric ferry route", "a bike-share network"],
         "venue": ["a bus station", "a charging hub", "a maintenance depot"],
-        "ban": [("e-scooters on pavements", True), ("diesel buses in the old town", True),
-                ("night flights", True)],
-        "law": ["the transport budget", "a congestion charge ordinance",
-                "an amendment to the parking rules", "the rail safety bill"],
-        "statement": ["a five-year transport plan", "new guidance on e-scooters",
-                      "a consultation paper on fares", "its annual safety report"],
+        "ban": [
+            ("e-scooters on pavements", True),
+            ("diesel buses in the old town", True),
+            ("night flights", True),
+        ],
+        "law": [
+            "the transport budget",
+            "a congestion charge ordinance",
+            "an amendment to the parking rules",
+            "the rail safety bill",
+        ],
+        "statement": [
+            "a five-year transport plan",
+            "new guidance on e-scooters",
+            "a consultation paper on fares",
+            "its annual safety report",
+        ],
         "plan": ["the airport expansion plan", "a new tram route", "the depot design"],
         "festival": ["Air Show", "Rail Festival", "Motor Show"],
         "scheme": ["Clean Air Zone", "Fare Cap Scheme", "Park and Ride Programme"],
@@ -543,21 +613,41 @@ DOMAINS: dict[str, dict[str, Any]] = {
         "act": ["sell home broadband", "run a mobile network"],
         "operator": "network operator",
         "sector": "telecoms",
-        "product": ["a 5G home broadband service", "a rural satellite service",
-                    "the LinkUp family tariff"],
+        "product": [
+            "a 5G home broadband service",
+            "a rural satellite service",
+            "the LinkUp family tariff",
+        ],
         "venue": ["a data centre", "a network operations centre", "a flagship store"],
-        "ban": [("unsolicited sales calls", True), ("phone masts near schools", True),
-                ("hidden roaming fees", True)],
-        "law": ["the digital infrastructure bill", "a broadband budget",
-                "an amendment to the planning code", "a mast siting ordinance"],
-        "statement": ["a rural coverage roadmap", "new guidance on mast sharing",
-                      "a consultation paper on spectrum fees", "its annual coverage report"],
+        "ban": [
+            ("unsolicited sales calls", True),
+            ("phone masts near schools", True),
+            ("hidden roaming fees", True),
+        ],
+        "law": [
+            "the digital infrastructure bill",
+            "a broadband budget",
+            "an amendment to the planning code",
+            "a mast siting ordinance",
+        ],
+        "statement": [
+            "a rural coverage roadmap",
+            "new guidance on mast sharing",
+            "a consultation paper on spectrum fees",
+            "its annual coverage report",
+        ],
         "plan": ["the mast rollout plan", "a new fibre route", "the data centre design"],
         "festival": ["Tech Fair", "Digital Week", "Gaming Expo"],
-        "scheme": ["Rural Broadband Programme", "Gigabit Voucher Scheme",
-                   "Digital Inclusion Scheme"],
-        "reason": ["over dropped emergency calls", "for misleading speed claims",
-                   "over billing errors"],
+        "scheme": [
+            "Rural Broadband Programme",
+            "Gigabit Voucher Scheme",
+            "Digital Inclusion Scheme",
+        ],
+        "reason": [
+            "over dropped emergency calls",
+            "for misleading speed claims",
+            "over billing errors",
+        ],
         "site": ["at its call centre", "across the region", "at the data centre"],
         "topic": "broadband",
         "ticker": "TEL",
@@ -570,21 +660,41 @@ DOMAINS: dict[str, dict[str, Any]] = {
         "act": ["dig for lithium in the hills", "reopen the old quarry"],
         "operator": "miner",
         "sector": "mining",
-        "product": ["a lithium recycling service", "a mine-water clean-up programme",
-                    "a community fund"],
+        "product": [
+            "a lithium recycling service",
+            "a mine-water clean-up programme",
+            "a community fund",
+        ],
         "venue": ["a processing plant", "a training centre", "a field office"],
-        "ban": [("blasting near schools", False), ("open-pit mining in the national park", False),
-                ("night-time haulage", False)],
-        "law": ["the mining royalties bill", "a budget for mine safety",
-                "an amendment to the minerals act", "a haul road ordinance"],
-        "statement": ["a critical minerals roadmap", "new guidance on tailings dams",
-                      "a consultation paper on royalties", "its annual safety report"],
+        "ban": [
+            ("blasting near schools", False),
+            ("open-pit mining in the national park", False),
+            ("night-time haulage", False),
+        ],
+        "law": [
+            "the mining royalties bill",
+            "a budget for mine safety",
+            "an amendment to the minerals act",
+            "a haul road ordinance",
+        ],
+        "statement": [
+            "a critical minerals roadmap",
+            "new guidance on tailings dams",
+            "a consultation paper on royalties",
+            "its annual safety report",
+        ],
         "plan": ["the mine's environmental plan", "a new haul road", "the tailings dam design"],
         "festival": ["Heritage Festival", "Minerals Show", "Miners' Gala"],
-        "scheme": ["Mine Restoration Scheme", "Royalty Sharing Programme",
-                   "Dust Monitoring Scheme"],
-        "reason": ["over dust from the haul road", "for a tailings leak",
-                   "over missing safety checks"],
+        "scheme": [
+            "Mine Restoration Scheme",
+            "Royalty Sharing Programme",
+            "Dust Monitoring Scheme",
+        ],
+        "reason": [
+            "over dust from the haul road",
+            "for a tailings leak",
+            "over missing safety checks",
+        ],
         "site": ["at the mine", "across its sites", "at the processing plant"],
         "topic": "mining",
         "ticker": "LTH",
@@ -599,18 +709,31 @@ DOMAINS: dict[str, dict[str, Any]] = {
         "sector": "food",
         "product": ["a plant-based milk range", "a home testing kit", "a school meals service"],
         "venue": ["a factory", "a research centre", "a flagship store"],
-        "ban": [("trans fats in restaurants", True), ("energy drinks for under-16s", True),
-                ("plastic cutlery", False)],
-        "law": ["the food labelling bill", "a school meals budget",
-                "an amendment to the hygiene rules", "a sugar tax ordinance"],
-        "statement": ["a national nutrition plan", "new guidance on allergen labels",
-                      "a consultation paper on sugar", "its annual food safety report"],
-        "plan": ["the factory's expansion plan", "a new recall framework",
-                 "the cold store design"],
+        "ban": [
+            ("trans fats in restaurants", True),
+            ("energy drinks for under-16s", True),
+            ("plastic cutlery", False),
+        ],
+        "law": [
+            "the food labelling bill",
+            "a school meals budget",
+            "an amendment to the hygiene rules",
+            "a sugar tax ordinance",
+        ],
+        "statement": [
+            "a national nutrition plan",
+            "new guidance on allergen labels",
+            "a consultation paper on sugar",
+            "its annual food safety report",
+        ],
+        "plan": ["the factory's expansion plan", "a new recall framework", "the cold store design"],
         "festival": ["Food Festival", "Harvest Fair", "Cheese Week"],
         "scheme": ["Healthy Schools Scheme", "Food Waste Programme", "Hygiene Rating Scheme"],
-        "reason": ["over a salmonella outbreak", "for mislabelled allergens",
-                   "over hygiene failings"],
+        "reason": [
+            "over a salmonella outbreak",
+            "for mislabelled allergens",
+            "over hygiene failings",
+        ],
         "site": ["at its factory", "across the island", "at the creamery"],
         "topic": "food safety",
         "ticker": "FDS",
@@ -618,14 +741,19 @@ DOMAINS: dict[str, dict[str, Any]] = {
 }
 
 FESTIVAL_STEMS = (
-    "Seaglass Old Town Lantern Midsummer Northern Lights Pier Market Square Quayside Island "
-    "Boardwalk Cathedral Meadow Riverbank Autumn Winter Spring Orchard Castle Skyline"
+    "Seaglass Lantern Midsummer Pier Quayside Island Boardwalk Cathedral Meadow Riverbank "
+    "Autumn Winter Spring Orchard Castle Skyline Harbourfront Lighthouse Promenade Dune"
 ).split()
 FUND_WORDS = ("Ventures", "Capital", "Partners", "Investments")
 
 # Lines of furniture; none of them makes a claim about the story.
-SHARE_LINES = ("Share", "Tweet", "Share this article: Facebook | X | LinkedIn | Email",
-               "Sign up for our morning newsletter", "Listen to this article (4 min)")
+SHARE_LINES = (
+    "Share",
+    "Tweet",
+    "Share this article: Facebook | X | LinkedIn | Email",
+    "Sign up for our morning newsletter",
+    "Listen to this article (4 min)",
+)
 AD_LINES = ("Advertisement", "Sponsored content", "ADVERTISEMENT", "Story continues below")
 GENERIC_TEASERS = (
     "Ferry fares rise for the third year running",
@@ -854,8 +982,11 @@ EVENTS: dict[str, dict[str, list[str]]] = {
         "full": [],
     },
     "signed": {
-        "vp": ["signed {DEAL} with {X2} {T}", "struck {DEAL} with {X2} {T}",
-               "sealed {DEAL} with {X2} {T}"],
+        "vp": [
+            "signed {DEAL} with {X2} {T}",
+            "struck {DEAL} with {X2} {T}",
+            "sealed {DEAL} with {X2} {T}",
+        ],
         "pp": ["signed {DEAL} with {X2} {T}"],
         "full": [],
     },
@@ -880,18 +1011,42 @@ FIGURE_EVENTS = ("attracted", "employs", "raised-funds", "acquired", "fined", "c
 UNDATED_EVENTS = ("employs",)
 # Events whose entity can say "it had ...": a company, the regulator or the council.
 SAID_EVENTS = (
-    "licensed", "banned", "passed-law", "released-statement", "launched", "opened",
-    "acquired", "raised-funds", "signed", "approved", "cut-jobs",
+    "licensed",
+    "banned",
+    "passed-law",
+    "released-statement",
+    "launched",
+    "opened",
+    "acquired",
+    "raised-funds",
+    "signed",
+    "approved",
+    "cut-jobs",
 )
 
 # (entity role, event): what a story's facts can be.
 SLOTS = (
-    ("co0", "licensed"), ("co1", "licensed"), ("co2", "licensed"),
-    ("co0", "employs"), ("co1", "employs"), ("co0", "raised-funds"), ("co1", "raised-funds"),
-    ("co0", "acquired"), ("co0", "launched"), ("co1", "opened"), ("co2", "signed"),
-    ("co1", "fined"), ("co2", "cut-jobs"), ("reg", "released-statement"), ("reg", "approved"),
-    ("reg", "banned"), ("council", "passed-law"), ("city", "banned"),
-    ("festival", "attracted"), ("scheme", "commenced"), ("ceo", "appointed"),
+    ("co0", "licensed"),
+    ("co1", "licensed"),
+    ("co2", "licensed"),
+    ("co0", "employs"),
+    ("co1", "employs"),
+    ("co0", "raised-funds"),
+    ("co1", "raised-funds"),
+    ("co0", "acquired"),
+    ("co0", "launched"),
+    ("co1", "opened"),
+    ("co2", "signed"),
+    ("co1", "fined"),
+    ("co2", "cut-jobs"),
+    ("reg", "released-statement"),
+    ("reg", "approved"),
+    ("reg", "banned"),
+    ("council", "passed-law"),
+    ("city", "banned"),
+    ("festival", "attracted"),
+    ("scheme", "commenced"),
+    ("ceo", "appointed"),
     ("chair", "resigned"),
 )
 
@@ -953,6 +1108,7 @@ class Plan:
     said_expr: TimeExpr | None = None
     copy_of: str | None = None
     planted: str | None = None
+    bad: str | None = None  # what the plant made wrong: time | qty | first | then
     # filled when rendered
     sentence: str = ""
     hedged: bool = False
@@ -999,6 +1155,7 @@ class Story:
     furniture: dict[int, list[str]] = field(default_factory=dict)
     teasers: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
     texts: dict[int, str] = field(default_factory=dict)
+    quotes: dict[str, list[str]] = field(default_factory=dict)  # speaker -> their quotes
 
     def fact(self, fid: str) -> Fact:
         return next(f for f in self.facts if f.id == fid)
@@ -1075,8 +1232,8 @@ def make_cast(rng: random.Random, domain: str, reg: Registry) -> dict[str, Entit
     ents["scheme"] = Entity("scheme", scheme, "scheme", article=True)
 
     def person() -> tuple[str, str]:
-        for _ in range(500):
-            sur = rng.choice(SURNAMES)
+        for i in range(1000):
+            sur = rng.choice(SURNAMES) if i < 300 else (rng.choice(SUR_A) + rng.choice(SUR_B))
             if sur.lower() not in reg.used:
                 reg.used.add(sur.lower())
                 return rng.choice(FIRST_NAMES), sur
@@ -1092,11 +1249,12 @@ def make_cast(rng: random.Random, domain: str, reg: Registry) -> dict[str, Entit
     return ents
 
 
-def fact_fields(rng: random.Random, key: str, event: str, voc: dict[str, Any],
-                ents: dict[str, Entity]) -> dict[str, Any]:
+def fact_fields(
+    rng: random.Random, key: str, event: str, voc: dict[str, Any], ents: dict[str, Entity]
+) -> dict[str, Any]:
     f: dict[str, Any] = {}
     if event == "licensed":
-        f["licence"] = rng.choice(voc["licence"] + ([voc["retail"]] if voc["retail"] else []))
+        f["licence"] = voc["story_licence"]
         f["ACT"] = rng.choice(voc["act"])
     elif event == "banned":
         f["O"], f["plural"] = rng.choice(voc["ban"])
@@ -1114,8 +1272,14 @@ def fact_fields(rng: random.Random, key: str, event: str, voc: dict[str, Any],
         f["X2"] = "target"
     elif event == "signed":
         f["X2"] = "council"
-        f["deal"] = rng.choice(["a ten-year supply agreement", "a partnership agreement",
-                                "a service contract", "a joint venture deal"])
+        f["deal"] = rng.choice(
+            [
+                "a ten-year supply agreement",
+                "a partnership agreement",
+                "a service contract",
+                "a joint venture deal",
+            ]
+        )
     elif event == "fined":
         f["R"] = rng.choice(voc["reason"])
     elif event == "employs":
@@ -1189,7 +1353,10 @@ def build_story(
     domain = rng.choice(sorted(DOMAINS))
     if "retail" in traps and DOMAINS[domain]["retail"] is None:
         domain = rng.choice(sorted(d for d in DOMAINS if DOMAINS[d]["retail"]))
-    voc = DOMAINS[domain]
+    # one licensing regime per story: every licence in it is of one kind (a "first" claim
+    # about another kind of licence would not be contradicted)
+    voc = dict(DOMAINS[domain])
+    voc["story_licence"] = voc["retail"] if "retail" in traps else rng.choice(voc["licence"])
     ents = make_cast(rng, domain, reg)
     cur = rng.choice(sorted(CURRENCIES))
 
@@ -1213,7 +1380,9 @@ def build_story(
         if slot not in slots:
             slots.append(slot)
 
-    free = [s for s in SLOTS]
+    # a city ban and a regulator ban would share entity-less wording: keep one of them
+    drop = rng.choice([("city", "banned"), ("reg", "banned")])
+    free = [s for s in SLOTS if s != drop]
     rng.shuffle(free)
     licensed = [s for s in free if s[1] == "licensed"]
     if "first" in kinds:
@@ -1244,33 +1413,44 @@ def build_story(
             add(next(s for s in dated_slots + licensed if s not in slots and s[1] in SAID_EVENTS))
         else:
             add(next(s for s in dated_slots + licensed if s not in slots))
-    # a "city banned" and a "regulator banned" in one story would share the event: keep one
     for s in free:
         if len(slots) >= target:
             break
-        if s[1] == "banned" and any(x[1] == "banned" for x in slots):
-            continue
         add(s)
-    if ("city", "banned") in slots and ("reg", "banned") in slots:
-        slots.remove(("city", "banned"))
-    # One company must not both launch and open (the lexicon shares "open" and "unveil").
+    if ("chair", "resigned") in slots:
+        ents["chair"].desc = f"the former chair of the {ents['reg'].name}"
 
     facts: list[Fact] = []
     for i, (key, event) in enumerate(slots):
         fig = None
         if event in FIGURE_EVENTS:
             fig = make_figure(rng, event, cur, (key + event) in need_figure_non_round)
-        facts.append(Fact(f"f{i + 1}", key, event, None, fact_fields(rng, key, event, voc, ents),
-                          fig))
+        facts.append(
+            Fact(f"f{i + 1}", key, event, None, fact_fields(rng, key, event, voc, ents), fig)
+        )
     # True dates: most within two years before P0, some within days of it.
     for f in facts:
         if f.event in UNDATED_EVENTS:
             continue
         r = rng.random()
-        back = rng.randint(1, 40) if r < 0.3 else (
-            rng.randint(41, 365) if r < 0.7 else rng.randint(366, 760))
+        back = (
+            rng.randint(1, 40)
+            if r < 0.3
+            else (rng.randint(41, 365) if r < 0.7 else rng.randint(366, 760))
+        )
         f.date = p0 - timedelta(days=back)
+    # two companies licensed on one day, now and then (group subjects)
+    lic = [f for f in facts if f.event == "licensed"]
+    if len(lic) >= 2 and "first" not in kinds and "true_first" not in traps and rng.random() < 0.6:
+        lic[1].date = lic[0].date
+        lic[1].fields["licence"] = lic[0].fields["licence"]
     story = Story(index, f"story-{index:03d}", domain, ents, facts, outlets)
+    # each quote has one speaker in the whole story (two outlets giving one quote to two
+    # people would be a real attribution conflict)
+    pool = list(QUOTES)
+    rng.shuffle(pool)
+    for i, who in enumerate(("mayor", "ceo", "chair")):
+        story.quotes[who] = pool[4 * i : 4 * i + 4]
 
     # Who tells what: each fact by at least two outlets.
     for f in facts:
@@ -1303,8 +1483,12 @@ def pick_pair(rng: random.Random, story: Story, f: Fact) -> tuple[int, int]:
     return a, b
 
 
-def choose_time(rng: random.Random, d: date, o: Outlet, forms: tuple[str, ...] | None = None,
-                ) -> TimeExpr | None:
+def choose_time(
+    rng: random.Random,
+    d: date,
+    o: Outlet,
+    forms: tuple[str, ...] | None = None,
+) -> TimeExpr | None:
     opts = time_options(d, o.pub, o.style)
     if forms is not None:
         opts = [t for t in opts if t.form in forms]
@@ -1346,7 +1530,7 @@ def plant(rng: random.Random, story: Story, kind: str, used: list[str]) -> Plant
             ta = choose_time(rng, moved, outs[a], ("abs_month",))
             tb = choose_time(rng, f.date, outs[b], ("abs_month",))
         assert ta and tb and disjoint(ta, tb)
-        pa.role, pa.time, pa.planted = "planted", ta, pid
+        pa.role, pa.time, pa.planted, pa.bad = "planted", ta, pid, "time"
         pb.role, pb.time = "counter", tb
         return Planted(pid, kind, [f.id], a, b, extra={"moved": moved})
     if kind == "number":
@@ -1361,7 +1545,7 @@ def plant(rng: random.Random, story: Story, kind: str, used: list[str]) -> Plant
         qb = qty_about(f.figure, style_b, rng) if rng.random() < 0.35 else None
         pb.qty = qb or qty_exact(f.figure, style_b, rng)
         pa.qty = qty_wrong(f.figure, outs[a].style, rng, [pb.qty, qty_exact(f.figure, "us", rng)])
-        pa.role, pa.planted, pb.role = "planted", pid, "counter"
+        pa.role, pa.planted, pa.bad, pb.role = "planted", pid, "qty", "counter"
         return Planted(pid, kind, [f.id], a, b)
     if kind == "first":
         lic = [f for f in facts if f.event == "licensed"]
@@ -1372,16 +1556,11 @@ def plant(rng: random.Random, story: Story, kind: str, used: list[str]) -> Plant
         if y.date > add_months(x.date, -2):
             y.date = add_months(x.date, -rng.randint(2, 10)) - timedelta(days=rng.randint(0, 20))
         a = rng.choice(x.outlets)
-        ensure_told(x, a)
-        if a in y.outlets:
-            y.outlets.remove(a)
-        others = [o for o in range(len(outs)) if o != a]
-        b = rng.choice(others)
+        b = rng.choice([o for o in range(len(outs)) if o != a])
         ensure_told(y, b)
-        if len(y.outlets) < 2:
-            ensure_told(y, *[o for o in others if o != b][:1])
-        if len(y.outlets) < 2:
-            return None
+        if a in y.outlets:
+            # the "first" outlet may say that y holds a licence too, but not since when
+            plan(story, y, a).undated = True
         pa, pb = plan(story, x, a), plan(story, y, b)
         for _ in range(60):
             ta = choose_time(rng, x.date, outs[a])
@@ -1392,7 +1571,7 @@ def plant(rng: random.Random, story: Story, kind: str, used: list[str]) -> Plant
             ta = choose_time(rng, x.date, outs[a], ("abs_month",))
             tb = choose_time(rng, y.date, outs[b], ("abs_month",))
         assert ta and tb and tb.end <= ta.start
-        pa.role, pa.first, pa.time, pa.planted = "planted", True, ta, pid
+        pa.role, pa.first, pa.time, pa.planted, pa.bad = "planted", True, ta, pid, "first"
         pb.role, pb.time = "counter", tb
         # nobody else says "first", and x's own outlet tells no earlier licence
         return Planted(pid, kind, [x.id, y.id], a, b)
@@ -1415,6 +1594,7 @@ def plant(rng: random.Random, story: Story, kind: str, used: list[str]) -> Plant
         pp_b, pq_b = plan(story, p, b), plan(story, q, b)
         pp_a.role, pp_a.dated = "order", True
         pq_a.role, pq_a.then_after, pq_a.undated, pq_a.planted = "then", p.id, True, pid
+        pq_a.bad = "then"
         for _ in range(60):
             tp = choose_time(rng, p.date, outs[b])
             tq = choose_time(rng, q.date, outs[b])
@@ -1438,15 +1618,18 @@ def plant(rng: random.Random, story: Story, kind: str, used: list[str]) -> Plant
         later = later.replace(day=rng.randint(1, 28))
         ta = rng.choice(future_options(later, pub, outs[a].style))
         pa = plan(story, f, a)
-        pa.role, pa.time, pa.planted = "planted", ta, pid
+        pa.role, pa.time, pa.planted, pa.bad = "planted", ta, pid, "time"
         # the other outlets mostly leave the date out or give a year that holds both
         for o in f.outlets:
             if o == a or rng.random() < 0.5:
                 continue
             po = plan(story, f, o)
             assert f.date is not None
-            yr = [t for t in time_options(f.date, outs[o].pub, outs[o].style)
-                  if t.form in YEAR_FORMS and t.contains(later)]
+            yr = [
+                t
+                for t in time_options(f.date, outs[o].pub, outs[o].style)
+                if t.form in YEAR_FORMS and t.contains(later)
+            ]
             if yr:
                 po.forms = (rng.choice(yr).form,)
             else:
@@ -1486,15 +1669,20 @@ def set_trap(rng: random.Random, story: Story, kind: str, busy: list[str]) -> Tr
                 if tu is None:
                     continue
                 want = {"day": "abs_day", "month": "abs_month", "year": "abs_year"}.get(
-                    tu.gran, rng.choice(["abs_day", "abs_month"]))
+                    tu.gran, rng.choice(["abs_day", "abs_month"])
+                )
                 tv = choose_time(rng, f.date, outs[v], (want,))
                 assert tv is not None
                 pu, pv = plan(story, f, u), plan(story, f, v)
                 pu.role = pv.role = "trap"
                 pu.time, pv.time = tu, tv
-                return Trap(tid, kind, f.id, [u, v],
-                            "a relative time read from its article's date and an absolute one "
-                            "agree")
+                return Trap(
+                    tid,
+                    kind,
+                    f.id,
+                    [u, v],
+                    "a relative time read from its article's date and an absolute one agree",
+                )
         return None
     if kind in ("rounding", "bound"):
         for f in clean:
@@ -1510,8 +1698,11 @@ def set_trap(rng: random.Random, story: Story, kind: str, busy: list[str]) -> Tr
             pu, pv = plan(story, f, u), plan(story, f, v)
             pu.role = pv.role = "trap"
             pu.qty, pv.qty = qu, qv
-            note = ("a rounded figure and the exact one agree" if kind == "rounding"
-                    else "a bound and a figure inside it agree")
+            note = (
+                "a rounded figure and the exact one agree"
+                if kind == "rounding"
+                else "a bound and a figure inside it agree"
+            )
             return Trap(tid, kind, f.id, [u, v], note)
         return None
     if kind == "retail":
@@ -1519,13 +1710,13 @@ def set_trap(rng: random.Random, story: Story, kind: str, busy: list[str]) -> Tr
         for f in clean:
             if f.event != "licensed" or not retail:
                 continue
-            f.fields["licence"] = retail
             u, v = two(f)
             pu, pv = plan(story, f, u), plan(story, f, v)
             pu.role = pv.role = "trap"
             pu.retail = True
-            return Trap(tid, kind, f.id, [u, v],
-                        "the same licence, with 'retail' in one outlet only")
+            return Trap(
+                tid, kind, f.id, [u, v], "the same licence, with 'retail' in one outlet only"
+            )
         return None
     if kind == "true_first":
         lic = [f for f in story.facts if f.event == "licensed" and f.date is not None]
@@ -1542,13 +1733,16 @@ def set_trap(rng: random.Random, story: Story, kind: str, busy: list[str]) -> Tr
         if pu.role != "free":
             return None
         pu.role, pu.first, pu.dated = "trap", True, True
-        note = ("called the first, and no outlet has anyone licensed before it"
-                + (" (the other licences come later)" if others else ""))
+        note = "called the first, and no outlet has anyone licensed before it" + (
+            " (the other licences come later)" if others else ""
+        )
         return Trap(tid, kind, x.id, [u], note)
     if kind == "said_that":
         for f in clean:
-            if f.date is None or f.event not in SAID_EVENTS or story.entities[f.key].kind in (
-                "person", "festival", "scheme"
+            if (
+                f.date is None
+                or f.event not in SAID_EVENTS
+                or story.entities[f.key].kind in ("person", "festival", "scheme")
             ):
                 continue
             u, v = two(f)
@@ -1563,8 +1757,13 @@ def set_trap(rng: random.Random, story: Story, kind: str, busy: list[str]) -> Tr
                     pu.role = pv.role = "trap"
                     pu.said_day, pu.said_expr = said, ts
                     pv.time = tv
-                    return Trap(tid, kind, f.id, [u, v],
-                                "the date of a statement is not the date of the event it reports")
+                    return Trap(
+                        tid,
+                        kind,
+                        f.id,
+                        [u, v],
+                        "the date of a statement is not the date of the event it reports",
+                    )
         return None
     if kind == "teaser":
         cands = [f for f in clean if f.date is not None and story.entities[f.key].kind != "person"]
@@ -1573,8 +1772,14 @@ def set_trap(rng: random.Random, story: Story, kind: str, busy: list[str]) -> Tr
             return None
         f = rng.choice(cands)
         h = rng.choice(hosts)
-        return Trap(tid, kind, f.id, [h], "a teaser in the page furniture, with its own date",
-                    extra={"host": h})
+        return Trap(
+            tid,
+            kind,
+            f.id,
+            [h],
+            "a teaser in the page furniture, with its own date",
+            extra={"host": h},
+        )
     raise ValueError(kind)
 
 
@@ -1622,10 +1827,33 @@ class Voice:
 
 
 FIELD_RE = re.compile(r"\{(\w+)\}")
+ADJ_N = re.compile(r"\b(a|the) \{N\}")
+
+
+def usable(templates: list[str], p: Plan, strict: bool = False) -> list[str]:
+    """Templates that read well with this plan's figure: "a {N} fine" takes a bare figure
+    only ("a $40,000 fine", never "a more than $40,000 fine")."""
+    ok = [t for t in templates if not (p.qty and p.qty.word and ADJ_N.search(t))]
+    if strict:
+        return ok
+    return ok or templates
+
+
+def a_an(m: re.Match[str]) -> str:
+    """'a $11 million deal' -> 'an $11 million deal' (eleven, eight, eighteen...)."""
+    art, num = m.group(1), m.group(2)
+    whole = num.lstrip("$€£").replace(",", "").split(".")[0]
+    vowel = (
+        whole.startswith("8")
+        or whole in ("11", "18")
+        or (len(whole) in (5, 8) and whole[:2] in ("11", "18"))
+    )
+    return f"{art}{'n' if vowel else ''} {num}"
 
 
 def tidy(s: str) -> str:
     s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"\b([Aa]) ([$€£]?\d[\d,.]*)", a_an, s)
     s = s.replace(" ,", ",").replace(" .", ".").replace(",,", ",").replace(",.", ".")
     return s[0].upper() + s[1:]
 
@@ -1679,7 +1907,8 @@ class Renderer:
             if k == "O":
                 return f.fields["O"]
             if k == "Ocap":
-                return f.fields["O"][0].upper() + f.fields["O"][1:]
+                o = re.sub(r"^its ", "the ", f.fields["O"])
+                return o[0].upper() + o[1:]
             if k == "were":
                 return "were" if f.fields.get("plural") else "was"
             if k == "ROLE":
@@ -1699,7 +1928,12 @@ class Renderer:
 
     # -- claims -------------------------------------------------------------------------
     def vp(self, p: Plan, kind: str = "vp", front: bool = False) -> str:
-        tmpl = self.rng.choice(EVENTS[p.fact.event][kind])
+        options = usable(EVENTS[p.fact.event][kind], p)
+        if p.retail or (p.strict and p.fact.event == "licensed" and not p.first):
+            # a planted, counter or trap licence names the licence: "licensed to sell power"
+            # could be read as another licence than "an electricity supply licence"
+            options = [t for t in options if "{L" in t]
+        tmpl = self.rng.choice(options)
         if p.fact.event == "acquired" and p.qty is None:
             tmpl = self.rng.choice(["acquired {X2} {T}", "bought {X2} {T}", "took over {X2} {T}"])
         if p.fact.event == "signed" and p.qty is not None:
@@ -1746,8 +1980,10 @@ class Renderer:
             p.frame = "said-that"
             return self.fill(s, p)
         kind = "first" if p.first else "vp"
-        if frame == "full" and not p.first:
-            tmpl = rng.choice(ev["full"])
+        if p.retail and frame == "full":
+            frame = "plain"
+        if frame == "full" and not p.first and usable(ev["full"], p, strict=True):
+            tmpl = rng.choice(usable(ev["full"], p, strict=True))
             if "{T}" not in tmpl or p.time is None:
                 tmpl = tmpl.replace(" {T}", "")
             if "{N}" in tmpl and p.qty is None:
@@ -1780,14 +2016,15 @@ class Renderer:
             return self.fill(f"{{S}} has {pp}.", p)
         if frame == "attr":
             p.frame = "attr"
-            who = self.attributor(p)
+            who = self.attributor(p, avoid_reg="{A}" in body)
             if rng.random() < 0.5:
                 return self.fill(f"{lead}{{S}} {body}, according to {who}.", p)
             return self.fill(f"{lead}{{S}} {body}, {who} said.", p)
         if frame == "told":
             p.frame = "told"
-            return self.fill(f"{{S}} {body}, {{W}} told {self.out.name}.", p,
-                             {"W": lambda: self.speaker(p)})
+            return self.fill(
+                f"{{S}} {body}, {{W}} told {self.out.name}.", p, {"W": lambda: self.speaker(p)}
+            )
         p.frame = "plain"
         return self.fill(f"{{S}} {body}.", p)
 
@@ -1799,10 +2036,10 @@ class Renderer:
             pp = pp.replace(" {T}", "")
         return pp
 
-    def attributor(self, p: Plan) -> str:
+    def attributor(self, p: Plan, avoid_reg: bool = False) -> str:
         key = p.fact.key
         opts = ["officials"]
-        if key != "reg":
+        if key != "reg" and not avoid_reg:
             opts.append("{A}")
         if self.story.entities[key].kind == "company":
             opts += ["the company", "company filings"]
@@ -1812,7 +2049,9 @@ class Renderer:
 
     def speaker(self, p: Plan) -> str:
         kind = self.story.entities[p.fact.key].kind
-        key = {"regulator": "chair", "council": "mayor", "city": "mayor"}.get(kind, "ceo")
+        if kind == "company" and p.fact.key != "co0":
+            return "a company spokesperson"
+        key = {"regulator": "chair", "company": "ceo"}.get(kind, "mayor")
         if p.fact.key in ("ceo", "chair"):
             key = "mayor"
         return self.voice.name(key, appositive=True)
@@ -1849,7 +2088,7 @@ class Renderer:
             return rng.choice(LEDES).format(C=city, topic=topic)
         if kind == "quote":
             who = rng.choice(["mayor", "ceo", "chair"])
-            q = rng.choice(QUOTES)
+            q = rng.choice(self.story.quotes[who])
             r = rng.random()
             if r < 0.4:
                 return f'"{q}," {self.voice.name(who, appositive=True)} said.'
@@ -1883,19 +2122,28 @@ def render_article(rng: random.Random, story: Story, o: int) -> list[list[str]]:
     # group subjects: two licences of one day and one kind
     for p1 in loose:
         for p2 in loose:
-            if (p1 is not p2 and p1.fact.event == p2.fact.event == "licensed"
-                    and p1.fact.id not in taken and p2.fact.id not in taken
-                    and p1.fact.date == p2.fact.date
-                    and p1.fact.fields["licence"] == p2.fact.fields["licence"]
-                    and rng.random() < 0.8):
+            if (
+                p1 is not p2
+                and p1.fact.event == p2.fact.event == "licensed"
+                and p1.fact.id not in taken
+                and p2.fact.id not in taken
+                and p1.fact.date == p2.fact.date
+                and p1.fact.fields["licence"] == p2.fact.fields["licence"]
+                and rng.random() < 0.8
+            ):
                 p2.time = p1.time
                 units.append(("group", [p1, p2]))
                 taken += [p1.fact.id, p2.fact.id]
     # one entity, two claims, one sentence
     for p1 in loose:
         for p2 in loose:
-            if (p1 is not p2 and p1.fact.key == p2.fact.key and p1.fact.id not in taken
-                    and p2.fact.id not in taken and rng.random() < 0.6):
+            if (
+                p1 is not p2
+                and p1.fact.key == p2.fact.key
+                and p1.fact.id not in taken
+                and p2.fact.id not in taken
+                and rng.random() < 0.6
+            ):
                 how = rng.choice(["relative", "coord", "and"])
                 if how == "coord" and story.entities[p1.fact.key].kind == "person":
                     how = "relative"
@@ -1906,43 +2154,57 @@ def render_article(rng: random.Random, story: Story, o: int) -> list[list[str]]:
             units.append(("single", [p]))
     rng.shuffle(units)
 
-    sentences: list[tuple[str, list[Plan]]] = []
-    for how, ps in units:
-        if how in ("group", "relative", "coord", "and"):
-            text = r.group(*ps) if how == "group" else r.pair(ps[0], ps[1], how)
-            sentences.append((tidy(text), ps))
-            continue
+    # Lay the article out first (a lede, the claims in ones and twos, fillers, a closing
+    # quote), then write it in reading order, so that names are introduced where they first
+    # appear: full names before surnames, the acronym's definition before its uses.
+    layout: list[list[tuple[str, Any]]] = [[("lede", None)]]
+    i = 0
+    while i < len(units):
+        n = 1 if rng.random() < 0.5 else 2
+        layout.append([("unit", u) for u in units[i : i + n]])
+        i += n
+    for _ in range(rng.randint(2, 4)):
+        k = rng.randint(1, len(layout) - 1) if len(layout) > 1 else 0
+        layout[k].append(("filler", rng.choice(["quote", "background", "background"])))
+    layout.append([("filler", "quote")])
+
+    paras: list[list[str]] = []
+    for items in layout:
+        para: list[str] = []
+        for what, arg in items:
+            if what == "lede":
+                para.append(tidy(r.filler("lede")))
+            elif what == "filler":
+                para.append(r.filler(arg))
+            else:
+                para += [text for text, _ in write_unit(r, story, *arg)]
+        paras.append(para)
+    return paras
+
+
+def write_unit(r: Renderer, story: Story, how: str, ps: list[Plan]) -> list[tuple[str, list[Plan]]]:
+    rng = r.rng
+    out: list[tuple[str, list[Plan]]] = []
+    if how in ("group", "relative", "coord", "and"):
+        text = r.group(ps[0], ps[1]) if how == "group" else r.pair(ps[0], ps[1], how)
+        out.append((tidy(text), ps))
+    else:
         for p in ps:
-            q = copy_source(story, p) if p.role == "free" and rng.random() < 0.35 else None
+            q = copy_source(story, p) if p.role == "free" and rng.random() < 0.25 else None
             if q is not None:
                 p.time, p.qty, p.hedged = q.time, q.qty, q.hedged
                 p.frame, p.copy_of = "copy", story.source(q.outlet)
                 for k, e in story.entities.items():
                     if e.name in q.sentence:
                         r.voice.seen.add(k)
-                sentences.append((q.sentence, [p]))
+                out.append((q.sentence, [p]))
                 continue
-            sentences.append((tidy(r.single(p)), [p]))
-    for text, ps in sentences:
+            out.append((tidy(r.single(p)), [p]))
+    for text, plans in out:
         assert not set(text) & set('"<>&\\'), text
-        for p in ps:
+        for p in plans:
             p.sentence = text
-    # paragraphs: a lede, the claims in ones and twos (P and its "then" together), fillers
-    paras: list[list[str]] = [[tidy(r.filler("lede"))]]
-    i = 0
-    while i < len(sentences):
-        n = 1 if rng.random() < 0.5 else 2
-        para = [s for s, _ in sentences[i : i + n]]
-        i += n
-        if i < len(sentences) and sentences[i][1][0].then_after:
-            para.append(sentences[i][0])
-            i += 1
-        paras.append(para)
-    for _ in range(rng.randint(2, 4)):
-        k = rng.randint(1, len(paras) - 1) if len(paras) > 1 else 0
-        paras[k].append(r.filler(rng.choice(["quote", "background", "background"])))
-    paras.append([r.filler("quote")])
-    return paras
+    return out
 
 
 def copy_source(story: Story, p: Plan) -> Plan | None:
@@ -1959,8 +2221,10 @@ def copy_source(story: Story, p: Plan) -> Plan | None:
         if q.time is not None and q.time.form not in ABSOLUTE_FORMS:
             continue
         if "(" in q.sentence or any(
-            e.kind == "person" and re.search(rf"\b{re.escape(e.short)}\b", q.sentence)
-            and e.name not in q.sentence for e in story.entities.values()
+            e.kind == "person"
+            and re.search(rf"\b{re.escape(e.short)}\b", q.sentence)
+            and e.name not in q.sentence
+            for e in story.entities.values()
         ):
             continue
         if q.retail or q.first or q.said_day:
@@ -1999,11 +2263,13 @@ def finish_plans(rng: random.Random, story: Story) -> None:
                 p.qty = q or qty_exact(f.figure, st, rng)
                 if f.event in ("acquired",) and p.role == "free" and rng.random() < 0.3:
                     p.qty = None
-            if f.event == "licensed" and p.role == "free" and not p.first:
-                p.retail = False
-            if (p.role == "free" and f.date is not None and f.event in SAID_EVENTS
-                    and story.entities[f.key].kind not in ("person", "festival", "scheme")
-                    and rng.random() < 0.12):
+            if (
+                p.role == "free"
+                and f.date is not None
+                and f.event in SAID_EVENTS
+                and story.entities[f.key].kind not in ("person", "festival", "scheme")
+                and rng.random() < 0.12
+            ):
                 # "X said on Tuesday that it had ...": only a bound on the event's date
                 gap = rng.randint(0, 3)
                 said = f.date + timedelta(days=gap)
@@ -2060,8 +2326,7 @@ def conflicts(story: Story) -> list[Conflict]:
         if p.first and iv:
             for e in plans:
                 ie = claim_interval(e)
-                if (e.outlet != p.outlet and e.fact.event == p.fact.event and ie
-                        and ie[1] <= iv[0]):
+                if e.outlet != p.outlet and e.fact.event == p.fact.event and ie and ie[1] <= iv[0]:
                     found.append(Conflict("first", [p, e]))
     n = len(outs)
 
@@ -2088,9 +2353,52 @@ def conflicts(story: Story) -> list[Conflict]:
                 for y in fids[i + 1 :]:
                     oa, ob = order(a, x, y), order(b, x, y)
                     if oa and ob and oa != ob:
-                        found.append(Conflict("order", [story.plans[(x, a)], story.plans[(y, a)],
-                                                        story.plans[(x, b)], story.plans[(y, b)]]))
+                        found.append(
+                            Conflict(
+                                "order",
+                                [
+                                    story.plans[(x, a)],
+                                    story.plans[(y, a)],
+                                    story.plans[(x, b)],
+                                    story.plans[(y, b)],
+                                ],
+                            )
+                        )
     return found
+
+
+# Which planted error can make which kind of conflict.
+CAUSES = {
+    "date": ("time",),
+    "number": ("qty",),
+    "anachronism": ("time",),
+    "first": ("first", "time"),
+    "order": ("time", "then"),
+}
+
+
+def check_names(story: Story, paras: dict[int, list[list[str]]]) -> None:
+    """In each article a person is named in full before by surname alone, and the one
+    outlet that defines the regulator's acronym does so at its first use."""
+    reg = story.entities["reg"]
+    defined = 0
+    for o, ps in paras.items():
+        body = " ".join(" ".join(p) for p in ps)
+        for e in story.entities.values():
+            if e.kind != "person":
+                continue
+            m = re.search(rf"\b{re.escape(e.short)}\b", body)
+            if m:
+                full = body.find(e.name)
+                assert full != -1 and m.start() == full + len(e.name) - len(e.short), (
+                    story.outlets[o].path,
+                    e.name,
+                    body,
+                )
+        defined += body.count(f"({reg.short})")
+        if o == story.definer:
+            assert body.find(reg.short) == body.find(f"({reg.short})") + 1, body
+    assert defined == (story.definer is not None), (story.folder, defined)
 
 
 def verify(story: Story) -> None:
@@ -2100,11 +2408,12 @@ def verify(story: Story) -> None:
     seen: dict[str, set[str]] = {d.id: set() for d in story.planted}
     touched: set[str] = set()
     for c in conflicts(story):
-        owners = sorted({p.planted for p in c.plans if p.planted})
+        owners = sorted({p.planted for p in c.plans if p.planted and p.bad in CAUSES[c.kind]})
         if not owners:
             raise AssertionError(
                 f"{story.folder}: unplanned {c.kind} conflict: "
-                + " | ".join(f"{story.source(p.outlet)}: {p.sentence}" for p in c.plans))
+                + " | ".join(f"{story.source(p.outlet)}: {p.sentence}" for p in c.plans)
+            )
         for pid in owners:
             seen[pid].add(c.kind)
             if c.kind != by_id[pid].kind and c.kind not in by_id[pid].also:
@@ -2124,33 +2433,41 @@ def verify(story: Story) -> None:
 
 
 def teaser_lines(rng: random.Random, story: Story, o: int) -> list[tuple[str, str]]:
+    """A "Recommended for you" list: headlines with their own dates. A teaser trap's item
+    tells one of the story's facts again, with another (older) date."""
     out = story.outlets[o]
+    ents = story.entities
     items: list[tuple[str, str]] = []
     for t in story.traps:
         if t.kind == "teaser" and t.extra.get("host") == o:
             f = story.fact(t.fact or "")
             assert f.date is not None
-            back = rng.randint(14, 40)
-            wrong = add_months(f.date, -back)
-            texp = rng.choice([
-                _expr("abs_month", f"in {MONTHS[wrong.month - 1]} {wrong.year}",
-                      month_span(wrong.year, wrong.month), "month"),
-                _expr("abs_year", f"in {wrong.year}", year_span(wrong.year), "year"),
-            ])
+            wrong = add_months(f.date, -rng.randint(14, 40))
+            texp = rng.choice(
+                [
+                    _expr(
+                        "abs_month",
+                        f"in {MONTHS[wrong.month - 1]} {wrong.year}",
+                        month_span(wrong.year, wrong.month),
+                        "month",
+                    ),
+                    _expr("abs_year", f"in {wrong.year}", year_span(wrong.year), "year"),
+                ]
+            )
             p = Plan(f, o, time=texp)
             if f.figure is not None:
                 p.qty = qty_exact(f.figure, out.style, rng)
             r = Renderer(story, o, rng)
-            r.voice.seen.update(story.entities)  # full names do not define anything
-            r.voice.seen.discard(f.key)
-            story.definer, keep = (o if story.definer is None else story.definer), story.definer
-            body = r.vp(p)
-            if "{A}" in body:
-                body = body.replace("{A}", story.entities["reg"].name)
-            text = r.fill(f"{{S}} {body}", p)
-            story.definer = keep
-            text = tidy(text).rstrip(".") + rng.choice(
-                [", archive shows", ": a look back", ", records show", ""])
+            full = {k: ("the " if e.article else "") + e.name for k, e in ents.items()}
+            extra = {
+                "S": full[f.key],
+                "A": full["reg"],
+                "C": full["city"],
+                "FUND": full["fund"],
+                "X2": full.get(f.fields.get("X2", ""), ""),
+            }
+            text = tidy(r.fill(f"{{S}} {r.vp(p)}", p, extra)).rstrip(".")
+            text += rng.choice([", archive shows", ": a look back", ", records show", ""])
             when = out.pub - timedelta(days=rng.randint(1, 60))
             items.append((text, fmt_day(when, out.style)))
             t.extra.update(headline=text, date=when.isoformat(), wrong=texp.label())
@@ -2164,18 +2481,23 @@ def teaser_lines(rng: random.Random, story: Story, o: int) -> list[tuple[str, st
 def ticker(rng: random.Random, story: Story, o: int) -> tuple[list[str], str]:
     capture = story.outlets[o].pub + timedelta(days=rng.randint(30, 400))
     sym = DOMAINS[story.domain]["ticker"]
-    parts = [f"{s} {rng.uniform(10, 3000):,.2f} {rng.choice(['▲', '▼'])}{rng.uniform(0, 3):.2f}%"
-             for s in ("BRNT", "GOLD", sym)]
+    parts = [
+        f"{s} {rng.uniform(10, 3000):,.2f} {rng.choice(['▲', '▼'])}{rng.uniform(0, 3):.2f}%"
+        for s in ("BRNT", "GOLD", sym)
+    ]
     return ["MARKETS | " + " | ".join(parts), f"Updated {capture.strftime('%m-%d-%Y')} 14:05"], (
-        capture.isoformat())
+        capture.isoformat()
+    )
 
 
-def write_article(rng: random.Random, story: Story, o: int, title: str,
-                  paras: list[list[str]]) -> str:
+def write_article(
+    rng: random.Random, story: Story, o: int, title: str, paras: list[list[str]]
+) -> str:
     out = story.outlets[o]
     notes: list[str] = []
     use_teasers = any(t.kind == "teaser" and t.extra.get("host") == o for t in story.traps) or (
-        out.fmt != "json" and rng.random() < 0.5)
+        out.fmt != "json" and rng.random() < 0.5
+    )
     teasers = teaser_lines(rng, story, o) if use_teasers and out.fmt != "json" else []
     if teasers:
         notes.append("teasers: " + "; ".join(f"{h} ({d})" for h, d in teasers))
@@ -2184,15 +2506,21 @@ def write_article(rng: random.Random, story: Story, o: int, title: str,
         tick, cap = ticker(rng, story, o)
         notes.append(f"price ticker captured {cap}")
     share = out.fmt != "json" and rng.random() < 0.6
-    ad_at = rng.randint(1, max(1, len(paras) - 1)) if out.fmt != "json" and rng.random() < 0.5 \
-        else -1
+    if out.fmt == "html":
+        notes.append("navigation and footer")
+    ad_at = (
+        rng.randint(1, max(1, len(paras) - 1)) if out.fmt != "json" and rng.random() < 0.5 else -1
+    )
     if share:
         notes.append("share lines")
     if ad_at >= 0:
         notes.append("an advertisement line")
-    url = (f"https://{out.slug.replace('-', '')}.example/news/{out.pub:%Y/%m/%d}/"
-           f"{slug(title)[:60].rstrip('-')}")
+    url = (
+        f"https://{out.slug.replace('-', '')}.example/news/{out.pub:%Y/%m/%d}/"
+        f"{slug(title)[:60].rstrip('-')}"
+    )
     body_paras = [" ".join(p) for p in paras]
+    story.furniture[o] = notes
     if out.fmt == "txt":
         lines = [f"date {out.pub.isoformat()}", f"Title: {title}", f"Outlet: {out.name}", ""]
         if tick:
@@ -2209,9 +2537,19 @@ def write_article(rng: random.Random, story: Story, o: int, title: str,
                 lines += [h, d]
         return "\n".join(lines).rstrip("\n") + "\n"
     if out.fmt == "md":
-        lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}",
-                 f"date: {out.pub.isoformat()}", f"outlet: {out.name}", f"url: {url}", "---", "",
-                 f"# {title}", "", f"*By {out.reporter}*", ""]
+        lines = [
+            "---",
+            f"title: {json.dumps(title, ensure_ascii=False)}",
+            f"date: {out.pub.isoformat()}",
+            f"outlet: {out.name}",
+            f"url: {url}",
+            "---",
+            "",
+            f"# {title}",
+            "",
+            f"*By {out.reporter}*",
+            "",
+        ]
         for i, para in enumerate(body_paras):
             lines += [para, ""]
             if i == ad_at:
@@ -2221,12 +2559,22 @@ def write_article(rng: random.Random, story: Story, o: int, title: str,
         if teasers:
             lines += ["## Recommended for you", ""]
             for h, d in teasers:
-                lines.append(f"- [{h}](https://{out.slug.replace('-', '')}.example/{slug(h)[:40]})"
-                             f" · {d}")
+                lines.append(
+                    f"- [{h}](https://{out.slug.replace('-', '')}.example/{slug(h)[:40]}) · {d}"
+                )
         return "\n".join(lines).rstrip("\n") + "\n"
     if out.fmt == "json":
-        doc = {"articles": [{"headline": title, "outlet": out.name, "url": url,
-                             "published": out.pub.isoformat(), "body": "\n\n".join(body_paras)}]}
+        doc = {
+            "articles": [
+                {
+                    "headline": title,
+                    "outlet": out.name,
+                    "url": url,
+                    "published": out.pub.isoformat(),
+                    "body": "\n\n".join(body_paras),
+                }
+            ]
+        }
         return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
     e = html.escape
     hour = rng.randint(6, 20)
@@ -2247,10 +2595,16 @@ def write_article(rng: random.Random, story: Story, o: int, title: str,
         'Business</a> | <a href="/sport">Sport</a> | <a href="/weather">Weather</a></nav></header>',
     ]
     if tick:
-        lines.append(f'<div class="ticker">{e(tick[0], quote=False)} <span class="updated">'
-                     f"{e(tick[1], quote=False)}</span></div>")
-    lines += ["<main>", "<article>", f"<h1>{e(title, quote=False)}</h1>",
-              f'<p class="byline">By {e(out.reporter)} · {fmt_day(out.pub, out.style)}</p>']
+        lines.append(
+            f'<div class="ticker">{e(tick[0], quote=False)} <span class="updated">'
+            f"{e(tick[1], quote=False)}</span></div>"
+        )
+    lines += [
+        "<main>",
+        "<article>",
+        f"<h1>{e(title, quote=False)}</h1>",
+        f'<p class="byline">By {e(out.reporter)} · {fmt_day(out.pub, out.style)}</p>',
+    ]
     for i, para in enumerate(body_paras):
         lines.append(f"<p>{e(para, quote=False)}</p>")
         if i == ad_at:
@@ -2259,15 +2613,16 @@ def write_article(rng: random.Random, story: Story, o: int, title: str,
     if teasers:
         lines.append('<aside class="recommended"><h3>Recommended for you</h3><ul>')
         for h, d in teasers:
-            lines.append(f'<li><a href="/news/{slug(h)[:40]}">{e(h, quote=False)}</a> '
-                         f'<span class="date">{e(d)}</span></li>')
+            lines.append(
+                f'<li><a href="/news/{slug(h)[:40]}">{e(h, quote=False)}</a> '
+                f'<span class="date">{e(d)}</span></li>'
+            )
         lines.append("</ul></aside>")
     lines.append("</main>")
     foot = f"<footer><p>© {out.pub.year} {e(out.name)} Ltd. All rights reserved.</p>"
     if share:
         foot += "<p>Share: Facebook | X | LinkedIn | Email</p>"
     lines += [foot + "</footer>", "</body>", "</html>"]
-    story.furniture[o] = notes
     return "\n".join(lines) + "\n"
 
 
@@ -2275,9 +2630,13 @@ def make_title(rng: random.Random, story: Story) -> str:
     ents = story.entities
     topic = DOMAINS[story.domain]["topic"]
     t = rng.choice(TITLE_FORMS)
-    return t.format(C=ents["city"].name, topic=topic, topic_cap=topic[0].upper() + topic[1:],
-                    Co=ents["co0"].name, Reg=f"The {ents['reg'].short}" if t.startswith("{Reg}")
-                    else ents["reg"].short)
+    return t.format(
+        C=ents["city"].name,
+        topic=topic,
+        topic_cap=topic[0].upper() + topic[1:],
+        Co=ents["co0"].name,
+        Reg=ents["reg"].short,
+    )
 
 
 # --------------------------------------------------------------------------------------
@@ -2285,11 +2644,23 @@ def make_title(rng: random.Random, story: Story) -> str:
 # --------------------------------------------------------------------------------------
 
 EVENT_WORDS = {
-    "licensed": "licence", "banned": "ban", "passed-law": "vote", "released-statement":
-    "publication", "commenced": "start", "launched": "launch", "opened": "opening",
-    "acquired": "acquisition", "raised-funds": "funding round", "attracted": "attendance",
-    "employs": "workforce", "fined": "fine", "appointed": "appointment", "resigned":
-    "resignation", "signed": "deal", "approved": "approval", "cut-jobs": "job cuts",
+    "licensed": "licence",
+    "banned": "ban",
+    "passed-law": "vote",
+    "released-statement": "publication",
+    "commenced": "start",
+    "launched": "launch",
+    "opened": "opening",
+    "acquired": "acquisition",
+    "raised-funds": "funding round",
+    "attracted": "attendance",
+    "employs": "workforce",
+    "fined": "fine",
+    "appointed": "appointment",
+    "resigned": "resignation",
+    "signed": "deal",
+    "approved": "approval",
+    "cut-jobs": "job cuts",
 }
 
 
@@ -2334,52 +2705,84 @@ def expected_for(story: Story) -> tuple[list[dict[str, Any]], list[dict[str, Any
             entry["also"] = list(d.also)
         if d.kind == "date":
             pb = story.plans[(f.id, d.counter or 0)]
-            entry.update(entity=ents[f.key].name, event=f.event, claims=[
-                claim_entry(story, pa, tvalue(pa)), claim_entry(story, pb, tvalue(pb))])
+            entry.update(
+                entity=ents[f.key].name,
+                event=f.event,
+                claims=[claim_entry(story, pa, tvalue(pa)), claim_entry(story, pb, tvalue(pb))],
+            )
             entry["note"] = (
                 f"{outs[d.outlet].name} dates {describe(story, f)} {tvalue(pa)}; "
                 f"{outs[d.counter or 0].name} dates it {tvalue(pb)}, the true date "
-                f"({f.date.isoformat() if f.date else ''}). The two times do not overlap.")
+                f"({f.date.isoformat() if f.date else ''}). The two times do not overlap."
+            )
         elif d.kind == "number":
             pb = story.plans[(f.id, d.counter or 0)]
-            entry.update(entity=ents[f.key].name, event=f.event, claims=[
-                claim_entry(story, pa, qlabel(pa)), claim_entry(story, pb, qlabel(pb))])
-            entry["note"] = (f"{qlabel(pa)} against {qlabel(pb)}: beyond any rounding. The "
-                             f"true figure is {f.figure.label(f.figure.value) if f.figure else ''}.")
+            entry.update(
+                entity=ents[f.key].name,
+                event=f.event,
+                claims=[claim_entry(story, pa, qlabel(pa)), claim_entry(story, pb, qlabel(pb))],
+            )
+            entry["note"] = (
+                f"{qlabel(pa)} against {qlabel(pb)}: beyond any rounding. The "
+                f"true figure is {f.figure.label(f.figure.value) if f.figure else ''}."
+            )
         elif d.kind == "first":
             y = story.fact(d.facts[1])
             pb = story.plans[(y.id, d.counter or 0)]
-            entry.update(entity=ents[y.key].name, event=f.event, claims=[
-                claim_entry(story, pa, f"first, {tvalue(pa)}"), claim_entry(story, pb, tvalue(pb))])
+            entry.update(
+                entity=ents[y.key].name,
+                event=f.event,
+                claims=[
+                    claim_entry(story, pa, f"first, {tvalue(pa)}"),
+                    claim_entry(story, pb, tvalue(pb)),
+                ],
+            )
             entry["note"] = (
                 f"{outs[d.outlet].name} calls {ents[f.key].name} the first ({tvalue(pa)}), but "
                 f"{outs[d.counter or 0].name} has {ents[y.key].name} licensed already in "
-                f"{tvalue(pb)}.")
+                f"{tvalue(pb)}."
+            )
             entry["first"] = ents[f.key].name
         elif d.kind == "order":
             q, p = story.fact(d.facts[0]), story.fact(d.facts[1])
             pa_p = story.plans[(p.id, d.outlet)]
             pb_q = story.plans[(q.id, d.counter or 0)]
             pb_p = story.plans[(p.id, d.counter or 0)]
-            entry.update(entity=ents[q.key].name, event=q.event, claims=[
-                claim_entry(story, pa, f"after {describe(story, p)} of {tvalue(pa_p)}"),
-                claim_entry(story, pb_q,
-                            f"{tvalue(pb_q)}, before {describe(story, p)} of {tvalue(pb_p)}")])
+            entry.update(
+                entity=ents[q.key].name,
+                event=q.event,
+                claims=[
+                    claim_entry(story, pa, f"after {describe(story, p)} of {tvalue(pa_p)}"),
+                    claim_entry(
+                        story,
+                        pb_q,
+                        f"{tvalue(pb_q)}, before {describe(story, p)} of {tvalue(pb_p)}",
+                    ),
+                ],
+            )
             entry["note"] = (
                 f"{outs[d.outlet].name} tells {describe(story, p)} ({tvalue(pa_p)}) and then, "
                 f"undated, {describe(story, q)}; {outs[d.counter or 0].name} dates "
                 f"{describe(story, q)} {tvalue(pb_q)}, before {describe(story, p)} "
-                f"({tvalue(pb_p)}).")
+                f"({tvalue(pb_p)})."
+            )
             entry["context"] = [
                 {"source": story.source(d.outlet), "says": pa_p.sentence},
                 {"source": story.source(d.counter or 0), "says": pb_p.sentence},
             ]
         elif d.kind == "anachronism":
             pub = outs[d.outlet].pub.isoformat()
-            entry.update(entity=ents[f.key].name, event=f.event, claims=[
-                claim_entry(story, pa, f"{tvalue(pa)}, after the article's own date {pub}")])
-            entry["note"] = (f"{outs[d.outlet].name} (published {pub}) tells "
-                             f"{describe(story, f)} as past, dated {tvalue(pa)}.")
+            entry.update(
+                entity=ents[f.key].name,
+                event=f.event,
+                claims=[
+                    claim_entry(story, pa, f"{tvalue(pa)}, after the article's own date {pub}")
+                ],
+            )
+            entry["note"] = (
+                f"{outs[d.outlet].name} (published {pub}) tells "
+                f"{describe(story, f)} as past, dated {tvalue(pa)}."
+            )
         disc.append(entry)
     cons: list[dict[str, Any]] = []
     for t in story.traps:
@@ -2389,9 +2792,11 @@ def expected_for(story: Story) -> tuple[list[dict[str, Any]], list[dict[str, Any
             entry.update(entity=ents[f.key].name, event=f.event)
         entry["sources"] = [story.source(o) for o in t.outlets]
         if t.kind == "teaser":
-            entry["note"] = (f"{t.note}: \"{t.extra.get('headline')}\" ({t.extra.get('wrong')}, "
-                             f"teaser dated {t.extra.get('date')}) is page furniture, not the "
-                             "article.")
+            entry["note"] = (
+                f'{t.note}: "{t.extra.get("headline")}" ({t.extra.get("wrong")}, '
+                f"teaser dated {t.extra.get('date')}) is page furniture, not the "
+                "article."
+            )
         else:
             f = story.fact(t.fact or "")
             claims = []
@@ -2402,8 +2807,11 @@ def expected_for(story: Story) -> tuple[list[dict[str, Any]], list[dict[str, Any
                 elif t.kind == "true_first":
                     v = f"first, {tvalue(p)}"
                 elif t.kind == "said_that":
-                    v = (f"on or before {p.said_day.isoformat()} (the day it was said)"
-                         if p.said_day else tvalue(p))
+                    v = (
+                        f"on or before {p.said_day.isoformat()} (the day it was said)"
+                        if p.said_day
+                        else tvalue(p)
+                    )
                 elif t.kind == "retail":
                     v = ("retail, " if p.retail else "") + tvalue(p)
                 else:
@@ -2414,9 +2822,14 @@ def expected_for(story: Story) -> tuple[list[dict[str, Any]], list[dict[str, Any
         cons.append(entry)
     furn = [f"{outs[o].path}: {', '.join(n)}" for o, n in sorted(story.furniture.items()) if n]
     if furn:
-        cons.append({"id": f"{story.folder}-furniture", "trap": "furniture",
-                     "sources": [outs[o].path for o, n in sorted(story.furniture.items()) if n],
-                     "note": "Page furniture, not the article: " + "; ".join(furn)})
+        cons.append(
+            {
+                "id": f"{story.folder}-furniture",
+                "trap": "furniture",
+                "sources": [outs[o].path for o, n in sorted(story.furniture.items()) if n],
+                "note": "Page furniture, not the article: " + "; ".join(furn),
+            }
+        )
     return disc, cons
 
 
@@ -2435,8 +2848,13 @@ def build_corpus(stories: int, outlets: int, seed: int) -> list[Story]:
     k = 0
     while len(pool) < outlets:
         k += 1
-        pool.append((f"{CITY_STEMS[k % len(CITY_STEMS)]} {['Echo', 'Mercury', 'Sentinel'][k % 3]} "
-                     f"{k}", ["us", "uk", "ap"][k % 3], REPORTERS[k % len(REPORTERS)]))
+        pool.append(
+            (
+                f"{CITY_STEMS[k % len(CITY_STEMS)]} {['Echo', 'Mercury', 'Sentinel'][k % 3]} {k}",
+                ["us", "uk", "ap"][k % 3],
+                REPORTERS[k % len(REPORTERS)],
+            )
+        )
     reg = Registry()
     for r in REPORTERS:
         reg.used.add(r.split()[-1].lower())
@@ -2447,8 +2865,10 @@ def build_corpus(stories: int, outlets: int, seed: int) -> list[Story]:
         srng = random.Random(rng.getrandbits(64))
         n_kinds = srng.choice([1, 2, 2, 3])
         kinds = kind_deck.draw(n_kinds)
-        traps = trap_deck.draw(srng.randint(2, 4),
-                               ok=lambda c, got: not (c == "true_first" and "first" in kinds))
+        no_first = "first" in kinds
+        traps = trap_deck.draw(
+            srng.randint(2, 4), ok=lambda c, got, no=no_first: not (c == "true_first" and no)
+        )
         story = build_story(i, srng, outlets, kinds, traps, reg, pool)
         used: list[str] = []
         for kind in kinds:
@@ -2461,10 +2881,12 @@ def build_corpus(stories: int, outlets: int, seed: int) -> list[Story]:
             if tr is not None:
                 story.traps.append(tr)
         finish_plans(srng, story)
+        assert all(len(f.outlets) >= 2 for f in story.facts), story.folder
         title = make_title(srng, story)
         paras = {o: render_article(srng, story, o) for o in range(outlets)}
         for o in range(outlets):
             story.furniture[o] = []
+        check_names(story, paras)
         verify(story)
         for o in range(outlets):
             story.texts[o] = write_article(srng, story, o, title, paras[o])
@@ -2501,14 +2923,25 @@ def generate(out: Path, stories: int, outlets: int, seed: int) -> dict[str, Any]
         folder.mkdir(parents=True, exist_ok=True)
         for o, o_ in enumerate(story.outlets):
             (out / o_.path).write_text(story.texts[o], encoding="utf-8", newline="\n")
-            docs.append({"source": o_.path, "outlet": o_.name, "format": o_.fmt,
-                         "published": o_.pub.isoformat()})
+            docs.append(
+                {
+                    "source": o_.path,
+                    "outlet": o_.name,
+                    "format": o_.fmt,
+                    "published": o_.pub.isoformat(),
+                }
+            )
         d, c = expected_for(story)
         disc.extend(d)
         cons.extend(c)
     data = {"discrepancies": disc, "consistent": cons, "documents": docs}
-    text = HEADER.format(seed=seed, stories=stories, outlets=outlets) + "\n" + yaml.safe_dump(
-        data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    text = (
+        HEADER.format(seed=seed, stories=stories, outlets=outlets)
+        + "\n"
+        + yaml.safe_dump(
+            data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+        )
+    )
     (out / "expected.yaml").write_text(text, encoding="utf-8", newline="\n")
     return data
 
@@ -2520,18 +2953,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--outlets", type=int, default=4)
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args(argv)
-    try:
-        data = generate(args.out, args.stories, args.outlets, args.seed)
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    if args.stories < 1 or args.outlets < 2:
+        print(
+            "error: --stories must be at least 1 and --outlets at least 2 (a discrepancy "
+            "needs two outlets)",
+            file=sys.stderr,
+        )
         return 2
+    data = generate(args.out, args.stories, args.outlets, args.seed)
     counts: dict[str, int] = {}
     for d in data["discrepancies"]:
         counts[d["kind"]] = counts.get(d["kind"], 0) + 1
     summary = ", ".join(f"{k} {counts.get(k, 0)}" for k in KINDS)
-    print(f"{args.stories} stories x {args.outlets} outlets in {args.out}: "
-          f"{len(data['discrepancies'])} discrepancies ({summary}), "
-          f"{len(data['consistent'])} consistent entries", file=sys.stderr)
+    print(
+        f"{args.stories} stories x {args.outlets} outlets in {args.out}: "
+        f"{len(data['discrepancies'])} discrepancies ({summary}), "
+        f"{len(data['consistent'])} consistent entries",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -23,7 +23,8 @@ _VERBS = (
 _CAP = r"(?:[A-Z]\.(?=\s[A-Z])|[A-Z][\w’'-]*)"  # "J. Smith", not a sentence's full stop
 _NAME = rf"{_CAP}(?:\s+{_CAP}|\s+(?:of|de|van|von|al)\s+{_CAP})*"
 _TITLE = r"(?:[a-z][\w-]*\s+){0,3}"
-_APPOSITIVE = r"(?:,[^,“”\".\n]{3,80},)?"  # "Dmitri Nakashima, chief executive of X, said"  # "said council leader Tom Hale"
+# "Dmitri Nakashima, chief executive of X, said"
+_APPOSITIVE = r"(?:,[^,“”\".\n]{3,80},)?"
 _PRONOUN = r"he|she|they|He|She|They"
 _QUOTE = r"[“\"](?P<q>[^“”\"]{12,}?)[,.]?[”\"]"
 
