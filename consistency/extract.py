@@ -55,6 +55,7 @@ _ADVERBS_BEFORE_VERB = frozenset(
     previously formally quietly initially eventually subsequently since still once again
     successfully jointly separately publicly now currently today""".split()
 )
+_BE = frozenset({"was", "were", "been", "is", "are", "be", "being"})
 _SUBORDINATORS = frozenset({"since", "before", "after", "until", "once", "as"})
 _ONLY_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "sole"})
 _COUNT_RE = re.compile(
@@ -161,7 +162,9 @@ def _verb_like(t: Token, lexicon: Lexicon) -> bool:
 
 def _complement_that(tokens: Sequence[Token], i: int) -> bool:
     # "so that", "such that", "now that": part of the clause, not a new one.
-    return tokens[i].lower == "that" and tokens[i - 1].lower in {"so", "such", "now"}
+    return tokens[i].lower == "that" and tokens[i - 1].lower in {
+        "so", "such", "now", "after", "before", "since", "following",
+    }
 
 
 # Set by extract() from the lexicon: (thing noun lemmas, collective nouns).
@@ -213,7 +216,7 @@ def _triggers(
         for event_id, phrase in lexicon.by_light_verb.get(lem, ()):
             if not _finite(tokens, i, ends):
                 continue
-            for j in range(i + 1, min(len(tokens), i + 7)):
+            for j in _window(tokens, i, mentions, 6):
                 if tokens[j].text in {".", ";", ","} and j > i + 1:
                     break
                 if lemmas[j] in phrase.objects:
@@ -241,7 +244,8 @@ def _triggers(
                 for event_id, ph in lexicon.by_light_verb.get(lemmas[k], ())
                 if lem in ph.objects
             ]
-            if matches and _owner_before(tokens, j, ends):
+            passive = any(t.lower in _BE for t in tokens[j + 1 : k])
+            if matches and (_owner_before(tokens, j, ends) or passive):
                 event_id = matches[0][0]
                 found.append(
                     Trigger(event_id, k, f"{tokens[j].text} … {tokens[k].text}", "phrase",
@@ -270,6 +274,28 @@ def _triggers(
             continue
         seen.add(t.index)
         out.append(t)
+    return out
+
+
+def _window(tokens: Sequence[Token], i: int, mentions: list[Mention], size: int) -> list[int]:
+    """Token indexes after ``i``, a name or a parenthesis counting as one word.
+
+    "was ordered by the Valley Communications Commission (VCC) to pay" keeps "pay" within
+    reach of "ordered".
+    """
+    inside = {k for m in mentions if m.kind == "proper" for k in range(m.start + 1, m.end)}
+    out: list[int] = []
+    depth = 0
+    k = i + 1
+    while k < len(tokens) and len(out) < size + len([x for x in out if x in inside]):
+        t = tokens[k].text
+        if t == "(":
+            depth += 1
+        elif t == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(k)
+        k += 1
     return out
 
 
@@ -587,9 +613,9 @@ def _patient(
         return next((m for m in mentions if m.start == k and m.kind == "proper"), None)
     if event.role != "patient":
         return None
-    if trig.kind == "phrase" and trig.end > trig.index:
-        # "awarded an operating licence to Ferncrest Mobility"
-        k = trig.end + 1
+    if trig.kind == "phrase":
+        # "awarded an operating licence to Ferncrest Mobility", "a licence was granted to X"
+        k = max(trig.end, trig.index) + 1
         if k < len(tokens) and tokens[k].lower == "to":
             found = next(
                 (m for m in mentions if m.start == k + 1 and m.kind == "proper"), None
