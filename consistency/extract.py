@@ -195,6 +195,8 @@ def _finite(tokens: Sequence[Token], i: int, mentions_end: set[int]) -> bool:
         return True
     if prev in {"he", "she", "it", "they", "we", "i", "you"}:
         return True
+    if k >= 1 and tokens[k].text.isalpha() and any(c.isdigit() for c in tokens[k - 1].text):
+        return True  # "30,000 people attended"
     if (
         tokens[k].text.isalpha()
         and (tokens[k].text.islower() or k == 0)
@@ -219,7 +221,7 @@ def _triggers(
             for j in _window(tokens, i, mentions, 6):
                 if tokens[j].text in {".", ";", ","} and j > i + 1:
                     break
-                if lemmas[j] in phrase.objects:
+                if lemmas[j] in phrase.objects or _multiword(lemmas, j, phrase.objects):
                     words = (
                         f"{tokens[i].text} … {tokens[j].text}"
                         if j > i + 1
@@ -275,6 +277,16 @@ def _triggers(
         seen.add(t.index)
         out.append(t)
     return out
+
+
+def _multiword(lemmas: list[str], j: int, objects: frozenset[str]) -> bool:
+    """ "took over as": an object of several words, matched word by word from ``j``."""
+    for o in objects:
+        if " " in o:
+            words = o.split()
+            if lemmas[j : j + len(words)] == words:
+                return True
+    return False
 
 
 def _window(tokens: Sequence[Token], i: int, mentions: list[Mention], size: int) -> list[int]:
@@ -606,6 +618,13 @@ def _patient(
     licence" is Beta's licence. The passive ("Tidewell was fined") keeps its subject.
     """
     event = lexicon.events[trig.event]
+    if trig.kind == "phrase" and trig.end > trig.index and tokens[trig.end].lower in (
+        lexicon.entity_after
+    ):
+        k = trig.end + 1
+        while k < len(tokens) and tokens[k].lower in {"the", "a", "an"}:
+            k += 1
+        return next((m for m in mentions if m.start == k and m.kind == "proper"), None)
     if trig.kind == "verb" and tokens[trig.index].lemma in event.object_verbs:
         k = trig.index + 1
         while k < len(tokens) and tokens[k].lower in {"the", "a", "an", "this", "last", "its"}:

@@ -51,10 +51,15 @@ class Lexicon:
     collective_nouns: frozenset[str]
     thing_nouns: frozenset[str]
     sequence_cues: frozenset[str]
+    entity_after: frozenset[str] = frozenset()  # "put $7.8m into Acme": Acme is the entity
     # Derived indexes, built once.
     by_verb: dict[str, tuple[str, ...]] = field(default_factory=dict)
     by_noun: dict[str, tuple[str, ...]] = field(default_factory=dict)
     by_light_verb: dict[str, tuple[tuple[str, Phrase], ...]] = field(default_factory=dict)
+
+
+# Verb forms simplemma reads as another word ("won" the currency).
+_VERB_FORMS = {"won": "win", "wins": "win", "winning": "win"}
 
 
 @lru_cache(maxsize=65536)
@@ -63,11 +68,12 @@ def lemma(word: str) -> str:
     w = word.lower().replace("’", "'")
     if not w.isalpha():
         return w
-    return str(simplemma.lemmatize(w, lang="en")).lower()
+    return _VERB_FORMS.get(w) or str(simplemma.lemmatize(w, lang="en")).lower()
 
 
 def _words(values: Iterable[Any] | None) -> frozenset[str]:
-    return frozenset(lemma(str(v)) for v in values or ())
+    # "over as" stays two words, each a lemma: matched against consecutive words.
+    return frozenset(" ".join(lemma(w) for w in str(v).split()) for v in values or ())
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -182,6 +188,7 @@ def build(data: dict[str, Any]) -> Lexicon:
         collective_nouns=frozenset(str(w).lower() for w in data.get("collective_nouns") or ()),
         thing_nouns=_words(data.get("thing_nouns")),
         sequence_cues=frozenset(str(w).lower() for w in data.get("sequence_cues") or ()),
+        entity_after=frozenset(str(w).lower() for w in data.get("entity_after") or ()),
         by_verb={k: tuple(v) for k, v in by_verb.items()},
         by_noun={k: tuple(v) for k, v in by_noun.items()},
         by_light_verb={k: tuple(v) for k, v in by_light.items()},
