@@ -111,13 +111,16 @@ def _capitalized_vocab(sents: Sequence[Sentence]) -> frozenset[str]:
     return frozenset(vocab)
 
 
-def _clauses(tokens: Sequence[Token], lexicon: Lexicon) -> list[int]:
-    """The clause number of each token.
+def _clauses(tokens: Sequence[Token], lexicon: Lexicon) -> tuple[list[int], dict[int, int]]:
+    """The clause number of each token, and the clause each coordinated one shares a subject with.
 
     A relative clause set off by commas ("The festival, which drew 13,000 people, ended on
     Sunday") closes at the comma before the main verb: what follows is the main clause again.
+    A verb phrase joined by "and" ("X cut 400 jobs in 2021 and won a licence in 2019") is a
+    clause of its own, with its own time, sharing the subject of the one before.
     """
     out = []
+    coordinated: dict[int, int] = {}
     clause = 0
     fresh = 0
     resume: int | None = None
@@ -143,8 +146,19 @@ def _clauses(tokens: Sequence[Token], lexicon: Lexicon) -> list[int]:
             fresh += 1
             clause = fresh
             resume = None
+        elif low == "and" and _verb_follows(tokens, i + 1, lexicon):
+            fresh += 1
+            coordinated[fresh] = clause
+            clause = fresh
         out.append(clause)
-    return out
+    return out, coordinated
+
+
+def _verb_follows(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
+    """A verb at ``k``, after adverbs ("and now employs", "and later won")."""
+    while k < len(tokens) and tokens[k].lower in _ADVERBS_BEFORE_VERB:
+        k += 1
+    return k < len(tokens) and _verb_like(tokens[k], lexicon)
 
 
 def _verb_like(t: Token, lexicon: Lexicon) -> bool:
@@ -163,7 +177,13 @@ def _verb_like(t: Token, lexicon: Lexicon) -> bool:
 def _complement_that(tokens: Sequence[Token], i: int) -> bool:
     # "so that", "such that", "now that": part of the clause, not a new one.
     return tokens[i].lower == "that" and tokens[i - 1].lower in {
-        "so", "such", "now", "after", "before", "since", "following",
+        "so",
+        "such",
+        "now",
+        "after",
+        "before",
+        "since",
+        "following",
     }
 
 
@@ -238,7 +258,9 @@ def _triggers(
     for j, lem in enumerate(lemmas):
         if j in used:
             continue
-        for k in range(j + 1, min(len(tokens), j + 4)):
+        for k in _window(tokens, j, mentions, 6):
+            if tokens[k].text in {".", ";", ","}:
+                break
             if k in used or not _participle(tokens[k].lower):
                 continue
             matches = [
@@ -250,8 +272,14 @@ def _triggers(
             if matches and (_owner_before(tokens, j, ends) or passive):
                 event_id = matches[0][0]
                 found.append(
-                    Trigger(event_id, k, f"{tokens[j].text} … {tokens[k].text}", "phrase",
-                            _object_phrase(tokens, j), j)  # fmt: skip
+                    Trigger(
+                        event_id,
+                        k,
+                        f"{tokens[j].text} … {tokens[k].text}",
+                        "phrase",
+                        _object_phrase(tokens, j),
+                        j,
+                    )  # fmt: skip
                 )
                 used.update({j, k})
                 break
@@ -389,14 +417,14 @@ def _sentence_claims(
     if not triggers:
         proper = [m for m in mentions if m.kind == "proper"]
         return [], (display(proper[0].text) if proper else last_subject)
-    clause_of = _clauses(tokens, lexicon)
+    clause_of, coordinated = _clauses(tokens, lexicon)
     quantities = find_quantities(sent.text, skip=[(t.start, t.end) for t in times])
     attributed = _attribution(sent, tokens, mentions, lexicon)
     out: list[Claim] = []
     for trig in triggers:
         aside = _appositive(tokens, _verb_phrase_start(tokens, trig.index), clause_of)
         visible = [m for m in mentions if m.start not in aside]
-        subject = _subject(tokens, trig, visible, clause_of, lexicon)
+        subject = _subject(tokens, trig, visible, clause_of, lexicon, coordinated)
         patient = _patient(tokens, trig, visible, lexicon)
         if subject is None and patient is None:
             continue
@@ -433,19 +461,18 @@ def _sentence_claims(
         q_lo = min(c_start, subj_start)
         qualifiers = _qualifiers(tokens, span_tokens, lexicon, min_start=q_lo)
         count = _count(sent.text[q_lo:c_end])
-        aside_chars = [(tokens[k].start, tokens[k].end) for k in aside]
+        own_chars = [(tokens[k].start, tokens[k].end) for k in span_tokens]
+
+        def own(pos: int, chars: list[tuple[int, int]] = own_chars) -> bool:
+            return any(a <= pos < b for a, b in chars)
+
         time_mention = _clause_time(
-            [
-                t
-                for t in times
-                if not any(a <= t.start < b for a, b in aside_chars)
-                and not _speech_time(tokens, t, lexicon)
-            ],
+            [t for t in times if own(t.start) and not _speech_time(tokens, t, lexicon)],
             c_start,
             c_end,
             tokens[trig.index].start,
         )
-        quantity = _clause_quantity(quantities, c_start, c_end, count)
+        quantity = _clause_quantity([q for q in quantities if own(q.start)], c_start, c_end, count)
         after = None
         if _sequence_cue(tokens, span_tokens, trig.index, lexicon):
             after = _previous_timed(previous + out, sent.index)
@@ -501,8 +528,36 @@ def _subject(
     mentions: list[Mention],
     clause_of: list[int],
     lexicon: Lexicon,
+    coordinated: dict[int, int] | None = None,
 ) -> list[Mention] | None:
     """The subject of a trigger: one mention, or several for a group."""
+    found = _own_subject(tokens, trig, mentions, clause_of, lexicon)
+    clause = clause_of[trig.index]
+    # "X cut 400 jobs and won a licence": the second verb shares the first one's subject.
+    while found is None and coordinated and clause in coordinated:
+        clause = coordinated[clause]
+        first = clause_of.index(clause)
+        inherited = [
+            m
+            for m in mentions
+            if clause_of[m.start] == clause
+            and m.kind == "proper"
+            and not _after_preposition(tokens, m.start)
+        ]
+        if inherited:
+            found = _group(tokens, inherited[0], mentions, check_preposition=False)
+            if found and found[0].start < first:
+                found = None
+    return found
+
+
+def _own_subject(
+    tokens: Sequence[Token],
+    trig: Trigger,
+    mentions: list[Mention],
+    clause_of: list[int],
+    lexicon: Lexicon,
+) -> list[Mention] | None:
     clause = clause_of[trig.index]
     first_tok = clause_of.index(clause)
     role = lexicon.events[trig.event].role
@@ -618,8 +673,10 @@ def _patient(
     licence" is Beta's licence. The passive ("Tidewell was fined") keeps its subject.
     """
     event = lexicon.events[trig.event]
-    if trig.kind == "phrase" and trig.end > trig.index and tokens[trig.end].lower in (
-        lexicon.entity_after
+    if (
+        trig.kind == "phrase"
+        and trig.end > trig.index
+        and tokens[trig.end].lower in (lexicon.entity_after)
     ):
         k = trig.end + 1
         while k < len(tokens) and tokens[k].lower in {"the", "a", "an"}:
@@ -636,9 +693,7 @@ def _patient(
         # "awarded an operating licence to Ferncrest Mobility", "a licence was granted to X"
         k = max(trig.end, trig.index) + 1
         if k < len(tokens) and tokens[k].lower == "to":
-            found = next(
-                (m for m in mentions if m.start == k + 1 and m.kind == "proper"), None
-            )
+            found = next((m for m in mentions if m.start == k + 1 and m.kind == "proper"), None)
             if found is not None:
                 return found
     before = tokens[trig.index - 1].lower if trig.index > 0 else ""

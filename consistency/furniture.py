@@ -399,9 +399,18 @@ def _is_label_shaped(line: str) -> bool:
     return date_line_remainder(s, loose=True) is None
 
 
+_TRAILING_DATE_RE = re.compile(r"\s[·|•—–]\s*(?P<date>[^·|•—–]{4,40})$")
+
+
 def _is_teaser_date(line: str) -> bool:
-    """A teaser item's date line: a date alone, or 'Category · date', '5 min read · date'."""
+    """A teaser item's date line: a date alone, or 'Category · date', '5 min read · date',
+    or a whole item on one line: 'A headline without a full stop · November 2, 2021'."""
     s = line.strip()
+    m = _TRAILING_DATE_RE.search(s)
+    if m and is_date_only(m.group("date"), loose=True):
+        title = s[: m.start()].strip()
+        if title and len(_words(title)) <= 25 and not _ends_sentence(title):
+            return True
     if not s or len(s) > 80:
         return False
     rest = date_line_remainder(s, loose=True)

@@ -168,6 +168,8 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
         if m is None:
             break
         start = m.start()
+        while start < len(text) and text[start].isspace():
+            start += 1  # the optional space before a figure is not part of it
         num_start = m.start("num")
         # The unit group may run over the next number: resume right after this one.
         pos = m.end("num") if m.end("num") > pos else pos + 1
