@@ -248,7 +248,7 @@ def _triggers(
                         else (f"{tokens[i].text} {tokens[j].text}")
                     )
                     found.append(
-                        Trigger(event_id, i, words, "phrase", _object_phrase(tokens, j), j)
+                        Trigger(event_id, i, words, "phrase", _object_phrase(tokens, j, i), j)
                     )
                     used.update({i, j})
                     break
@@ -356,10 +356,12 @@ def _owner_before(tokens: Sequence[Token], j: int, mention_ends: set[int]) -> bo
     return False
 
 
-def _object_phrase(tokens: Sequence[Token], j: int) -> str:
+def _object_phrase(tokens: Sequence[Token], j: int, floor: int = -1) -> str | None:
     """The object word with the nouns before it: "policy statements", "retail licence"."""
+    if not tokens[j].text.isalpha():
+        return None  # "raised $25 million": the figure is the object, kept as the quantity
     start = j
-    while start - 1 >= 0:
+    while start - 1 > floor:
         t = tokens[start - 1]
         if not t.text.isalpha() or t.lower in PREPOSITIONS or t.lower in _STOP_OBJ:
             break
