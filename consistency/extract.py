@@ -215,8 +215,12 @@ def _finite(tokens: Sequence[Token], i: int, mentions_end: set[int]) -> bool:
         return True
     if prev in {"he", "she", "it", "they", "we", "i", "you"}:
         return True
-    if k >= 1 and tokens[k].text.isalpha() and any(c.isdigit() for c in tokens[k - 1].text):
-        return True  # "30,000 people attended"
+    if (
+        k >= 1
+        and tokens[k].text.replace("-", "").isalpha()
+        and any(c.isdigit() for c in tokens[k - 1].text)
+    ):
+        return True  # "30,000 people attended", "47,400 festival-goers attended"
     if (
         tokens[k].text.isalpha()
         and (tokens[k].text.islower() or k == 0)

@@ -59,7 +59,7 @@ class Lexicon:
 
 
 # Verb forms simplemma reads as another word ("won" the currency).
-_VERB_FORMS = {"won": "win", "wins": "win", "winning": "win"}
+_VERB_FORMS = {"won": "win", "wins": "win", "winning": "win", "left": "leave"}
 
 
 @lru_cache(maxsize=65536)

@@ -50,7 +50,7 @@ def _sentences(text: str) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     for paragraph in segmenter.analyze(text):
         for sent in paragraph:
-            toks = _join_split_words([t for t in sent if t.value])
+            toks = _join_split_words([t for t in sent if t.value], text)
             if not toks:
                 continue
             start = toks[0].offset
@@ -76,18 +76,20 @@ class _Raw:
     offset: int
 
 
-def _join_split_words(toks: list) -> list:  # type: ignore[type-arg]
-    """Undo syntok's camel-case split: "HashKey" is one word, not "Hash" "Key"."""
+def _join_split_words(toks: list, text: str) -> list:  # type: ignore[type-arg]
+    """Undo syntok's splits inside a word: "HashKey" is one word, not "Hash" "Key", and
+    "go-ahead" or "crypto-related" one word, not two."""
     out: list[_Raw] = []
     for t in toks:
         prev = out[-1] if out else None
+        gap = text[prev.offset + len(prev.value) : t.offset] if prev is not None else " "
         if (
             prev is not None
-            and prev.offset + len(prev.value) == t.offset
+            and gap in ("", "-")
             and prev.value[-1:].isalnum()
             and t.value[:1].isalnum()
         ):
-            out[-1] = _Raw(prev.value + t.value, prev.offset)
+            out[-1] = _Raw(prev.value + gap + t.value, prev.offset)
         else:
             out.append(_Raw(t.value, t.offset))
     return out
