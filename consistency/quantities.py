@@ -116,12 +116,15 @@ def _unit_noun(raw: str) -> tuple[str | None, int]:
             break
         if word in _CURRENCY_WORDS:
             return _CURRENCY_WORDS[word], m.end()
-        if word.isalpha():
+        if word.replace("-", "").isalpha():
             head, head_end = word, m.end()
-            if _plural(word):
-                break  # "900 jobs without warning", "two people familiar with it"
+            if _plural(word.rsplit("-", 1)[-1]):
+                break  # "900 jobs without warning", "47,400 festival-goers attended"
     if head is None:
         return None, 0
+    if "-" in head:  # "festival-goers": the last part carries the number
+        first, _, last = head.rpartition("-")
+        return f"{first}-{lemma(last)}", head_end
     return lemma(head), head_end
 
 
