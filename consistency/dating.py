@@ -145,8 +145,9 @@ def check_dates(
         # A page is captured after it is published: only a later page date can be a capture
         # date, and only agreement (not a missing event) may argue for it, or a real
         # discrepancy would be explained away.
-        better = alt.score - own.score >= 2 and alt.violations <= own.violations
-        if better and (doc.published - inferred.published).days > 60:
+        better = alt.score - own.score >= 3 and alt.violations <= own.violations and own.score < 0
+        # Captures come long after publication; a few weeks' difference is a real dispute.
+        if better and (doc.published - inferred.published).days > _CAPTURE_GAP_DAYS:
             note = (
                 f"the page's date {doc.published.isoformat()} ({doc.published_from}) looks like"
                 f" the day the page was captured, not published: the text fits"
@@ -165,6 +166,9 @@ def check_dates(
         else:
             out.append(doc)
     return out
+
+
+_CAPTURE_GAP_DAYS = 180
 
 
 def _reference(
