@@ -266,29 +266,31 @@ def resolve_names(names: Iterable[str], acronyms: Iterable[tuple[str, str]] = ()
             uf.union(lk, sk)
             keys.setdefault(lk, Counter())
             keys.setdefault(sk, Counter())
+    # Multi-word names first, so that a surname is counted against people, not spellings:
+    # "Kwame Navarro" and "A. Kwame Navarro" are one owner of "Navarro".
+    for k in multi:
+        # A longer name ending in a shorter multi-word one: "Hong Kong Legislative
+        # Council" and "Legislative Council".
+        for m in multi:
+            if m != k and k.endswith(" " + m):
+                uf.union(k, m)
     for k in all_keys:
-        words = k.split()
-        if len(words) == 1:
-            # Surname: the last word of exactly one multi-word name of two or three words.
-            owners = [m for m in multi if m.split()[-1] == k and len(m.split()) <= 3]
-            if len(owners) == 1 and k[0].isalpha():
-                uf.union(k, owners[0])
-            # A company's short name: "Ravenwick" for "Ravenwick Pharma", when only one
-            # multi-word name starts with it and it is not a person's first name told alone.
-            starters = [m for m in multi if m.split()[0] == k]
-            if len(starters) == 1 and not owners and len(k) >= 4:
-                uf.union(k, starters[0])
-            # Acronym by initials: "SEC" and "Securities and Exchange Commission".
-            if len(k) >= 2:
-                matches = [m for m in multi if _initials(m) == k]
-                if len(matches) == 1:
-                    uf.union(k, matches[0])
-        else:
-            # A longer name ending in a shorter multi-word one: "Hong Kong Legislative
-            # Council" and "Legislative Council".
-            for m in multi:
-                if m != k and len(m.split()) >= 2 and k.endswith(" " + m):
-                    uf.union(k, m)
+        if " " in k:
+            continue
+        # Surname: the last word of multi-word names of two or three words, all one person.
+        owners = {uf.find(m) for m in multi if m.split()[-1] == k and len(m.split()) <= 3}
+        if len(owners) == 1 and k[0].isalpha():
+            uf.union(k, next(iter(owners)))
+        # A company's short name: "Ravenwick" for "Ravenwick Pharma", when only one
+        # multi-word name starts with it and it is not a person's first name told alone.
+        starters = {uf.find(m) for m in multi if m.split()[0] == k}
+        if len(starters) == 1 and not owners and len(k) >= 4:
+            uf.union(k, next(iter(starters)))
+        # Acronym by initials: "SEC" and "Securities and Exchange Commission".
+        if len(k) >= 2:
+            matches = {uf.find(m) for m in multi if _initials(m) == k}
+            if len(matches) == 1:
+                uf.union(k, next(iter(matches)))
     # Close spellings of longer names ("Hashkey Group" / "HashKey Group").
     long_keys = [k for k in all_keys if len(k) >= 8]
     for i, a in enumerate(long_keys):
