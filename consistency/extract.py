@@ -648,9 +648,11 @@ def _sequence_cue(
 def _speech_time(tokens: Sequence[Token], t: temporal.TimeMention, lexicon: Lexicon) -> bool:
     """ "..., the regulator said on Monday": the time of the saying, not of the claim."""
     before = [tok for tok in tokens if tok.end <= t.start][-3:]
-    return any(tok.lemma in lexicon.said_verbs for tok in before[-2:]) and not any(
-        tok.lower in {"that", ","} for tok in before[-1:]
+    # An inflected form only: "said on Monday", not "its annual report in 2024".
+    said = any(
+        tok.lemma in lexicon.said_verbs and tok.lower != tok.lemma for tok in before[-2:]
     )
+    return said and not any(tok.lower in {"that", ","} for tok in before[-1:])
 
 
 def _appositive(tokens: Sequence[Token], vp_start: int, clause_of: list[int]) -> set[int]:
