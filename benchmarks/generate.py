@@ -103,6 +103,16 @@ RELATIVE_FORMS = (
 )
 
 
+FORM_WEIGHT = {
+    "yesterday": 4,
+    "weekday": 4,
+    "days_ago": 2,
+    "earlier_this_month": 3,
+    "last_month": 2,
+    "last_monthname": 2,
+}
+
+
 def add_months(d: date, k: int) -> date:
     m = d.month - 1 + k
     y = d.year + m // 12
@@ -449,8 +459,8 @@ DOMAINS: dict[str, dict[str, Any]] = {
         "venue": ["a desalination plant", "a pumping station", "a new headquarters"],
         "ban": [
             ("single-use plastic bottles", True),
-            ("hosepipe use in summer", False),
-            ("lawn sprinklers during droughts", True),
+            ("garden hosepipes", True),
+            ("lawn sprinklers", True),
         ],
         "law": [
             "the project's budget",
@@ -1214,16 +1224,24 @@ def make_cast(rng: random.Random, domain: str, reg: Registry) -> dict[str, Entit
     council = rng.choice(["{} City Council", "{} Council", "{} Municipal Council"]).format(city)
     ents["council"] = Entity("council", council, "council", article=True)
 
+    heads: list[str] = []  # no two names of one story start alike (Heronwell, Herondale)
+
     def company() -> str:
-        return f"{rng.choice(STEM_A)}{rng.choice(STEM_B)}"
+        head = rng.choice([h for h in STEM_A if h not in heads])
+        return f"{head}{rng.choice(STEM_B)}"
+
+    def take_company() -> str:
+        stem = reg.take(rng, company)
+        heads.append(next(h for h in STEM_A if stem.startswith(h) and stem[len(h) :] in STEM_B))
+        return stem
 
     for i in range(3):
-        stem = reg.take(rng, company)
+        stem = take_company()
         name = f"{stem} {rng.choice(voc['co'])}"
         ents[f"co{i}"] = Entity(f"co{i}", name, "company", short=stem)
-    stem = reg.take(rng, company)
+    stem = take_company()
     ents["target"] = Entity("target", f"{stem} {rng.choice(voc['co'])}", "company", short=stem)
-    stem = reg.take(rng, company)
+    stem = take_company()
     ents["fund"] = Entity("fund", f"{stem} {rng.choice(FUND_WORDS)}", "other", short=stem)
     fest = reg.take(rng, lambda: f"{rng.choice(FESTIVAL_STEMS)} {rng.choice(voc['festival'])}")
     ents["festival"] = Entity("festival", fest, "festival", article=True)
@@ -1367,7 +1385,9 @@ def build_story(
     rng.shuffle(fmts)
     outlets: list[Outlet] = []
     for i, (name, style, reporter) in enumerate(chosen):
-        pub = p0 if i == 0 else p0 + timedelta(days=rng.randint(0, 21))
+        # half the outlets publish within days of the first, the others up to three weeks on
+        late = rng.randint(0, 3) if rng.random() < 0.5 else rng.randint(4, 21)
+        pub = p0 if i == 0 else p0 + timedelta(days=late)
         o = Outlet(name, style, slug(name), fmts[i % len(fmts)], pub, reporter)
         o.path = f"story-{index:03d}/{o.slug}.{o.fmt}"
         outlets.append(o)
@@ -1385,7 +1405,9 @@ def build_story(
     free = [s for s in SLOTS if s != drop]
     rng.shuffle(free)
     licensed = [s for s in free if s[1] == "licensed"]
-    if "first" in kinds:
+    # two licences: for a planted "first", or (often) two companies licensed on one day
+    pair = "first" not in kinds and "true_first" not in traps and rng.random() < 0.6
+    if "first" in kinds or pair:
         add(licensed[0])
         add(licensed[1])
     figure_slots = [s for s in free if s[1] in FIGURE_EVENTS]
@@ -1400,6 +1422,8 @@ def build_story(
         if k in kinds:
             add(next(s for s in dated_slots + licensed if s not in slots))
     for t in traps:
+        if len(slots) >= 8:  # 5-8 facts a story; a trap without a fact of its own is skipped
+            break
         if t in ("retail", "true_first"):
             add(next(s for s in licensed if s not in slots))
             if t == "true_first":
@@ -1439,9 +1463,13 @@ def build_story(
             else (rng.randint(41, 365) if r < 0.7 else rng.randint(366, 760))
         )
         f.date = p0 - timedelta(days=back)
+    # often a news peg: one fact of the last few days ("yesterday", "on Tuesday")
+    dated = [f for f in facts if f.date is not None]
+    if dated and rng.random() < 0.6:
+        rng.choice(dated).date = p0 - timedelta(days=rng.choice([1, 1, 2, 3, 4, 5]))
     # two companies licensed on one day, now and then (group subjects)
     lic = [f for f in facts if f.event == "licensed"]
-    if len(lic) >= 2 and "first" not in kinds and "true_first" not in traps and rng.random() < 0.6:
+    if len(lic) >= 2 and (pair or ("first" not in kinds and "true_first" not in traps)):
         lic[1].date = lic[0].date
         lic[1].fields["licence"] = lic[0].fields["licence"]
     story = Story(index, f"story-{index:03d}", domain, ents, facts, outlets)
@@ -1494,11 +1522,14 @@ def choose_time(
         opts = [t for t in opts if t.form in forms]
     if not opts:
         return None
-    # weight: forms equally likely, whatever the number of variants of each
+    # one weight per form, whatever its number of variants; the phrases newsrooms use for
+    # the last few days ("yesterday", "on Tuesday") weigh more when they are possible
     by_form: dict[str, list[TimeExpr]] = {}
     for t in opts:
         by_form.setdefault(t.form, []).append(t)
-    form = rng.choice(sorted(by_form))
+    names = sorted(by_form)
+    weights = [FORM_WEIGHT.get(n, 1) for n in names]
+    form = rng.choices(names, weights)[0]
     return rng.choice(by_form[form])
 
 
@@ -1864,6 +1895,13 @@ class Renderer:
         self.out = story.outlets[o]
         self.voice = Voice(story, o, rng)
         self.voc = DOMAINS[story.domain]
+        self.used: list[str] = []  # fillers already in this article (none twice)
+
+    def fresh(self, options: list[str] | tuple[str, ...]) -> str:
+        left = [x for x in options if x not in self.used] or list(options)
+        pick = self.rng.choice(left)
+        self.used.append(pick)
+        return pick
 
     # -- fields -------------------------------------------------------------------------
     def fill(self, template: str, p: Plan | None, extra: dict[str, Any] | None = None) -> str:
@@ -2088,14 +2126,14 @@ class Renderer:
             return rng.choice(LEDES).format(C=city, topic=topic)
         if kind == "quote":
             who = rng.choice(["mayor", "ceo", "chair"])
-            q = rng.choice(self.story.quotes[who])
+            q = self.fresh(self.story.quotes[who])
             r = rng.random()
             if r < 0.4:
                 return f'"{q}," {self.voice.name(who, appositive=True)} said.'
             if r < 0.7:
                 return f'"{q}," said {self.voice.name(who, appositive=True).rstrip(",")}.'
             return f'{self.voice.name(who, appositive=True)} said: "{q}."'
-        tmpl = rng.choice(BACKGROUND)
+        tmpl = self.fresh(BACKGROUND)
         pop = fmt_count(rng.randint(30, 400) * 1000)
         out = tmpl.replace("{C}", city).replace("{topic}", topic).replace("{pop}", pop)
         if "{Reg}" in out:
@@ -2129,7 +2167,7 @@ def render_article(rng: random.Random, story: Story, o: int) -> list[list[str]]:
                 and p2.fact.id not in taken
                 and p1.fact.date == p2.fact.date
                 and p1.fact.fields["licence"] == p2.fact.fields["licence"]
-                and rng.random() < 0.8
+                and rng.random() < 0.9
             ):
                 p2.time = p1.time
                 units.append(("group", [p1, p2]))

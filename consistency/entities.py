@@ -194,6 +194,9 @@ def normalize(name: str) -> str:
     words = s.split()
     while words and words[0].lower() in ({"the"} | TITLES):
         words = words[1:]
+    # A leading initial ("A. Pruitt") says no more than the surname.
+    while len(words) > 1 and re.fullmatch(r"[A-Z]\.?", words[0]):
+        words = words[1:]
     while len(words) > 1 and words[-1].lower() in _ORG_SUFFIXES:
         words = words[:-1]
     return " ".join(words).casefold()

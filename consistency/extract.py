@@ -427,7 +427,13 @@ def _sentence_claims(
     quantities = find_quantities(sent.text, skip=[(t.start, t.end) for t in times])
     attributed = _attribution(sent, tokens, mentions, lexicon)
     out: list[Claim] = []
+    # One event told once per clause: "was then named chief executive" is one appointment
+    # even though "named" and "was ... chief" both name it.
+    seen_events: set[tuple[str, int]] = set()
     for trig in triggers:
+        if (trig.event, clause_of[trig.index]) in seen_events:
+            continue
+        seen_events.add((trig.event, clause_of[trig.index]))
         aside = _appositive(tokens, _verb_phrase_start(tokens, trig.index), clause_of)
         visible = [m for m in mentions if m.start not in aside]
         subject = _subject(tokens, trig, visible, clause_of, lexicon, coordinated)
@@ -480,7 +486,7 @@ def _sentence_claims(
         )
         quantity = _clause_quantity([q for q in quantities if own(q.start)], c_start, c_end, count)
         after = None
-        if _sequence_cue(tokens, span_tokens, trig.index, lexicon):
+        if _sequence_cue(tokens, span_tokens, max(trig.index, trig.end), lexicon):
             after = _previous_timed(previous + out, sent.index)
         time = None
         if time_mention is not None:
@@ -698,9 +704,10 @@ def _patient(
     if event.role != "patient":
         return None
     if trig.kind == "phrase":
-        # "awarded an operating licence to Ferncrest Mobility", "a licence was granted to X"
+        # "awarded an operating licence to Ferncrest Mobility", "a licence was granted to X",
+        # "imposed a penalty on Bluewind Power"
         k = max(trig.end, trig.index) + 1
-        if k < len(tokens) and tokens[k].lower == "to":
+        if k < len(tokens) and tokens[k].lower in {"to", "on"}:
             found = next((m for m in mentions if m.start == k + 1 and m.kind == "proper"), None)
             if found is not None:
                 return found
