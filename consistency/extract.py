@@ -53,7 +53,7 @@ _IRREGULAR_PAST = frozenset(
 _ADVERBS_BEFORE_VERB = frozenset(
     """also already just recently reportedly allegedly officially finally first then later
     previously formally quietly initially eventually subsequently since still once again
-    successfully jointly separately publicly now currently today""".split()
+    successfully jointly separately publicly now currently today each both all reportedly""".split()
 )
 _BE = frozenset({"was", "were", "been", "is", "are", "be", "being"})
 _SUBORDINATORS = frozenset({"since", "before", "after", "until", "once", "as"})
@@ -126,7 +126,9 @@ def _clauses(tokens: Sequence[Token], lexicon: Lexicon) -> tuple[list[int], dict
     resume: int | None = None
     for i, t in enumerate(tokens):
         low = t.lower
-        if resume is not None and i > 0 and tokens[i - 1].text == "," and _verb_like(t, lexicon):
+        if resume is not None and i > 0 and tokens[i - 1].text == "," and _verb_follows(
+            tokens, i, lexicon
+        ):
             clause, resume = resume, None
         elif low in CLAUSE_PUNCT or (
             low in CLAUSE_OPENERS and i > 0 and not _complement_that(tokens, i)
@@ -239,25 +241,28 @@ def _triggers(
     lemmas = [t.lemma for t in tokens]
     # Light verb + object first: "obtained a license" is one trigger, not two.
     for i, lem in enumerate(lemmas):
-        for event_id, phrase in lexicon.by_light_verb.get(lem, ()):
-            if not _finite(tokens, i, ends):
-                continue
-            for j in _window(tokens, i, mentions, 6):
+        options = lexicon.by_light_verb.get(lem, ())
+        if not options or not _finite(tokens, i, ends):
+            continue
+        best: tuple[int, int, str, int] | None = None  # (-object words, distance, event, j)
+        window = _window(tokens, i, mentions, 8)
+        for event_id, phrase in options:
+            for j in window:
                 if tokens[j].text in {".", ";", ","} and j > i + 1:
                     break
-                if lemmas[j] in phrase.objects or _multiword(lemmas, j, phrase.objects):
-                    words = (
-                        f"{tokens[i].text} … {tokens[j].text}"
-                        if j > i + 1
-                        else (f"{tokens[i].text} {tokens[j].text}")
-                    )
-                    found.append(
-                        Trigger(event_id, i, words, "phrase", _object_phrase(tokens, j, i), j)
-                    )
-                    used.update({i, j})
+                size = _object_size(lemmas, j, phrase.objects)
+                if size:
+                    cand = (-size, j - i, event_id, j)
+                    if best is None or cand < best:
+                        best = cand
                     break
-            if i in used:
-                break
+        if best is not None:
+            _, _, event_id, j = best
+            words = f"{tokens[i].text} … {tokens[j].text}" if j > i + 1 else (
+                f"{tokens[i].text} {tokens[j].text}"
+            )
+            found.append(Trigger(event_id, i, words, "phrase", _object_phrase(tokens, j, i), j))
+            used.update({i, j})
     # Object first, verb after: "had its licence revoked", "Acme's licence was revoked".
     for j, lem in enumerate(lemmas):
         if j in used:
@@ -311,14 +316,15 @@ def _triggers(
     return out
 
 
-def _multiword(lemmas: list[str], j: int, objects: frozenset[str]) -> bool:
-    """ "took over as": an object of several words, matched word by word from ``j``."""
+def _object_size(lemmas: list[str], j: int, objects: frozenset[str]) -> int:
+    """How many words of an object start at ``j`` (0: none); "took over as" beats "over"."""
+    size = 1 if lemmas[j] in objects else 0
     for o in objects:
         if " " in o:
             words = o.split()
             if lemmas[j : j + len(words)] == words:
-                return True
-    return False
+                size = max(size, len(words))
+    return size
 
 
 def _window(tokens: Sequence[Token], i: int, mentions: list[Mention], size: int) -> list[int]:
@@ -576,7 +582,11 @@ def _own_subject(
     # Passive with an agent: "X was fined by the SEC".
     by_agent = _by_agent(tokens, trig, mentions)
     # A relative clause: the subject is the antecedent of "which/who/that".
-    if tokens[first_tok].lower in RELATIVE and _nothing_but_aux_between(tokens, first_tok, trig):
+    if (
+        tokens[first_tok].lower in RELATIVE
+        and _relative(tokens, first_tok)
+        and _nothing_but_aux_between(tokens, first_tok, trig)
+    ):
         antecedent = _mention_ending_at(tokens, first_tok, mentions)
         if antecedent is None:
             thing = thing_mention(tokens, first_tok, lexicon)
@@ -735,8 +745,12 @@ def _patient(
 def _pronoun_antecedent(
     tokens: Sequence[Token], pronoun: Mention, mentions: list[Mention]
 ) -> Mention | None:
-    """ "Beta Exchange said it obtained ...": the name before the pronoun in its sentence."""
-    for m in reversed(mentions):
+    """ "Beta Exchange said it obtained ...": the name before the pronoun in its sentence.
+
+    The subject is preferred to an object: in "Acme bought Beta, and it employs 400 people"
+    it is Acme.
+    """
+    for m in mentions:
         if (
             m.kind == "proper"
             and m.end <= pronoun.start
@@ -757,14 +771,32 @@ def _verb_phrase_start(tokens: Sequence[Token], i: int) -> int:
     return k
 
 
+def _relative(tokens: Sequence[Token], k: int) -> bool:
+    """Is "that/which/who" at ``k`` a relative pronoun (after a noun), not "said ... that"?"""
+    if tokens[k].lower != "that":
+        return True
+    j = k - 1
+    while j >= 0 and tokens[j].text == ",":
+        j -= 1
+    if j < 0:
+        return False
+    prev = tokens[j]
+    if any(c.isdigit() for c in prev.text) or prev.lemma in _SAY_LEMMAS or prev.lower in AUX:
+        return False
+    return prev.text.isalpha()
+
+
+_SAY_LEMMAS = frozenset(
+    "say tell state add note report claim announce confirm write explain reveal argue insist"
+    " believe think know expect hope fear warn show suggest indicate".split()
+)
+
+
 def _nothing_but_aux_between(tokens: Sequence[Token], rel: int, trig: Trigger) -> bool:
     between = tokens[rel + 1 : trig.index]
-    return (
-        all(
-            t.lower in AUX or t.lower in _ADVERBS_BEFORE_VERB or t.lower in {"not", "n't", "never"}
-            for t in between
-        )
-        or trig.kind == "phrase"
+    return all(
+        t.lower in AUX or t.lower in _ADVERBS_BEFORE_VERB or t.lower in {"not", "n't", "never"}
+        for t in between
     )
 
 
@@ -838,7 +870,14 @@ def _negated(tokens: Sequence[Token], clause: list[int], trig: Trigger, lexicon:
 
 
 def _hedged(tokens: Sequence[Token], clause: list[int], lexicon: Lexicon) -> bool:
-    return any(tokens[k].lower in lexicon.hedges for k in clause)
+    if any(tokens[k].lower in lexicon.hedges for k in clause):
+        return True
+    text = " " + " ".join(tokens[k].lower for k in clause) + " "
+    return any(f" {p} " in text for p in _HEDGE_PHRASES)
+
+
+# "is said to have", "is thought to have": hedges of more than one word.
+_HEDGE_PHRASES = ("said to have", "thought to have", "believed to have", "said to be")
 
 
 def _qualifiers(

@@ -189,7 +189,8 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
             continue
         scale = (m.group("scale") or "").lower()
         if scale:
-            value *= _SCALES.get(scale, 1.0)
+            # Rounded: "€4.1 million" is 4,100,000, not 4,099,999.9999999995.
+            value = round(value * _SCALES.get(scale, 1.0), 4)
         unit: str | None = None
         end = m.start("unit")
         if m.group("cur"):

@@ -20,7 +20,8 @@ _VERBS = (
     r"said|says|added|adds|told|tells|wrote|writes|stated|states|noted|notes|remarked|"
     r"explained|explains|argued|argues|insisted|insists|warned|warns|continued|recalled|stating"
 )
-_CAP = r"(?:[A-Z]\.(?=\s[A-Z])|[A-Z][\w’'-]*)"  # "J. Smith", not a sentence's full stop
+# "J. Smith"; not the end of an acronym ("by the PHPB. Kerrigan said").
+_CAP = r"(?:(?<![A-Za-z.])[A-Z]\.(?=\s[A-Z])|[A-Z][\w’'-]*)"
 _NAME = rf"{_CAP}(?:\s+{_CAP}|\s+(?:of|de|van|von|al)\s+{_CAP})*"
 _TITLE = r"(?:[a-z][\w-]*\s+){0,3}"
 # "Dmitri Nakashima, chief executive of X, said"
