@@ -317,14 +317,20 @@ def _triggers(
 
 
 def _object_size(lemmas: list[str], j: int, objects: frozenset[str]) -> int:
-    """How many words of an object start at ``j`` (0: none); "took over as" beats "over"."""
-    size = 1 if lemmas[j] in objects else 0
+    """How strongly an object starts at ``j`` (0: none); "took over as" beats "over", and a
+    noun ("takeover") beats a figure's word ("million", "$") for the same verb."""
+    size = 0
+    if lemmas[j] in objects:
+        size = 1 if lemmas[j] in _WEAK_OBJECTS else 2
     for o in objects:
         if " " in o:
             words = o.split()
             if lemmas[j : j + len(words)] == words:
-                size = max(size, len(words))
+                size = max(size, 2 * len(words))
     return size
+
+
+_WEAK_OBJECTS = frozenset({"million", "billion", "$", "€", "£", "¥", "in", "into", "for"})
 
 
 def _window(tokens: Sequence[Token], i: int, mentions: list[Mention], size: int) -> list[int]:
