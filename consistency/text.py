@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -57,7 +58,11 @@ def _sentences(text: str) -> tuple[Sentence, ...]:
             end = toks[-1].offset + len(toks[-1].value)
             sentence_text = text[start:end]
             # A sentence never spans a paragraph break: split where the text has one.
-            pieces = _split_on_breaks(sentence_text, start)
+            pieces = [
+                piece
+                for b_start, b_end in _split_on_breaks(sentence_text, start)
+                for piece in _split_after_figures(text, b_start, b_end)
+            ]
             for p_start, p_end in pieces:
                 p_text = text[p_start:p_end]
                 p_toks = tuple(
@@ -93,6 +98,26 @@ def _join_split_words(toks: list, text: str) -> list:  # type: ignore[type-arg]
         else:
             out.append(_Raw(t.value, t.offset))
     return out
+
+
+_FIGURE_END = re.compile(r"\d[\d.,]*(?:[kmb]n?|%)?\.\s+(?=[A-Z0-9])")
+
+
+def _split_after_figures(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split where syntok glues two sentences after a figure: "raised £81.4m. Last
+    December, ..." or "in May 2020. 480 people work ...". A month abbreviation before a
+    day ("Oct. 6") has no digit before its full stop and is left alone."""
+    spans = []
+    pos = start
+    for m in _FIGURE_END.finditer(text, start, end):
+        cut = m.end()
+        if text[m.start() - 1 : m.start()].isalpha():
+            continue  # part of a word or code ("S19j.")
+        dot = text.rfind(".", m.start(), cut)
+        spans.append((pos, dot + 1))
+        pos = cut
+    spans.append((pos, end))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
 def _split_on_breaks(s: str, offset: int) -> list[tuple[int, int]]:
