@@ -126,8 +126,11 @@ def _clauses(tokens: Sequence[Token], lexicon: Lexicon) -> tuple[list[int], dict
     resume: int | None = None
     for i, t in enumerate(tokens):
         low = t.lower
-        if resume is not None and i > 0 and tokens[i - 1].text == "," and _verb_follows(
-            tokens, i, lexicon
+        if (
+            resume is not None
+            and i > 0
+            and tokens[i - 1].text == ","
+            and _verb_follows(tokens, i, lexicon)
         ):
             clause, resume = resume, None
         elif low in CLAUSE_PUNCT or (
@@ -258,14 +261,17 @@ def _triggers(
                     break
         if best is not None:
             _, _, event_id, j = best
-            words = f"{tokens[i].text} … {tokens[j].text}" if j > i + 1 else (
-                f"{tokens[i].text} {tokens[j].text}"
+            words = (
+                f"{tokens[i].text} … {tokens[j].text}"
+                if j > i + 1
+                else (f"{tokens[i].text} {tokens[j].text}")
             )
             found.append(Trigger(event_id, i, words, "phrase", _object_phrase(tokens, j, i), j))
             used.update({i, j})
     # Object first, verb after: "had its licence revoked", "Acme's licence was revoked".
+    objects = _all_objects(lexicon)
     for j, lem in enumerate(lemmas):
-        if j in used:
+        if j in used or lem not in objects:
             continue
         for k in _window(tokens, j, mentions, 6):
             if tokens[k].text in {".", ";", ","}:
@@ -341,9 +347,10 @@ def _window(tokens: Sequence[Token], i: int, mentions: list[Mention], size: int)
     """
     inside = {k for m in mentions if m.kind == "proper" for k in range(m.start + 1, m.end)}
     out: list[int] = []
+    extra = 0
     depth = 0
     k = i + 1
-    while k < len(tokens) and len(out) < size + len([x for x in out if x in inside]):
+    while k < len(tokens) and len(out) < size + extra:
         t = tokens[k].text
         if t == "(":
             depth += 1
@@ -351,8 +358,26 @@ def _window(tokens: Sequence[Token], i: int, mentions: list[Mention], size: int)
             depth = max(0, depth - 1)
         elif depth == 0:
             out.append(k)
+            extra += k in inside
         k += 1
     return out
+
+
+_OBJECTS: dict[int, frozenset[str]] = {}
+
+
+def _all_objects(lexicon: Lexicon) -> frozenset[str]:
+    """Every single-word phrase object of the lexicon (for the object-first search)."""
+    key = id(lexicon)
+    if key not in _OBJECTS:
+        _OBJECTS[key] = frozenset(
+            o
+            for ev in lexicon.events.values()
+            for ph in ev.phrases
+            for o in ph.objects
+            if " " not in o
+        )
+    return _OBJECTS[key]
 
 
 def _participle(word: str) -> bool:
@@ -671,9 +696,7 @@ def _speech_time(tokens: Sequence[Token], t: temporal.TimeMention, lexicon: Lexi
     """ "..., the regulator said on Monday": the time of the saying, not of the claim."""
     before = [tok for tok in tokens if tok.end <= t.start][-3:]
     # An inflected form only: "said on Monday", not "its annual report in 2024".
-    said = any(
-        tok.lemma in lexicon.said_verbs and tok.lower != tok.lemma for tok in before[-2:]
-    )
+    said = any(tok.lemma in lexicon.said_verbs and tok.lower != tok.lemma for tok in before[-2:])
     return said and not any(tok.lower in {"that", ","} for tok in before[-1:])
 
 

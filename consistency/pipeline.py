@@ -93,8 +93,14 @@ def check(
     apply = resolver(documents, claims, mentions)
     claims = [apply(c) for c in claims]
 
+    # Date inference extracts a document once per candidate date: remember each reading.
+    readings: dict[tuple[str, object, str], list[Claim]] = {}
+
     def extract_with(d: Document) -> list[Claim]:
-        return [apply(c) for c in extract(d, lex)]
+        key = (d.id, d.published, d.published_from)
+        if key not in readings:
+            readings[key] = [apply(c) for c in extract(d, lex)]
+        return readings[key]
 
     before = {d.id: d.published for d in documents}
     documents = dating.check_dates(documents, claims, extract_with)
