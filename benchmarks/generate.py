@@ -33,17 +33,32 @@ How a story is made:
   least", "more than", "nearly"); filler sentences with no claim; page furniture (price
   tickers with a later capture date, "Recommended for you" teasers with their own dates,
   share and ad lines); some outlets repeat another outlet's sentence verbatim;
-* 1-3 planted discrepancies per story, the kinds dealt from a shuffled deck so a corpus
-  of a few stories has every kind: ``date``, ``number``, ``first``, ``order``,
-  ``anachronism``;
+* 2-3 planted discrepancies per story, dealt from a shuffled deck (the five kinds below
+  twice, the four others once) so that 20 stories have every kind:
+
+  - ``date``, ``number``, ``first``, ``order``, ``anachronism`` (one outlet moves a date,
+    a figure, calls a company the first, tells two events in the wrong order, or dates a
+    past event after its own publication);
+  - ``status``: one outlet has a company refused a licence, stripped of it, or still
+    without one ("has yet to obtain", "is still waiting for"), an authority lifting a ban
+    or rejecting a plan, while another tells the opposite state for the same time;
+  - ``attribution``: the same direct quote (eight words or more) given to two different
+    named people in two outlets, or the same report credited "according to" two different
+    (invented) news agencies;
+  - ``count`` (kind ``number``): "one of two companies to obtain a licence in May" against
+    "the only company" or "one of three" for the same period;
+  - ``internal`` (kind ``date`` or ``number``, both claims from one article): an article
+    that dates an event, or gives a figure, two incompatible ways in two sentences;
 * traps that are no discrepancy (a month inside a year, "about 13,000" and "13,200", a bound
   and a figure inside it, "retail" on one side only, a relative and an absolute time that
   agree, a true "first", a statement's date that is not the event's, a teaser's date).
 
-Every claim is also kept as structured data, and a small checker over that data (not over
-the text) verifies the ground truth: every conflict among the claims comes from a planted
-discrepancy (an extra kind it implies is listed under ``also``), and no trap is touched by
-one. Same seed, same bytes: only ``random.Random(seed)`` is used, never the clock.
+Every claim is also kept as structured data (times, figures, statuses, counts, quotes and
+their speakers, "according to" sources), and a small checker over that data (not over the
+text) verifies the ground truth: every conflict among the claims comes from a planted
+discrepancy (an extra kind it implies is listed under ``also``; for an internal one, every
+kind it also shows against other outlets), and no trap is touched by one. Same seed, same
+bytes: only ``random.Random(seed)`` is used, never the clock.
 """
 
 from __future__ import annotations
@@ -61,7 +76,16 @@ from typing import Any
 
 import yaml
 
-KINDS = ("date", "number", "first", "order", "anachronism")
+KINDS = ("date", "number", "first", "order", "anachronism", "status", "attribution")
+# What a story can have planted: a kind, or a form of one ("count" and "internal" are
+# reported as kind number, and as date or number).
+PLANTS = (*KINDS, "count", "internal")
+# The deck the plants are dealt from: the five classic kinds twice a round, the others once.
+DECK = (*KINDS[:5], *KINDS[:5], "status", "attribution", "count", "internal")
+# The order plants are made in within a story: the ones that move true dates come first, and
+# the count (whose truth depends on every licence's date) last.
+PLANT_ORDER = ("first", "order", "date", "number", "anachronism", "internal", "status",
+               "attribution", "count")  # fmt: skip
 TRAPS = (
     "month_in_year",
     "rounding",
@@ -824,6 +848,31 @@ QUOTES = (
     "I understand why people are worried",
     "Our focus is on doing this properly",
     "The numbers speak for themselves",
+    # eight words or more: these can also be planted (given to two people)
+    "We are not going to rush a decision this important",
+    "Residents deserve to know exactly what is being built and why",
+    "Every family in this city should be able to trust the system",
+    "We made mistakes early on and we have learned from them",
+    "This is about the next twenty years, not the next election",
+    "I would rather get this right than get it done quickly",
+    "The rules are clear and everyone has to follow them",
+    "We listened to the objections and changed the plans accordingly",
+    "There is no shortcut when public safety is at stake",
+    "Small businesses on the coast have carried this burden for too long",
+    "Our door is open to anyone who wants to talk to us",
+    "The town has changed a great deal since I was a child",
+)
+LONG_QUOTE_WORDS = 8
+# Invented news agencies, for "according to" (none is an outlet of the corpus).
+AGENCIES = (
+    "Kittiwake Press Agency",
+    "Lodestar Newswire",
+    "Anchorline News Service",
+    "Windrose Press Association",
+    "Beaconfield Wire",
+    "Saltire Newsdesk",
+    "Cormorant News Agency",
+    "Halyard Press",
 )
 
 # --------------------------------------------------------------------------------------
@@ -1060,6 +1109,132 @@ SLOTS = (
     ("chair", "resigned"),
 )
 
+# A status planted against a fact: the opposite state, told as a sentence. Each key is
+# (the fact's event, the status); the status is a lexicon event id (refused-licence,
+# lost-licence, lifted-ban, rejected) dated {T} like the fact, or "not-..." (a negation,
+# undated, which holds as of its article's date). {lic} is the licence without an article.
+STATUS_EVENTS = {
+    "licensed": ("refused-licence", "lost-licence", "not-licensed", "not-licensed"),
+    "banned": ("lifted-ban", "not-banned"),
+    "approved": ("rejected", "not-approved"),
+}
+STATUS: dict[str, list[str]] = {
+    "refused-licence": [
+        "{A} refused {S} {L} {T}.",
+        "{S} was refused {L} by {A} {T}.",
+        "{S} was denied {L} {T}.",
+        "{A} rejected {S}'s application for {L} {T}.",
+        "{A} turned down {S}'s application for {L} {T}.",
+        "{S}'s bid for {L} was rejected by {A} {T}.",
+        "{Tlead}, {A} declined to grant {S} {L}.",
+    ],
+    "lost-licence": [
+        "{A} revoked {S}'s {lic} {T}.",
+        "{A} suspended {S}'s {lic} {T}.",
+        "{S} had its {lic} suspended by {A} {T}.",
+        "{S} was stripped of its {lic} {T}.",
+        "{S} lost its {lic} {T}, {A} said.",
+    ],
+    "not-licensed": [
+        "{S} has not obtained {L}.",
+        "{S} has yet to obtain {L} from {A}.",
+        "{S} is still waiting for {L}.",
+        "{S} is still awaiting {L} from {A}.",
+        "{S} does not yet hold {L}.",
+        "{S}, which has not been granted {L}, cannot {ACT} for now.",
+        "{S} has applied for {L} but has not received one.",
+        "{S} still lacks {L}, {A} said.",
+    ],
+    "lifted-ban": [
+        "{S} lifted its ban on {O} {T}.",
+        "{S} scrapped the ban on {O} {T}.",
+        "{S} overturned its ban on {O} {T}.",
+        "The ban on {O} was lifted by {S} {T}.",
+        "{Tlead}, {S} lifted the ban on {O}.",
+    ],
+    "not-banned": [
+        "{S} has not banned {O}.",
+        "{S} has stopped short of banning {O}.",
+        "{S} has so far refused to ban {O}.",
+        "{S} has never banned {O}.",
+    ],
+    "rejected": [
+        "{S} rejected {O} {T}.",
+        "{S} turned down {O} {T}.",
+        "{S} blocked {O} {T}.",
+        "{Ocap} was rejected by {S} {T}.",
+        "{S} refused to approve {O} {T}.",
+    ],
+    "not-approved": [
+        "{S} has not approved {O}.",
+        "{S} has yet to approve {O}.",
+        "{S} is still reviewing {O}.",
+        "{Ocap} still awaits approval from {S}.",
+        "{S} has not signed off on {O}.",
+    ],
+}
+STATUS_WORDS = {
+    "refused-licence": "licence refused",
+    "lost-licence": "licence revoked or suspended",
+    "not-licensed": "no licence",
+    "lifted-ban": "ban lifted",
+    "not-banned": "not banned",
+    "rejected": "rejected",
+    "not-approved": "not approved",
+}
+
+# How many companies obtained the story's licence in a period: {K} is "two" or "three",
+# {OPS} the domain's operators ("crypto exchanges"), {OP} one of them.
+COUNT_ONE = [
+    "became the only company to obtain {L} {T}",
+    "was the only {OP} to win {L} {T}",
+    "was the sole applicant granted {L} by {A} {T}",
+    "was the only firm to receive {L} from {A} {T}",
+]
+COUNT_MANY = [
+    "became one of {K} companies to obtain {L} {T}",
+    "was one of {K} {OPS} granted {L} by {A} {T}",
+    "was one of only {K} firms to receive {L} from {A} {T}",
+    "became one of {K} {OPS} to secure {L} {T}",
+]
+COUNT_WORDS = {1: "the only", 2: "one of two", 3: "one of three"}
+
+# A second mention of a fact in the same article (an internal contradiction's other
+# sentence): a relative clause with a tail that claims nothing, a "since" clause, or a
+# plain restatement with the time in front. {which} is "which" or "who".
+ECHO_TAILS = (
+    "has faced questions ever since",
+    "remains at the centre of the debate",
+    "is back in the spotlight",
+    "has rarely been out of the news since",
+)
+ECHO_TAILS_AGENT = ("did not respond to a request for comment", "declined to comment for this article")
+SINCE_TAILS = (
+    "kept a low profile",
+    "faced repeated questions",
+    "said little in public",
+    "been at the centre of the debate",
+)
+SINCE: dict[str, list[str]] = {
+    "licensed": ["winning its {lic}", "obtaining its {lic}", "being granted its {lic}"],
+    "launched": ["launching {O}"],
+    "opened": ["opening {O}"],
+    "acquired": ["buying {X2}"],
+    "signed": ["signing {DEAL} with {X2}"],
+    "banned": ["banning {O}"],
+    "passed-law": ["passing {O}"],
+    "released-statement": ["publishing {O}"],
+    "approved": ["approving {O}"],
+    "appointed": ["being appointed {ROLE}"],
+    "fined": ["being fined by {A}"],
+    "raised-funds": ["raising fresh capital"],
+}
+ECHO_FIGURE: dict[str, list[str]] = {
+    "employs": ["{S}, with a workforce of {N}, {TAIL}."],
+    "fined": ["{S} has paid the {N} fine, {A} said."],
+    "attracted": ["Organisers said {S} drew {N}."],
+}
+
 
 # --------------------------------------------------------------------------------------
 # Story data
@@ -1085,6 +1260,7 @@ class Fact:
     fields: dict[str, Any]
     figure: Figure | None = None
     outlets: list[int] = field(default_factory=list)
+    source: str = ""  # who every outlet's "according to ..." names for it ("{A}": the regulator)
 
 
 @dataclass
@@ -1096,6 +1272,7 @@ class Outlet:
     pub: date
     reporter: str
     path: str = ""
+    quotes: str = "straight"  # straight "..." or curly “...” quotation marks
 
 
 @dataclass
@@ -1118,11 +1295,20 @@ class Plan:
     said_expr: TimeExpr | None = None
     copy_of: str | None = None
     planted: str | None = None
-    bad: str | None = None  # what the plant made wrong: time | qty | first | then
+    # what the plant made wrong: time | qty | first | then | status | count | according
+    bad: str | None = None
+    status: str | None = None  # the opposite state this claim tells (STATUS key)
+    count: int | None = None  # "the only" (1), "one of two" (2), "one of three" (3)
+    agency: str | None = None  # a planted "according to <news agency>"
+    no_according: bool = False  # never "according to ..." (another source is planted)
+    pinned: bool = False  # keeps its time and figure: no group subject, no "said that"
+    echo: Plan | None = None  # a second claim of the same fact in the same article
+    is_echo: bool = False
     # filled when rendered
     sentence: str = ""
     hedged: bool = False
     frame: str = ""
+    according: str | None = None  # the source an "according to" names, canonical
 
     @property
     def strict(self) -> bool:
@@ -1138,6 +1324,18 @@ class Planted:
     counter: int | None  # an outlet whose claim shows it
     also: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    form: str = ""  # the plant: the kind, or count | internal | quote | according
+
+
+@dataclass
+class Quote:
+    """A direct quote as one outlet gives it."""
+
+    outlet: int
+    who: str  # entity key of the speaker
+    text: str
+    sentence: str = ""
+    planted: str | None = None
 
 
 @dataclass
@@ -1166,6 +1364,9 @@ class Story:
     teasers: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
     texts: dict[int, str] = field(default_factory=dict)
     quotes: dict[str, list[str]] = field(default_factory=dict)  # speaker -> their quotes
+    said: list[Quote] = field(default_factory=list)  # every quote in every article
+    quote_plants: dict[int, Quote] = field(default_factory=dict)  # outlet -> planted quote
+    wish: dict[str, str] = field(default_factory=dict)  # plant -> the variant it asks for
 
     def fact(self, fid: str) -> Fact:
         return next(f for f in self.facts if f.id == fid)
@@ -1390,6 +1591,9 @@ def build_story(
         pub = p0 if i == 0 else p0 + timedelta(days=late)
         o = Outlet(name, style, slug(name), fmts[i % len(fmts)], pub, reporter)
         o.path = f"story-{index:03d}/{o.slug}.{o.fmt}"
+        # a JSON feed keeps its text in a string: curly quotation marks, so that a quote
+        # reads the same in the file; a quarter of the other outlets use them too
+        o.quotes = "curly" if o.fmt == "json" or rng.random() < 0.25 else "straight"
         outlets.append(o)
 
     # Facts: first what the plants and traps need, then random ones, 5-8 in all.
@@ -1413,6 +1617,10 @@ def build_story(
     figure_slots = [s for s in free if s[1] in FIGURE_EVENTS]
     dated_slots = [s for s in free if s[1] not in UNDATED_EVENTS and s[1] != "licensed"]
     target = rng.randint(5, 8)
+    if "count" in kinds:
+        # two or three licences: a group to count
+        for s in licensed[: rng.choice([2, 2, 3])]:
+            add(s)
     if "number" in kinds:
         add(next(s for s in figure_slots if s not in slots))
     if "order" in kinds:
@@ -1421,11 +1629,27 @@ def build_story(
     for k in ("date", "anachronism"):
         if k in kinds:
             add(next(s for s in dated_slots + licensed if s not in slots))
+    wish: dict[str, str] = {}
+    if "internal" in kinds:
+        wish["internal"] = "number" if rng.random() < 0.4 else "date"
+        pool = figure_slots if wish["internal"] == "number" else dated_slots + licensed
+        add(next(s for s in pool if s not in slots))
+    if "status" in kinds:
+        ev = rng.choice(["licensed", "licensed", "licensed", "banned", "approved"])
+        wish["status"] = ev
+        pick = next((s for s in free if s[1] == ev and s not in slots), None)
+        add(pick or next(s for s in free if s[1] in STATUS_EVENTS and s not in slots))
+    if "attribution" in kinds:
+        wish["attribution"] = "according" if rng.random() < 0.4 else "quote"
+        if wish["attribution"] == "according":
+            add(next(s for s in dated_slots + licensed if s not in slots and s[0][:2] == "co"))
     for t in traps:
         if len(slots) >= 8:  # 5-8 facts a story; a trap without a fact of its own is skipped
             break
         if t in ("retail", "true_first"):
-            add(next(s for s in licensed if s not in slots))
+            s = next((s for s in licensed if s not in slots), None)
+            if s is not None:
+                add(s)
             if t == "true_first":
                 add(next((s for s in licensed if s not in slots), licensed[0]))
         elif t in ("rounding", "bound"):
@@ -1472,13 +1696,30 @@ def build_story(
     if len(lic) >= 2 and (pair or ("first" not in kinds and "true_first" not in traps)):
         lic[1].date = lic[0].date
         lic[1].fields["licence"] = lic[0].fields["licence"]
-    story = Story(index, f"story-{index:03d}", domain, ents, facts, outlets)
+    if "count" in kinds and len(lic) >= 3 and lic[0].date and rng.random() < 0.4:
+        # now and then a third licence in the same month
+        d0 = lic[0].date
+        lic[2].date = min(p0 - timedelta(days=1), d0.replace(day=rng.randint(1, 28)))
+        if (lic[2].date.year, lic[2].date.month) != (d0.year, d0.month):
+            lic[2].date = d0
+    # who an "according to" names for each fact: one source, whichever outlet tells it
+    for f in facts:
+        opts = ["officials"]
+        if f.key != "reg":
+            opts.append("{A}")
+        if ents[f.key].kind == "company":
+            opts += ["the company", "company filings"]
+        if f.key in ("council", "city"):
+            opts += ["city officials"]
+        f.source = rng.choice(opts)
+    story = Story(index, f"story-{index:03d}", domain, ents, facts, outlets, wish=wish)
     # each quote has one speaker in the whole story (two outlets giving one quote to two
-    # people would be a real attribution conflict)
+    # people would be a real attribution conflict, planted only on purpose)
     pool = list(QUOTES)
     rng.shuffle(pool)
+    share = len(pool) // 3
     for i, who in enumerate(("mayor", "ceo", "chair")):
-        story.quotes[who] = pool[4 * i : 4 * i + 4]
+        story.quotes[who] = pool[share * i : share * (i + 1)]
 
     # Who tells what: each fact by at least two outlets.
     for f in facts:

@@ -64,7 +64,7 @@ def normalize_quote(text: str) -> str:
 def find_quotes(text: str) -> list[Quote]:
     found: dict[int, Quote] = {}
     last: str | None = None
-    events: list[tuple[int, int, str, str]] = []
+    events: list[tuple[int, int, int, str, str]] = []
     # "X said: “...”" is the surest form: it goes first for a quote found both ways.
     for m in _BEFORE.finditer(text):
         events.append((m.start("q"), 0, m.end("q"), m.group("q"), m.group("who")))
