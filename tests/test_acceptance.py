@@ -95,3 +95,22 @@ def test_examples_exactly_as_expected(examples_dir: Path) -> None:
 @pytest.mark.parametrize("fmt", ["json", "html", "csv", "sarif", "junit", "md"])
 def test_two_runs_are_byte_identical(seeds_dir: Path, fmt: str) -> None:
     assert render(check([seeds_dir]), fmt) == render(check([seeds_dir]), fmt)
+
+
+def test_json_does_not_depend_on_hash_seeds(tmp_path: Path, examples_dir: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"f{seed}.json"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run(
+            [sys.executable, "-m", "consistency.cli", "check", str(examples_dir), "-f", "json",
+             "-o", str(out), "-q"],
+            env=env,
+            check=False,
+        )  # fmt: skip
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] and outs[0]
