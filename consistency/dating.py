@@ -192,7 +192,8 @@ def _score(
 ) -> _Score:
     score = 0
     violations = 0
-    reasons: list[str] = []
+    # (rank, text): agreements first, then the most recent event told as past (the bound).
+    ranked: list[tuple[tuple[int, int], str]] = []
     for c in claims:
         if c.negated or c.hedged:
             continue
@@ -205,9 +206,12 @@ def _score(
                     score -= 1
                 else:
                     score += 1
-                    reasons.append(
-                        f'"{t.text}" ({c.entity} {c.event}) agrees with {names[r.document]}'
-                        f" ({r.time.label()}) when read from {cand.isoformat()}"
+                    ranked.append(
+                        (
+                            (0, 0),
+                            f'"{t.text}" ({c.entity} {c.event}) agrees with {names[r.document]}'
+                            f" ({r.time.label()}) when read from {cand.isoformat()}",
+                        )
                     )
         if c.tense == "past":
             for r in refs:
@@ -216,12 +220,16 @@ def _score(
                     score -= 1
                     violations += 1
                 elif t is None or not t.resolved:
-                    reasons.append(
-                        f"tells {c.entity} {c.event} as past, which {names[r.document]} dates"
-                        f" {r.time.label()}"
+                    ranked.append(
+                        (
+                            (1, -r.time.start.toordinal()),
+                            f"tells {c.entity} {c.event} as past, which {names[r.document]}"
+                            f" dates {r.time.label()}",
+                        )
                     )
             if t is not None and t.anchor_from == "absolute" and t.start is not None:
                 if t.start > cand + timedelta(days=0):
                     score -= 1
                     violations += 1
+    reasons = [text for _, text in sorted(ranked, key=lambda x: x[0])]
     return _Score(score, violations, tuple(dict.fromkeys(reasons)))
