@@ -1208,7 +1208,9 @@ ECHO_TAILS = (
     "is back in the spotlight",
     "has rarely been out of the news since",
 )
-ECHO_TAILS_AGENT = ("did not respond to a request for comment", "declined to comment for this article")
+# (not "did not respond to a request for comment": a background line of the same article
+# may say that already)
+ECHO_TAILS_AGENT = ("declined to comment for this article", "referred questions to a spokesperson")
 SINCE_TAILS = (
     "kept a low profile",
     "faced repeated questions",
@@ -1907,7 +1909,211 @@ def plant(rng: random.Random, story: Story, kind: str, used: list[str]) -> Plant
             else:
                 po.undated = True
         return Planted(pid, kind, [f.id], a, None, extra={"later": later})
+    if kind == "status":
+        return plant_status(rng, story, facts, pid)
+    if kind == "attribution":
+        return plant_attribution(rng, story, facts, pid)
+    if kind == "count":
+        return plant_count(rng, story, used, pid)
+    if kind == "internal":
+        return plant_internal(rng, story, facts, pid)
     raise ValueError(kind)
+
+
+def same_time_pair(
+    rng: random.Random, d: date, oa: Outlet, ob: Outlet, grans: tuple[str, ...]
+) -> tuple[TimeExpr, TimeExpr]:
+    """Two outlets' phrases for one true date, each of a granularity in ``grans``."""
+    for _ in range(60):
+        ta, tb = choose_time(rng, d, oa), choose_time(rng, d, ob)
+        if ta and tb and ta.gran in grans and tb.gran in grans:
+            return ta, tb
+    ta = choose_time(rng, d, oa, ("abs_month",))
+    tb = choose_time(rng, d, ob, ("abs_month",))
+    assert ta and tb
+    return ta, tb
+
+
+def plant_status(rng: random.Random, story: Story, facts: list[Fact], pid: str) -> Planted | None:
+    """One outlet tells the opposite state: refused, revoked, lifted, rejected, or not yet."""
+    cands = [f for f in facts if f.event in STATUS_EVENTS and f.date is not None]
+    if not cands:
+        return None
+    want = story.wish.get("status", "licensed")
+    f = rng.choice([f for f in cands if f.event == want] or cands)
+    assert f.date is not None
+    status = rng.choice(STATUS_EVENTS[f.event])
+    a, b = pick_pair(rng, story, f)
+    pa, pb = plan(story, f, a), plan(story, f, b)
+    pa.role, pa.status, pa.planted, pa.bad = "planted", status, pid, "status"
+    pb.role = "counter"
+    if status.startswith("not-"):
+        # "has not obtained a licence" holds as of its article; the other outlet dates the
+        # licence wholly before that article ("in 2024" would not do in March 2024)
+        pa.undated = True
+        until = story.outlets[a].pub + timedelta(days=1)
+        for _ in range(60):
+            pb.time = choose_time(rng, f.date, story.outlets[b])
+            if pb.time and pb.time.end <= until:
+                break
+        else:
+            pb.time = choose_time(rng, f.date, story.outlets[b], ("abs_day",))
+    else:
+        # the opposite event at the same time: to the day or the month on both sides
+        pa.time, pb.time = same_time_pair(
+            rng, f.date, story.outlets[a], story.outlets[b], ("day", "month")
+        )
+    return Planted(pid, "status", [f.id], a, b, form="status", extra={"status": status})
+
+
+def plant_attribution(
+    rng: random.Random, story: Story, facts: list[Fact], pid: str
+) -> Planted | None:
+    """The same quote given to two people, or the same report to two news agencies."""
+    outs = story.outlets
+    if story.wish.get("attribution") == "according":
+        cands = [f for f in facts if f.date is not None and story.entities[f.key].kind == "company"]
+        if cands:
+            f = rng.choice(cands)
+            a, b = pick_pair(rng, story, f)
+            ga, gb = rng.sample(AGENCIES, 2)
+            for o in f.outlets:
+                plan(story, f, o).no_according = True
+            pa, pb = plan(story, f, a), plan(story, f, b)
+            pa.role, pa.agency, pa.planted, pa.bad = "planted", ga, pid, "according"
+            pb.role, pb.agency = "counter", gb
+            return Planted(
+                pid, "attribution", [f.id], a, b, form="according", extra={"agencies": [ga, gb]}
+            )
+    people = [w for w in ("mayor", "ceo", "chair") if long_quotes(story.quotes[w])]
+    if not people:
+        return None
+    s1 = rng.choice(people)
+    s2 = rng.choice([w for w in ("mayor", "ceo", "chair") if w != s1])
+    q = rng.choice(long_quotes(story.quotes[s1]))
+    story.quotes[s1].remove(q)  # no filler repeats it: these two are its only uses
+    a, b = rng.sample(range(len(outs)), 2)
+    story.quote_plants[a] = Quote(a, s2, q, planted=pid)
+    story.quote_plants[b] = Quote(b, s1, q)
+    return Planted(pid, "attribution", [], a, b, form="quote", extra={"quote": q})
+
+
+def long_quotes(quotes: list[str]) -> list[str]:
+    return [q for q in quotes if len(q.split()) >= LONG_QUOTE_WORDS]
+
+
+def plant_count(rng: random.Random, story: Story, used: list[str], pid: str) -> Planted | None:
+    """ "X became one of two companies to obtain a licence in May" against "the only"."""
+    outs = story.outlets
+    lic = [f for f in story.facts if f.event == "licensed" and f.date is not None]
+    cands = [f for f in lic if f.id not in used]
+    if not cands:
+        return None
+    x = rng.choice(cands)
+    assert x.date is not None
+    a, b = pick_pair(rng, story, x)
+    gran = "month" if rng.random() < 0.7 else "year"
+    for _ in range(60):
+        ta = choose_time(rng, x.date, outs[a])
+        if ta is None or ta.gran != gran:
+            continue
+        same = [
+            t
+            for t in time_options(x.date, outs[b].pub, outs[b].style)
+            if (t.start, t.end) == (ta.start, ta.end)
+        ]
+        if same:
+            tb = rng.choice(same)
+            break
+    else:
+        ta = choose_time(rng, x.date, outs[a], ("abs_month",))
+        tb = choose_time(rng, x.date, outs[b], ("abs_month",))
+    assert ta and tb and (ta.start, ta.end) == (tb.start, tb.end)
+    members = [f.id for f in lic if f.date and ta.contains(f.date)]
+    n_true = len(members)
+    n_wrong = rng.choice([n for n in (1, 2, 3) if n != n_true])
+    pa, pb = plan(story, x, a), plan(story, x, b)
+    pa.role, pa.count, pa.time, pa.planted, pa.bad = "planted", n_wrong, ta, pid, "count"
+    pb.role, pb.count, pb.time = "counter", n_true, tb
+    return Planted(
+        pid,
+        "number",
+        [x.id],
+        a,
+        b,
+        form="count",
+        extra={"members": members, "counts": [n_wrong, n_true]},
+    )
+
+
+def plant_internal(rng: random.Random, story: Story, facts: list[Fact], pid: str) -> Planted | None:
+    """One article tells a fact twice: two dates that exclude each other, or two figures."""
+    outs = story.outlets
+    figs = [f for f in facts if f.figure is not None]
+    dated = [f for f in facts if f.date is not None]
+    variant = story.wish.get("internal", "date")
+    if (variant == "number" and figs) or not dated:
+        if not figs:
+            return None
+        variant, f = "number", rng.choice(figs)
+    else:
+        variant, f = "date", rng.choice(dated)
+    a = rng.choice(f.outlets)
+    out = outs[a]
+    pa = plan(story, f, a)
+    pa.role, pa.pinned = "counter", True
+    echo = Plan(f, a, role="planted", planted=pid, is_echo=True, pinned=True)
+    pa.echo = echo
+    others = [o for o in f.outlets if o != a]
+    if variant == "date":
+        assert f.date is not None
+        for _ in range(100):
+            moved = add_months(f.date, rng.choice([-9, -7, -5, -4, -3, -2, 2, 3, 4, 5]))
+            if moved < out.pub:
+                break
+        else:
+            moved = add_months(f.date, -3)
+        for _ in range(60):
+            te, tm = choose_time(rng, moved, out), choose_time(rng, f.date, out)
+            if te and tm and disjoint(te, tm):
+                break
+        else:
+            te = choose_time(rng, moved, out, ("abs_month",))
+            tm = choose_time(rng, f.date, out, ("abs_month",))
+        assert te and tm and disjoint(te, tm)
+        echo.time, echo.bad, pa.time = te, "time", tm
+        if f.figure is not None:
+            pa.qty = echo.qty = qty_exact(f.figure, out.style, rng)
+        # the other outlets give a year that holds both dates, or none
+        for o in others:
+            po = plan(story, f, o)
+            po.pinned = True
+            yr = [
+                t
+                for t in time_options(f.date, outs[o].pub, outs[o].style)
+                if t.gran == "year" and t.contains(moved)
+            ]
+            if yr:
+                po.forms = (rng.choice(yr).form,)
+            else:
+                po.undated = True
+        return Planted(pid, "date", [f.id], a, a, form="internal", extra={"moved": moved})
+    assert f.figure is not None
+    pa.qty = (qty_about(f.figure, out.style, rng) if rng.random() < 0.3 else None) or qty_exact(
+        f.figure, out.style, rng
+    )
+    echo.qty = qty_wrong(f.figure, out.style, rng, [pa.qty, qty_exact(f.figure, "us", rng)])
+    echo.bad, echo.undated = "qty", True
+    # the other outlets give a lower bound that holds both figures
+    low = min(f.figure.value, echo.qty.value)
+    x = sig_round(low, 1, "floor")
+    for o in others:
+        po = plan(story, f, o)
+        po.pinned = True
+        word = "at least" if x >= low else rng.choice(["at least", "more than", "over"])
+        text = f"{word} {f.figure.phrase(x, outs[o].style, rng)}"
+        po.qty = Qty("bound", text, x, float("inf"), x, word)
+    return Planted(pid, "number", [f.id], a, a, form="internal")
 
 
 def set_trap(rng: random.Random, story: Story, kind: str, busy: list[str]) -> Trap | None:
@@ -2178,6 +2384,16 @@ class Renderer:
                 return (p.qty.text if p.qty else "")[:1].upper() + (p.qty.text if p.qty else "")[1:]
             if k == "L":
                 return lic()
+            if k == "lic":
+                return lic()[2:].lstrip()
+            if k == "Tlead":
+                return p.time.lead if p.time else ""
+            if k in ("OP", "OPS"):
+                return self.voc["operator"] + ("s" if k == "OPS" else "")
+            if k == "K":
+                return SMALL[p.count or 2]
+            if k == "which":
+                return self.voice.pronoun(f.key)
             if k == "Ls":
                 return lic(plural=True)
             if k == "Lcap":
@@ -2225,6 +2441,12 @@ class Renderer:
         rng, ev = self.rng, EVENTS[p.fact.event]
         ent = self.story.entities[p.fact.key]
         lead = ""
+        if p.status is not None:
+            return self.status(p)
+        if p.count is not None:
+            return self.counted(p)
+        if p.agency is not None:
+            return self.agency(p)
         frames = ["plain", "plain", "front", "attr", "told", "full"]
         if p.role == "free":
             frames += ["hedged", "hedged"]
@@ -2295,9 +2517,12 @@ class Renderer:
             return self.fill(f"{{S}} has {pp}.", p)
         if frame == "attr":
             p.frame = "attr"
+            # "according to" names the fact's one source, in whichever outlet tells it
+            src = p.fact.source
+            if rng.random() < 0.5 and not p.no_according and not (src == "{A}" and "{A}" in body):
+                p.according = "reg" if src == "{A}" else src
+                return self.fill(f"{lead}{{S}} {body}, according to {src}.", p)
             who = self.attributor(p, avoid_reg="{A}" in body)
-            if rng.random() < 0.5:
-                return self.fill(f"{lead}{{S}} {body}, according to {who}.", p)
             return self.fill(f"{lead}{{S}} {body}, {who} said.", p)
         if frame == "told":
             p.frame = "told"
@@ -2306,6 +2531,90 @@ class Renderer:
             )
         p.frame = "plain"
         return self.fill(f"{{S}} {body}.", p)
+
+    def status(self, p: Plan) -> str:
+        """The opposite state: "X was refused a licence in May", "X has yet to obtain one"."""
+        assert p.status is not None
+        tmpls = STATUS[p.status]
+        if p.time is None:
+            tmpls = [t for t in tmpls if "{T" not in t]
+        p.frame = "status"
+        return self.fill(self.rng.choice(tmpls), p)
+
+    def counted(self, p: Plan) -> str:
+        """ "X became one of two companies to obtain a licence in May 2023"."""
+        rng = self.rng
+        assert p.time is not None
+        tmpl = rng.choice(COUNT_ONE if p.count == 1 else COUNT_MANY)
+        p.frame = "count"
+        r = rng.random()
+        if r < 0.3:
+            return self.fill(f"{p.time.lead}, {{S}} {tmpl.replace(' {T}', '')}.", p)
+        if r < 0.45 and "{A}" not in tmpl:
+            return self.fill(f"{{S}} {tmpl}, {{A}} said.", p)
+        if r < 0.55:
+            return self.fill(f"{{S}} {tmpl}, the company said.", p)
+        return self.fill(f"{{S}} {tmpl}.", p)
+
+    def agency(self, p: Plan) -> str:
+        """The fact "according to" a news agency."""
+        assert p.agency is not None
+        g, body = p.agency, self.vp(p)
+        p.according, p.frame = g, "according"
+        r = self.rng.random()
+        if r < 0.45:
+            return self.fill(f"{{S}} {body}, according to {g}.", p)
+        if r < 0.7:
+            return self.fill(f"According to {g}, {{S}} {body}.", p)
+        if r < 0.85:
+            return self.fill(f"{{S}} {body}, according to a report by {g}.", p)
+        return self.fill(f"{{S}} {body}, according to reporting by {g}.", p)
+
+    def echo(self, p: Plan) -> str:
+        """A second mention of a fact, in another sentence of the same article."""
+        rng, f = self.rng, p.fact
+        kind = self.story.entities[f.key].kind
+        tails = list(ECHO_TAILS)
+        if kind in ("company", "person", "regulator", "council"):
+            tails += ECHO_TAILS_AGENT
+        frames = ["rel", "rel"]
+        if p.time is not None:
+            frames.append("front")
+            if f.event in SINCE:
+                frames += ["since", "since"]
+        if p.qty is not None and p.time is None and f.event in ECHO_FIGURE:
+            frames.append("figure")
+        frame = rng.choice(frames)
+        p.frame = f"echo:{frame}"
+        if frame == "front":
+            assert p.time is not None
+            return self.fill(f"{p.time.lead}, {{S}} {self.vp(p, front=True)}.", p)
+        if frame == "since":
+            g = rng.choice(SINCE[f.event])
+            return self.fill(f"Since {g} {{T}}, {{S}} has {rng.choice(SINCE_TAILS)}.", p)
+        if frame == "figure":
+            return self.fill(
+                rng.choice(ECHO_FIGURE[f.event]).replace("{TAIL}", rng.choice(tails)), p
+            )
+        return self.fill(f"{{S}}, {{which}} {self.vp(p)}, {rng.choice(tails)}.", p)
+
+    def quote(self, who: str, q: str) -> str:
+        """A direct quote with its speaker, named in full at the first mention."""
+        rng = self.rng
+        o, c = ('"', '"') if self.out.quotes == "straight" else ("\u201c", "\u201d")
+        name = self.voice.name(who, appositive=True)
+        r = rng.random()
+        if r < 0.35:
+            return f"{o}{q},{c} {name} said."
+        if r < 0.6:
+            return f"{o}{q},{c} said {name.rstrip(',')}."
+        if r < 0.8:
+            return f"{name} said: {o}{q}.{c}"
+        if r < 0.87:
+            return f"{o}{q},{c} {name} told {self.out.name}."
+        if r < 0.94:
+            return f"{o}{q},{c} {name} said in a statement."
+        return f"Asked about {self.voc['topic']}, {name} said: {o}{q}.{c}"
 
     def vp_pp(self, p: Plan) -> str:
         pp = self.rng.choice(EVENTS[p.fact.event]["pp"])
@@ -2368,12 +2677,9 @@ class Renderer:
         if kind == "quote":
             who = rng.choice(["mayor", "ceo", "chair"])
             q = self.fresh(self.story.quotes[who])
-            r = rng.random()
-            if r < 0.4:
-                return f'"{q}," {self.voice.name(who, appositive=True)} said.'
-            if r < 0.7:
-                return f'"{q}," said {self.voice.name(who, appositive=True).rstrip(",")}.'
-            return f'{self.voice.name(who, appositive=True)} said: "{q}."'
+            text = self.quote(who, q)
+            self.story.said.append(Quote(self.o, who, q, text))
+            return text
         tmpl = self.fresh(BACKGROUND)
         pop = fmt_count(rng.randint(30, 400) * 1000)
         out = tmpl.replace("{C}", city).replace("{topic}", topic).replace("{pop}", pop)
@@ -2397,7 +2703,7 @@ def render_article(rng: random.Random, story: Story, o: int) -> list[list[str]]:
             taken += [p.then_after, p.fact.id]
     rest = [p for p in plans if p.fact.id not in taken]
     rng.shuffle(rest)
-    loose = [p for p in rest if p.role == "free" and p.said_day is None]
+    loose = [p for p in rest if p.role == "free" and p.said_day is None and not p.pinned]
     # group subjects: two licences of one day and one kind
     for p1 in loose:
         for p2 in loose:
@@ -2431,6 +2737,10 @@ def render_article(rng: random.Random, story: Story, o: int) -> list[list[str]]:
     for p in rest:
         if p.fact.id not in taken:
             units.append(("single", [p]))
+    # an internal contradiction's second mention: a sentence of its own
+    for p in plans:
+        if p.echo is not None:
+            units.append(("echo", [p.echo]))
     rng.shuffle(units)
 
     # Lay the article out first (a lede, the claims in ones and twos, fillers, a closing
@@ -2445,6 +2755,13 @@ def render_article(rng: random.Random, story: Story, o: int) -> list[list[str]]:
     for _ in range(rng.randint(2, 4)):
         k = rng.randint(1, len(layout) - 1) if len(layout) > 1 else 0
         layout[k].append(("filler", rng.choice(["quote", "background", "background"])))
+    if o in story.quote_plants:
+        # a planted quote: in a paragraph of its own, or among the claims
+        k = rng.randint(1, len(layout))
+        if k == len(layout):
+            layout.append([("pquote", story.quote_plants[o])])
+        else:
+            layout[k].insert(rng.randint(0, len(layout[k])), ("pquote", story.quote_plants[o]))
     layout.append([("filler", "quote")])
 
     paras: list[list[str]] = []
@@ -2455,6 +2772,10 @@ def render_article(rng: random.Random, story: Story, o: int) -> list[list[str]]:
                 para.append(tidy(r.filler("lede")))
             elif what == "filler":
                 para.append(r.filler(arg))
+            elif what == "pquote":
+                arg.sentence = r.quote(arg.who, arg.text)
+                story.said.append(arg)
+                para.append(arg.sentence)
             else:
                 para += [text for text, _ in write_unit(r, story, *arg)]
         paras.append(para)
@@ -2467,11 +2788,13 @@ def write_unit(r: Renderer, story: Story, how: str, ps: list[Plan]) -> list[tupl
     if how in ("group", "relative", "coord", "and"):
         text = r.group(ps[0], ps[1]) if how == "group" else r.pair(ps[0], ps[1], how)
         out.append((tidy(text), ps))
+    elif how == "echo":
+        out.append((tidy(r.echo(ps[0])), ps))
     else:
         for p in ps:
             q = copy_source(story, p) if p.role == "free" and rng.random() < 0.25 else None
             if q is not None:
-                p.time, p.qty, p.hedged = q.time, q.qty, q.hedged
+                p.time, p.qty, p.hedged, p.according = q.time, q.qty, q.hedged, q.according
                 p.frame, p.copy_of = "copy", story.source(q.outlet)
                 for k, e in story.entities.items():
                     if e.name in q.sentence:
@@ -2544,6 +2867,7 @@ def finish_plans(rng: random.Random, story: Story) -> None:
                     p.qty = None
             if (
                 p.role == "free"
+                and not p.pinned
                 and f.date is not None
                 and f.event in SAID_EVENTS
                 and story.entities[f.key].kind not in ("person", "festival", "scheme")
@@ -2567,6 +2891,24 @@ def finish_plans(rng: random.Random, story: Story) -> None:
 class Conflict:
     kind: str
     plans: list[Plan]
+    cause: str = ""  # the CAUSES entry, when not the kind ("count", "quote", "according")
+    quotes: list[Quote] = field(default_factory=list)
+
+    @property
+    def internal(self) -> bool:
+        """Every claim of it in one article."""
+        return len({p.outlet for p in self.plans} | {q.outlet for q in self.quotes}) == 1
+
+
+def claims_of(story: Story) -> list[Plan]:
+    """Every claim of the story: one plan per fact and outlet, and the second mentions."""
+    out: list[Plan] = []
+    for k in sorted(story.plans, key=lambda k: (k[1], k[0])):
+        p = story.plans[k]
+        out.append(p)
+        if p.echo is not None:
+            out.append(p.echo)
+    return out
 
 
 def claim_interval(p: Plan) -> tuple[date, date] | None:
@@ -2577,6 +2919,10 @@ def claim_interval(p: Plan) -> tuple[date, date] | None:
     return None
 
 
+def apart(a: tuple[date, date] | None, b: tuple[date, date] | None) -> bool:
+    return a is not None and b is not None and (a[1] <= b[0] or b[1] <= a[0])
+
+
 def qty_of(p: Plan) -> Qty | None:
     return p.qty
 
@@ -2584,38 +2930,87 @@ def qty_of(p: Plan) -> Qty | None:
 def conflicts(story: Story) -> list[Conflict]:
     outs = story.outlets
     found: list[Conflict] = []
-    plans = [story.plans[k] for k in sorted(story.plans, key=lambda k: (k[1], k[0]))]
+    plans = claims_of(story)
+    told = [p for p in plans if p.status is None]  # the fact as it happened, not its opposite
     by_fact: dict[str, list[Plan]] = {}
-    for p in plans:
+    for p in told:
         by_fact.setdefault(p.fact.id, []).append(p)
     for fid in sorted(by_fact):
         ps = by_fact[fid]
         for i, a in enumerate(ps):
             for b in ps[i + 1 :]:
                 ia, ib = claim_interval(a), claim_interval(b)
-                if ia and ib and (ia[1] <= ib[0] or ib[1] <= ia[0]):
+                if apart(ia, ib):
                     found.append(Conflict("date", [a, b]))
                 qa, qb = qty_of(a), qty_of(b)
                 if qa and qb and not qa.overlaps(qb):
                     found.append(Conflict("number", [a, b]))
-    for p in plans:
+                if (
+                    a.according
+                    and b.according
+                    and a.according != b.according
+                    and a.outlet != b.outlet
+                    and not apart(ia, ib)
+                ):
+                    found.append(Conflict("attribution", [a, b], "according"))
+    for p in told:
         iv = claim_interval(p)
         if iv and iv[0] > outs[p.outlet].pub:
             found.append(Conflict("anachronism", [p]))
         if p.first and iv:
-            for e in plans:
+            for e in told:
                 ie = claim_interval(e)
                 if e.outlet != p.outlet and e.fact.event == p.fact.event and ie and ie[1] <= iv[0]:
                     found.append(Conflict("first", [p, e]))
+    # a status against the fact: an opposite event at an overlapping time, or a negation
+    # ("has not obtained a licence") as of its article's date against an earlier one
+    for s in plans:
+        if s.status is None:
+            continue
+        pub = outs[s.outlet].pub
+        for e in by_fact.get(s.fact.id, []):
+            if e.outlet == s.outlet:
+                continue
+            ie = claim_interval(e)
+            if s.status.startswith("not-"):
+                hit = ie[0] < pub if ie else outs[e.outlet].pub <= pub
+            else:
+                hit = ie is not None and not apart(ie, claim_interval(s))
+            if hit:
+                found.append(Conflict("status", [s, e]))
+    # counts: two counts of one group, and a count smaller than the group as told
+    counted = [p for p in told if p.count is not None]
+    for i, a in enumerate(counted):
+        for b in counted[i + 1 :]:
+            if (
+                a.outlet != b.outlet
+                and a.count != b.count
+                and not apart(claim_interval(a), claim_interval(b))
+            ):
+                found.append(Conflict("number", [a, b], "count"))
+    for c in counted:
+        ic = claim_interval(c)
+        assert ic is not None and c.count is not None
+        inside = []
+        for e in told:
+            ie = claim_interval(e)
+            if e.fact.event == c.fact.event and e.fact.key != c.fact.key and ie:
+                if ic[0] <= ie[0] and ie[1] <= ic[1]:
+                    inside.append(e)
+        if len({e.fact.key for e in inside}) + 1 > c.count:
+            found.append(Conflict("number", [c, *inside], "count"))
+    # quotes: one quote, two speakers
+    for i, qa in enumerate(story.said):
+        for qb in story.said[i + 1 :]:
+            if qa.outlet != qb.outlet and qa.text == qb.text and qa.who != qb.who:
+                found.append(Conflict("attribution", [], "quote", [qa, qb]))
+    # order: two outlets tell two events in opposite orders
     n = len(outs)
 
-    def order(o: int, x: str, y: str) -> int:
-        px, py = story.plans.get((x, o)), story.plans.get((y, o))
-        if px is None or py is None:
-            return 0
-        if py.then_after == x:
+    def sign(px: Plan, py: Plan) -> int:
+        if py.then_after == px.fact.id:
             return -1
-        if px.then_after == y:
+        if px.then_after == py.fact.id:
             return 1
         ix, iy = claim_interval(px), claim_interval(py)
         if ix and iy:
@@ -2625,24 +3020,23 @@ def conflicts(story: Story) -> list[Conflict]:
                 return 1
         return 0
 
+    def of(o: int, fid: str) -> list[Plan]:
+        return [p for p in by_fact.get(fid, []) if p.outlet == o]
+
     fids = [f.id for f in story.facts]
     for a in range(n):
         for b in range(a + 1, n):
             for i, x in enumerate(fids):
                 for y in fids[i + 1 :]:
-                    oa, ob = order(a, x, y), order(b, x, y)
-                    if oa and ob and oa != ob:
-                        found.append(
-                            Conflict(
-                                "order",
-                                [
-                                    story.plans[(x, a)],
-                                    story.plans[(y, a)],
-                                    story.plans[(x, b)],
-                                    story.plans[(y, b)],
-                                ],
-                            )
-                        )
+                    for pxa in of(a, x):
+                        for pya in of(a, y):
+                            sa = sign(pxa, pya)
+                            if not sa:
+                                continue
+                            for pxb in of(b, x):
+                                for pyb in of(b, y):
+                                    if sign(pxb, pyb) == -sa:
+                                        found.append(Conflict("order", [pxa, pya, pxb, pyb]))
     return found
 
 
@@ -2650,9 +3044,13 @@ def conflicts(story: Story) -> list[Conflict]:
 CAUSES = {
     "date": ("time",),
     "number": ("qty",),
+    "count": ("count", "time"),
     "anachronism": ("time",),
     "first": ("first", "time"),
     "order": ("time", "then"),
+    "status": ("status",),
+    "according": ("according",),
+    "quote": (),
 }
 
 
@@ -2682,21 +3080,37 @@ def check_names(story: Story, paras: dict[int, list[list[str]]]) -> None:
 
 def verify(story: Story) -> None:
     """Every conflict among the claims comes from a plant; traps stay clean; each planted
-    discrepancy shows at least its own kind."""
+    discrepancy shows at least its own kind (an internal one within its own article)."""
     by_id = {d.id: d for d in story.planted}
     seen: dict[str, set[str]] = {d.id: set() for d in story.planted}
     touched: set[str] = set()
+
+    def where(c: Conflict) -> str:
+        return " | ".join(
+            [f"{story.source(p.outlet)}: {p.sentence}" for p in c.plans]
+            + [f"{story.source(q.outlet)}: {q.sentence}" for q in c.quotes]
+        )
+
     for c in conflicts(story):
-        owners = sorted({p.planted for p in c.plans if p.planted and p.bad in CAUSES[c.kind]})
+        causes = CAUSES[c.cause or c.kind]
+        owners = sorted(
+            {p.planted for p in c.plans if p.planted and p.bad in causes}
+            | {q.planted for q in c.quotes if q.planted}
+        )
         if not owners:
-            raise AssertionError(
-                f"{story.folder}: unplanned {c.kind} conflict: "
-                + " | ".join(f"{story.source(p.outlet)}: {p.sentence}" for p in c.plans)
-            )
+            raise AssertionError(f"{story.folder}: unplanned {c.kind} conflict: {where(c)}")
         for pid in owners:
+            d = by_id[pid]
+            if d.form == "internal":
+                # its own kind inside its article; against other outlets, any kind is "also"
+                if c.internal:
+                    seen[pid].add(c.kind)
+                elif c.kind not in d.also:
+                    d.also.append(c.kind)
+                continue
             seen[pid].add(c.kind)
-            if c.kind != by_id[pid].kind and c.kind not in by_id[pid].also:
-                by_id[pid].also.append(c.kind)
+            if c.kind != d.kind and c.kind not in d.also:
+                d.also.append(c.kind)
         for p in c.plans:
             touched.add(p.fact.id)
     for d in story.planted:
@@ -2973,16 +3387,105 @@ def qlabel(p: Plan) -> str:
     return prefix + p.fact.figure.label(p.qty.value)
 
 
+def quote_entry(story: Story, d: Planted) -> dict[str, Any]:
+    qa, qb = story.quote_plants[d.outlet], story.quote_plants[d.counter or 0]
+    na, nb = story.entities[qa.who].name, story.entities[qb.who].name
+    outs = story.outlets
+    return {
+        "entity": na,
+        "event": "said",
+        "speakers": [na, nb],
+        "quote": qa.text,
+        "claims": [
+            {"source": story.source(q.outlet), "says": q.sentence, "value": f"said by {n}"}
+            for q, n in ((qa, na), (qb, nb))
+        ],
+        "note": (
+            f"{outs[d.outlet].name} gives the quote to {na}, {outs[d.counter or 0].name} to "
+            f"{nb}; no other outlet gives it, and no other quote has two speakers."
+        ),
+    }
+
+
+def new_entry(story: Story, d: Planted, f: Fact, pa: Plan) -> dict[str, Any]:
+    """The expected entry of a status, "according to", count or internal plant."""
+    ents, outs = story.entities, story.outlets
+    name, a = ents[f.key].name, outs[d.outlet]
+    e: dict[str, Any] = {"entity": name, "event": f.event}
+    if d.form == "internal":
+        echo = pa.echo
+        assert echo is not None
+        if d.kind == "date":
+            ve, vm = tvalue(echo), tvalue(pa)
+            true = f.date.isoformat() if f.date else ""
+        else:
+            ve, vm = qlabel(echo), qlabel(pa)
+            true = f.figure.label(f.figure.value) if f.figure else ""
+        e["claims"] = [claim_entry(story, echo, ve), claim_entry(story, pa, vm)]
+        e["note"] = (
+            f"{a.name} tells {describe(story, f)} twice: {ve} in one sentence, {vm} in "
+            f"another (the truth: {true}). The other outlets give "
+            + ("a year that holds both dates, or none." if d.kind == "date" else "a lower bound.")
+        )
+        return e
+    pb = story.plans[(f.id, d.counter or 0)]
+    b = outs[d.counter or 0]
+    if d.form == "status":
+        st = pa.status or ""
+        if st.startswith("not-"):
+            va = f"{STATUS_WORDS[st]}, as of {a.pub.isoformat()} (its date)"
+            e["negated"] = True
+        else:
+            va = f"{STATUS_WORDS[st]}, {tvalue(pa)}"
+            e["opposite"] = st
+        vb = f"{f.event}, {tvalue(pb)}"
+        e["claims"] = [claim_entry(story, pa, va), claim_entry(story, pb, vb)]
+        e["note"] = (
+            f"{a.name}: {STATUS_WORDS[st]}; {b.name}: {f.event} {tvalue(pb)}, the truth "
+            f"({f.date.isoformat() if f.date else ''}). Both cannot hold at once."
+        )
+    elif d.form == "according":
+        ga, gb = pa.agency, pb.agency
+        e["claims"] = [
+            claim_entry(story, pa, f"according to {ga}"),
+            claim_entry(story, pb, f"according to {gb}"),
+        ]
+        e["note"] = (
+            f"{a.name} credits {describe(story, f)} to {ga}, {b.name} to {gb}; no other outlet "
+            "tells it 'according to' anyone."
+        )
+    elif d.form == "count":
+        members = [ents[story.fact(m).key].name for m in d.extra["members"]]
+        assert pa.count and pb.count
+        va = f"{COUNT_WORDS[pa.count]}, {tvalue(pa)}"
+        vb = f"{COUNT_WORDS[pb.count]}, {tvalue(pb)}"
+        e["claims"] = [claim_entry(story, pa, va), claim_entry(story, pb, vb)]
+        e["group"] = members
+        e["note"] = (
+            f"{a.name} counts {name} as {COUNT_WORDS[pa.count]} licensed in {tvalue(pa)}, "
+            f"{b.name} as {COUNT_WORDS[pb.count]}; licensed then: {', '.join(members)}."
+        )
+    return e
+
+
 def expected_for(story: Story) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     ents, outs = story.entities, story.outlets
     disc: list[dict[str, Any]] = []
     for d in story.planted:
-        f = story.fact(d.facts[0])
-        pa = story.plans[(f.id, d.outlet)]
         entry: dict[str, Any] = {"id": d.id, "kind": d.kind}
+        if d.form != d.kind:
+            entry["form"] = d.form
         if d.also:
             entry["also"] = list(d.also)
-        if d.kind == "date":
+        if d.form == "quote":
+            entry.update(quote_entry(story, d))
+            disc.append(entry)
+            continue
+        f = story.fact(d.facts[0])
+        pa = story.plans[(f.id, d.outlet)]
+        if d.form in ("status", "according", "count", "internal"):
+            entry.update(new_entry(story, d, f, pa))
+        elif d.kind == "date":
             pb = story.plans[(f.id, d.counter or 0)]
             entry.update(
                 entity=ents[f.key].name,
@@ -3117,6 +3620,45 @@ def expected_for(story: Story) -> tuple[list[dict[str, Any]], list[dict[str, Any
 # --------------------------------------------------------------------------------------
 
 
+# Plants that do not go together in one story (both rest on the licences' dates and count).
+EXCLUSIVE = (frozenset({"count", "first"}), frozenset({"count", "status"}))
+
+
+# The order plants keep their facts in, the scarcest kind of fact first.
+RESERVE_ORDER = ("first", "count", "status", "number", "internal", "attribution", "order",
+                 "date", "anachronism")  # fmt: skip
+
+
+def reserve(rng: random.Random, story: Story, kind: str, taken: list[str]) -> list[str]:
+    """The facts a plant needs, kept from the plants made before it: two licences for a
+    "first", one for a count, a figure for a number, a status-bearing fact..."""
+    free = [f for f in story.facts if f.id not in taken]
+    dated = [f for f in free if f.date is not None]
+    n = 1
+    if kind == "first":
+        cands, n = [f for f in dated if f.event == "licensed"], 2
+    elif kind == "count":
+        cands = [f for f in dated if f.event == "licensed"]
+    elif kind == "status":
+        cands = [f for f in dated if f.event in STATUS_EVENTS]
+        cands = [f for f in cands if f.event == story.wish.get("status")] or cands
+    elif kind == "number" or (kind == "internal" and story.wish.get("internal") == "number"):
+        cands = [f for f in free if f.figure is not None]
+    elif kind == "attribution" and story.wish.get("attribution") == "according":
+        cands = [f for f in dated if story.entities[f.key].kind == "company"]
+    elif kind == "attribution":
+        return []
+    else:
+        cands, n = dated, 2 if kind == "order" else 1
+    if len(cands) < n:
+        return []
+    return [f.id for f in rng.sample(cands, n)]
+
+
+def compatible(card: str, got: list[str]) -> bool:
+    return not any(frozenset({card, g}) in EXCLUSIVE for g in got)
+
+
 def build_corpus(stories: int, outlets: int, seed: int) -> list[Story]:
     if stories < 1:
         raise ValueError("--stories must be at least 1")
@@ -3137,22 +3679,28 @@ def build_corpus(stories: int, outlets: int, seed: int) -> list[Story]:
     reg = Registry()
     for r in REPORTERS:
         reg.used.add(r.split()[-1].lower())
-    kind_deck = Deck(rng, KINDS)
+    kind_deck = Deck(rng, DECK)
     trap_deck = Deck(rng, TRAPS)
     out: list[Story] = []
     for i in range(1, stories + 1):
         srng = random.Random(rng.getrandbits(64))
-        n_kinds = srng.choice([1, 2, 2, 3])
-        kinds = kind_deck.draw(n_kinds)
+        n_kinds = srng.choice([2, 2, 3, 3])
+        kinds = sorted(kind_deck.draw(n_kinds, ok=compatible), key=PLANT_ORDER.index)
         no_first = "first" in kinds
         traps = trap_deck.draw(
             srng.randint(2, 4), ok=lambda c, got, no=no_first: not (c == "true_first" and no)
         )
         story = build_story(i, srng, outlets, kinds, traps, reg, pool)
         used: list[str] = []
+        # the plants made last keep a fact of their own from the ones made first
+        reserved: dict[str, list[str]] = {}
+        for kind in sorted(kinds, key=RESERVE_ORDER.index):
+            reserved[kind] = reserve(srng, story, kind, [x for v in reserved.values() for x in v])
         for kind in kinds:
-            d = plant(srng, story, kind, used)
+            keep = [fid for k, v in reserved.items() if k != kind for fid in v]
+            d = plant(srng, story, kind, used + keep)
             if d is not None:
+                d.form = d.form or d.kind
                 story.planted.append(d)
                 used.extend(d.facts)
         for t in traps:
@@ -3182,7 +3730,13 @@ HEADER = """\
 #
 # discrepancies: planted, what the checker must report. kind is the planted kind; "also"
 #   lists the other kinds the same planted change implies (a moved date that crosses a
-#   "first" claim or flips the order of two events the same outlets tell).
+#   "first" claim or flips the order of two events the same outlets tell). "form" tells
+#   the plants reported under another kind's name: count (kind number: "one of two"
+#   against "the only"), internal (kind date or number: both claims from one article;
+#   its "also" lists every kind it shows against other outlets too), quote and according
+#   (kind attribution: one quote given to two "speakers", or one report credited to two
+#   news agencies). A status entry has "opposite" (the lexicon event one outlet tells) or
+#   "negated" ("has not obtained a licence", as of its article's date).
 # consistent: traps on facts that no plant touches, and page furniture. A finding on any of
 #   these (entity and event, in the listed sources) is a false alarm.
 # documents: every article, with its outlet, format and publication date.
@@ -3243,7 +3797,10 @@ def main(argv: list[str] | None = None) -> int:
     counts: dict[str, int] = {}
     for d in data["discrepancies"]:
         counts[d["kind"]] = counts.get(d["kind"], 0) + 1
+        if d.get("form") in ("count", "internal"):
+            counts[d["form"]] = counts.get(d["form"], 0) + 1
     summary = ", ".join(f"{k} {counts.get(k, 0)}" for k in KINDS)
+    summary += f"; of these, count {counts.get('count', 0)}, internal {counts.get('internal', 0)}"
     print(
         f"{args.stories} stories x {args.outlets} outlets in {args.out}: "
         f"{len(data['discrepancies'])} discrepancies ({summary}), "

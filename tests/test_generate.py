@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-KINDS = {"date", "number", "first", "order", "anachronism"}
+KINDS = {"date", "number", "first", "order", "anachronism", "status", "attribution"}
+CLASSIC = ("date", "number", "first", "order", "anachronism")
 
 
 def _load():
@@ -52,6 +53,12 @@ def test_same_seed_same_bytes(tmp_path: Path) -> None:
     assert len(fa) == 4 * 3 + 1
     for name in fa:
         assert fa[name] == fb[name], name
+
+
+def test_same_seed_same_bytes_with_every_kind(tmp_path: Path, corpus20: tuple[Path, dict]) -> None:
+    out, _ = corpus20
+    gen.generate(tmp_path / "again", stories=20, outlets=4, seed=7)
+    assert _files(tmp_path / "again") == _files(out)
 
 
 def test_different_seeds_differ(tmp_path: Path) -> None:
@@ -98,19 +105,36 @@ def test_expected_parses_and_quotes_are_verbatim(corpus20: tuple[Path, dict]) ->
     for d in parsed["discrepancies"]:
         assert d["kind"] in KINDS
         assert d["entity"] and d["event"]
-        assert set(d.get("also", [])) <= KINDS - {d["kind"]}
-        if d["kind"] == "anachronism":
-            assert len(d["claims"]) == 1
+        if d.get("form") == "internal":
+            # both claims from one article, two different sentences of it
+            assert set(d.get("also", [])) <= KINDS
+            assert len({c["source"] for c in d["claims"]}) == 1
+            assert len({c["says"] for c in d["claims"]}) == 2
         else:
-            assert len({c["source"] for c in d["claims"]}) == 2
+            assert set(d.get("also", [])) <= KINDS - {d["kind"]}
+            if d["kind"] == "anachronism":
+                assert len(d["claims"]) == 1
+            else:
+                assert len({c["source"] for c in d["claims"]}) == 2
     for doc in parsed["documents"]:
         assert doc["source"] in texts
+
+
+def _forms(data: dict) -> dict[str, int]:
+    """How many of each plant: the classic kinds, status, attribution, count, internal."""
+    n: dict[str, int] = {}
+    for d in data["discrepancies"]:
+        form = d.get("form", d["kind"])
+        key = "attribution" if form in ("quote", "according") else form
+        n[key] = n.get(key, 0) + 1
+    return n
 
 
 def test_every_kind_in_twenty_stories(corpus20: tuple[Path, dict]) -> None:
     _, data = corpus20
     kinds = [d["kind"] for d in data["discrepancies"]]
     assert set(kinds) == KINDS
+    assert set(_forms(data)) == set(gen.PLANTS)
     per_story: dict[str, int] = {}
     for d in data["discrepancies"]:
         s = d["claims"][0]["source"].split("/")[0]
@@ -121,15 +145,160 @@ def test_every_kind_in_twenty_stories(corpus20: tuple[Path, dict]) -> None:
     assert set(gen.TRAPS) <= traps
 
 
+@pytest.mark.parametrize("seed", [7, 13, 14, 15, *range(100, 120)])
+def test_deck_deals_enough_of_each(seed: int) -> None:
+    """20 stories x 4 outlets: six or more of each classic kind, three of each other plant."""
+    corpus = gen.build_corpus(20, 4, seed)
+    n: dict[str, int] = {}
+    for story in corpus:
+        assert 2 <= len(story.planted) <= 3, story.folder
+        for d in story.planted:
+            n[d.form] = n.get(d.form, 0) + 1
+    n["attribution"] = n.get("quote", 0) + n.get("according", 0)
+    for k in CLASSIC:
+        assert n.get(k, 0) >= 6, (k, n)
+    for k in ("status", "attribution", "count", "internal"):
+        assert n.get(k, 0) >= 3, (k, n)
+
+
+def test_new_kinds_in_the_answers(corpus20: tuple[Path, dict]) -> None:
+    """Status, attribution, count and internal entries say what the brief asks of them."""
+    out, data = corpus20
+    texts = {
+        p.relative_to(out).as_posix(): p.read_text(encoding="utf-8")
+        for p in out.rglob("*")
+        if p.is_file() and p.name != "expected.yaml"
+    }
+    seen = set()
+    for d in data["discrepancies"]:
+        form = d.get("form", d["kind"])
+        seen.add(form)
+        a, b = d["claims"][0], d["claims"][-1]
+        if form == "status":
+            assert d["event"] in ("licensed", "banned", "approved")
+            assert ("opposite" in d) != bool(d.get("negated"))
+            assert d.get("opposite", "refused-licence") in (
+                "refused-licence",
+                "lost-licence",
+                "lifted-ban",
+                "rejected",
+            )
+            assert b["value"].startswith(d["event"])
+        elif form == "quote":
+            assert d["kind"] == "attribution" and d["event"] == "said"
+            x, y = d["speakers"]
+            assert x != y and d["entity"] == x
+            assert len(d["quote"].split()) >= gen.LONG_QUOTE_WORDS
+            for c, who in ((a, x), (b, y)):
+                assert d["quote"] in c["says"]
+                assert who in texts[c["source"]]  # named in full in its article
+            # the quote is told by exactly these two articles of the story
+            story = a["source"].split("/")[0]
+            holders = [s for s, t in texts.items() if s.startswith(story) and d["quote"] in t]
+            assert sorted(holders) == sorted({a["source"], b["source"]})
+        elif form == "according":
+            assert d["kind"] == "attribution"
+            ga, gb = (c["value"].removeprefix("according to ") for c in (a, b))
+            assert ga != gb and ga in gen.AGENCIES and gb in gen.AGENCIES
+            assert f"according to {ga}" in a["says"] or f"According to {ga}" in a["says"]
+            assert "according to" in b["says"].lower()
+        elif form == "count":
+            assert d["kind"] == "number" and d["event"] == "licensed"
+            assert a["value"].split(",")[0] != b["value"].split(",")[0]
+            assert d["entity"] in d["group"] or b["value"].startswith("the only")
+        elif form == "internal":
+            assert d["kind"] in ("date", "number")
+            assert a["source"] == b["source"] and a["says"] != b["says"]
+    assert {"status", "quote", "count", "internal"} <= seen
+
+
+def test_one_source_per_claim_and_one_speaker_per_quote() -> None:
+    """Outside the plants, "according to" never names two sources for one fact, and no
+    quote has two speakers."""
+    for seed in (7, 13, 14, 15):
+        for story in gen.build_corpus(20, 4, seed):
+            sources: dict[str, set[str]] = {}
+            for p in gen.claims_of(story):
+                if p.according and p.agency is None:  # not a planted news agency
+                    sources.setdefault(p.fact.id, set()).add(p.according)
+            assert all(len(v) == 1 for v in sources.values()), (story.folder, sources)
+            speakers: dict[str, set[str]] = {}
+            for q in story.said:
+                speakers.setdefault(q.text, set()).add(q.who)
+            shared = {t for t, who in speakers.items() if len(who) > 1}
+            assert shared == {d.extra["quote"] for d in story.planted if d.form == "quote"}, (
+                story.folder
+            )
+
+
+def test_quotes_are_distinct() -> None:
+    """No two quotes of the pool share four words in a row (a checker would take them for
+    one quote), and enough of them are long enough to plant."""
+
+    def grams(q: str) -> set[tuple[str, ...]]:
+        w = q.lower().replace(",", "").split()
+        return {tuple(w[i : i + 4]) for i in range(len(w) - 3)}
+
+    qs = gen.QUOTES
+    assert len(set(qs)) == len(qs)
+    for i, a in enumerate(qs):
+        for b in qs[i + 1 :]:
+            assert not grams(a) & grams(b), (a, b)
+    assert len([q for q in qs if len(q.split()) >= gen.LONG_QUOTE_WORDS]) >= 12
+
+
 def test_planted_values_hold(corpus20: tuple[Path, dict]) -> None:
     """Read back what the generator planted: the times and figures disagree as stated."""
     corpus = gen.build_corpus(20, 4, 7)
     for story in corpus:
         gen.verify(story)  # raises on any conflict no plant explains
         for d in story.planted:
-            pa = story.plans[(d.facts[0], d.outlet)]
             pub = story.outlets[d.outlet].pub
-            if d.kind == "date":
+            if d.form == "quote":
+                qa, qb = story.quote_plants[d.outlet], story.quote_plants[d.counter]
+                assert qa.text == qb.text and qa.who != qb.who and qa.outlet != qb.outlet
+                continue
+            pa = story.plans[(d.facts[0], d.outlet)]
+            if d.form == "status":
+                pb = story.plans[(d.facts[0], d.counter)]
+                assert pa.status and pb.status is None and pb.time
+                if pa.status.startswith("not-"):
+                    assert pa.time is None and pb.time.end <= pub + gen.timedelta(days=1)
+                else:
+                    assert pa.time and not gen.disjoint(pa.time, pb.time)
+                    assert pa.time.gran in ("day", "month") and pb.time.gran in ("day", "month")
+            elif d.form == "according":
+                pb = story.plans[(d.facts[0], d.counter)]
+                assert pa.according == pa.agency != pb.according == pb.agency
+                others = [
+                    story.plans[(d.facts[0], o)]
+                    for o in story.fact(d.facts[0]).outlets
+                    if o not in (d.outlet, d.counter)
+                ]
+                assert all(p.according is None for p in others)
+            elif d.form == "count":
+                pb = story.plans[(d.facts[0], d.counter)]
+                assert (
+                    pa.time
+                    and pb.time
+                    and (pa.time.start, pa.time.end)
+                    == (
+                        pb.time.start,
+                        pb.time.end,
+                    )
+                )
+                members = [f for f in story.facts if f.event == "licensed" and f.date]
+                truth = sum(pb.time.contains(f.date) for f in members)
+                assert pb.count == truth != pa.count
+            elif d.form == "internal":
+                echo = pa.echo
+                assert echo is not None and echo.outlet == pa.outlet == d.outlet == d.counter
+                if d.kind == "date":
+                    assert pa.time and echo.time and gen.disjoint(pa.time, echo.time)
+                    assert echo.time.end <= pub + gen.timedelta(days=1)
+                else:
+                    assert pa.qty and echo.qty and not pa.qty.overlaps(echo.qty)
+            elif d.kind == "date":
                 pb = story.plans[(d.facts[0], d.counter)]
                 assert pa.time and pb.time and gen.disjoint(pa.time, pb.time)
                 assert pa.time.end <= pub + gen.timedelta(days=1)
