@@ -9,15 +9,17 @@ The answers are an ``expected.yaml`` in the seeds' format::
     consistent:
       - id: ..., entity: China, event: banned, note: "..."
 
-A discrepancy is **found** when a finding of its kind cites all its sources and names its
-entity. A finding is a **true alarm** when it finds a discrepancy, or reports the same
-discrepancy against another source: same kind, entity and event, citing one of the
-discrepancy's sources (a date moved in one outlet conflicts with every outlet that tells
-the true date; a "first" is contradicted by every earlier licence, not only the one the
-answers name). It is **related** when it speaks of a discrepancy's entity with one of its
-sources under another kind (a date conflict that also breaks a "first"): neither rewarded
-nor punished. Anything else is a **false alarm** (a **trap** when it hits a
-``consistent`` entry).
+A discrepancy is **found** when a finding of its kind cites all its sources and names
+its entity (or, for a quote, one of its ``speakers``; for a status, either side's event;
+for one article against itself, only that article and that event). A finding is a **true
+alarm** when it finds a discrepancy, or reports the same discrepancy against another
+source: same kind, entity and event, citing one of the discrepancy's sources (a date
+moved in one outlet conflicts with every outlet that tells the true date; a "first" is
+contradicted by every earlier licence, not only the one the answers name). It is
+**related** when it speaks of a discrepancy's entity with one of its sources under
+another kind (a date conflict that also breaks a "first"): neither rewarded nor
+punished. Anything else is a **false alarm** (a **trap** when it hits a ``consistent``
+entry).
 
 A corpus folder whose articles sit in sub-folders (``story-001/``, ``story-002/``) is
 checked one story at a time, as an editor would; sources are then paths relative to the
@@ -86,15 +88,28 @@ def cited_sources(run: Run, f: Finding) -> set[str]:
 
 def finds(run: Run, f: Finding, d: dict[str, Any]) -> bool:
     sources = {str(c["source"]) for c in d["claims"]}
-    return (
-        f.kind == d["kind"]
-        and sources <= cited_sources(run, f)
-        and entity_matches(str(d["entity"]), f.entity)
-    )
+    if f.kind != d["kind"] or not sources <= cited_sources(run, f):
+        return False
+    if not any(entity_matches(n, f.entity) for n in _names(d)):
+        return False
+    if len(sources) == 1 and len(d["claims"]) > 1:
+        # One article against itself: the finding must be about that event, from it alone.
+        return cited_sources(run, f) == sources and _event_ok(d, f)
+    return True
+
+
+def _event_ok(d: dict[str, Any], f: Finding) -> bool:
+    events = [str(d.get("event", ""))] + ([str(d["opposite"])] if d.get("opposite") else [])
+    return not d.get("event") or any(e == f.event or event_matches(e, f.event) for e in events)
 
 
 def _names(d: dict[str, Any]) -> list[str]:
-    return [str(d["entity"]), *([str(d["first"])] if d.get("first") else [])]
+    """The names a finding may carry: the entity, the one called "first", the speakers."""
+    names = [str(d["entity"])]
+    if d.get("first"):
+        names.append(str(d["first"]))
+    names += [str(s) for s in d.get("speakers") or ()]
+    return names
 
 
 def supports(run: Run, f: Finding, d: dict[str, Any]) -> bool:
@@ -112,7 +127,7 @@ def supports(run: Run, f: Finding, d: dict[str, Any]) -> bool:
     return (
         bool(cited & sources)
         and any(entity_matches(n, f.entity) for n in _names(d))
-        and (not d.get("event") or event_matches(str(d["event"]), f.event) or d["event"] == f.event)
+        and _event_ok(d, f)
     )
 
 
