@@ -53,7 +53,8 @@ _IRREGULAR_PAST = frozenset(
 _ADVERBS_BEFORE_VERB = frozenset(
     """also already just recently reportedly allegedly officially finally first then later
     previously formally quietly initially eventually subsequently since still once again
-    successfully jointly separately publicly now currently today each both all reportedly""".split()
+    successfully jointly separately publicly now currently today each both all reportedly
+    yet""".split()
 )
 _BE = frozenset({"was", "were", "been", "is", "are", "be", "being"})
 _SUBORDINATORS = frozenset({"since", "before", "after", "until", "once", "as"})
@@ -196,16 +197,37 @@ def _complement_that(tokens: Sequence[Token], i: int) -> bool:
 _SUBJECT_NOUNS: list[frozenset[str]] = [frozenset(), frozenset()]
 
 
+_GERUND_OPENERS = frozenset({"since", "after", "before", "while", "upon", "when", "on"})
+
+
+def _group_member_before(tokens: Sequence[Token], k: int) -> bool:
+    """ "one of three suppliers", "the sole applicant", "the only exchange" ending at ``k``."""
+    words = [t.lower for t in tokens[max(0, k - 5) : k + 1]]
+    text = " ".join(words)
+    return bool(
+        re.search(r"\b(one of|among|the (sole|only|first|last|single))\b", text)
+        and tokens[k].text.isalpha()
+        and tokens[k].text.islower()
+    )
+
+
 def _finite(tokens: Sequence[Token], i: int, mentions_end: set[int]) -> bool:
     """Is the verb at ``i`` used as a verb (not "licensed exchanges", "a licensing regime")?"""
     word = tokens[i].lower
+    if word.endswith("ing") and i > 0 and tokens[i - 1].lower in _GERUND_OPENERS:
+        return True  # "Since buying Saltwick Labs, Highdale ..."
     k = i - 1
     while k >= 0 and tokens[k].lower in _ADVERBS_BEFORE_VERB | {"not", "n't", "never"}:
         k -= 1
     if word.endswith("ing"):
         # A gerund counts only after a subject or an auxiliary ("is launching", "of China
-        # lifting the ban"); after a noun it is a reduced relative ("an amendment introducing").
-        return k >= 0 and (tokens[k].lower in AUX or k + 1 in mentions_end)
+        # lifting the ban"), or opening an adverbial clause ("Since buying Saltwick, ...");
+        # after a noun it is a reduced relative ("an amendment introducing").
+        return k >= 0 and (
+            tokens[k].lower in AUX or k + 1 in mentions_end or tokens[k].lower in _GERUND_OPENERS
+        )
+    if word.endswith("ed") and _group_member_before(tokens, k):
+        return True  # "was one of three suppliers granted a licence", "the sole applicant granted"
     if k >= 0 and tokens[k].text == ")":
         # "The Coastal Water Authority (CWA) approved": look before the parenthesis.
         while k >= 0 and tokens[k].text != "(":
@@ -273,7 +295,7 @@ def _triggers(
     for j, lem in enumerate(lemmas):
         if j in used or lem not in objects:
             continue
-        for k in _window(tokens, j, mentions, 6):
+        for k in _window(tokens, j, mentions, 8):
             if tokens[k].text in {".", ";", ","}:
                 break
             if k in used or not _participle(tokens[k].lower):
@@ -634,6 +656,18 @@ def _own_subject(
         return [by_agent]
     candidates = [m for m in mentions if m.end <= trig.index and clause_of[m.start] == clause]
     vp_start = _verb_phrase_start(tokens, trig.index)
+    if (
+        tokens[trig.index].lower.endswith("ing")
+        and trig.index > 0
+        and (tokens[trig.index - 1].lower in _GERUND_OPENERS)
+    ):
+        # "Since buying Saltwick Labs last month, Highdale has said little": the subject is
+        # the main clause's, after the comma.
+        comma = next((k for k in range(trig.index, len(tokens)) if tokens[k].text == ","), None)
+        if comma is not None:
+            after = [m for m in mentions if m.start == comma + 1 and m.kind == "proper"]
+            if after:
+                return [after[0]]
     for m in reversed(candidates):
         if m.kind == "pronoun":
             return [m] if m.end == vp_start else None
@@ -895,7 +929,13 @@ def _tense(tokens: Sequence[Token], clause: list[int], trig: Trigger, lexicon: L
 
 def _negated(tokens: Sequence[Token], clause: list[int], trig: Trigger, lexicon: Lexicon) -> bool:
     window = [k for k in clause if trig.index - 5 <= k < trig.index]
-    return any(tokens[k].lower in lexicon.negations for k in window)
+    if any(tokens[k].lower in lexicon.negations for k in window):
+        return True
+    words = [tokens[k].lower for k in window]
+    if any(a == "yet" and b == "to" for a, b in zip(words, words[1:], strict=False)):
+        return True  # "has yet to approve"
+    # "is still awaiting a licence", "has applied for a licence": not obtained yet.
+    return trig.kind == "phrase" and tokens[trig.index].lemma in lexicon.pending_verbs
 
 
 def _hedged(tokens: Sequence[Token], clause: list[int], lexicon: Lexicon) -> bool:

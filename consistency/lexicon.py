@@ -52,6 +52,7 @@ class Lexicon:
     thing_nouns: frozenset[str]
     sequence_cues: frozenset[str]
     entity_after: frozenset[str] = frozenset()  # "put $7.8m into Acme": Acme is the entity
+    pending_verbs: frozenset[str] = frozenset()  # "awaiting a licence": not obtained yet
     # Derived indexes, built once.
     by_verb: dict[str, tuple[str, ...]] = field(default_factory=dict)
     by_noun: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -189,6 +190,7 @@ def build(data: dict[str, Any]) -> Lexicon:
         thing_nouns=_words(data.get("thing_nouns")),
         sequence_cues=frozenset(str(w).lower() for w in data.get("sequence_cues") or ()),
         entity_after=frozenset(str(w).lower() for w in data.get("entity_after") or ()),
+        pending_verbs=_words(data.get("pending_verbs")),
         by_verb={k: tuple(v) for k, v in by_verb.items()},
         by_noun={k: tuple(v) for k, v in by_noun.items()},
         by_light_verb={k: tuple(v) for k, v in by_light.items()},

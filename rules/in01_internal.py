@@ -33,15 +33,14 @@ class Rule_IN01(Rule):
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         for claims in ctx.by_document.values():
-            groups: dict[tuple[str, str, str, tuple[str, ...]], list[Claim]] = {}
+            groups: dict[tuple[str, str, tuple[str, ...]], list[Claim]] = {}
             for c in claims:
                 if not usable(c) or c.hedged or c.event == "said":
                     continue
-                obj = " ".join(w for w in (c.object or "").lower().split() if w not in _ARTICLES)
-                groups.setdefault((c.entity, c.event, obj, c.qualifiers), []).append(c)
-            for (entity, event, _, _), group in sorted(groups.items()):
+                groups.setdefault((c.entity, c.event, c.qualifiers), []).append(c)
+            for (entity, event, _), group in sorted(groups.items()):
                 for a, b in combinations(group, 2):
-                    if a.sentence == b.sentence:
+                    if a.sentence == b.sentence or not _same_object(a.object, b.object):
                         continue
                     kind, va, vb = _clash(a, b, is_state(event, ctx.lexicon))
                     if kind is None:
@@ -62,6 +61,19 @@ class Rule_IN01(Rule):
 
 
 _ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her"})
+# Words a phrase's object may end on that say nothing of which thing it is.
+_WEAK = frozenset("million billion into in out down over up off on for".split())
+
+
+def _words(obj: str | None) -> set[str]:
+    return {w for w in (obj or "").lower().split() if w not in _ARTICLES and w not in _WEAK}
+
+
+def _same_object(a: str | None, b: str | None) -> bool:
+    """Could two objects be the same thing? "Stonehaven" and "Stonehaven Resources", or
+    one side without an object, yes; "the Northgate station" and "the Eastgate station", no."""
+    wa, wb = _words(a), _words(b)
+    return not wa or not wb or wa <= wb or wb <= wa
 
 
 def _clash(a: Claim, b: Claim, state: bool) -> tuple[str | None, str, str]:
