@@ -248,12 +248,19 @@ class _UnionFind:
             self.parent[hi] = lo
 
 
-def resolve_names(names: Iterable[str], acronyms: Iterable[tuple[str, str]] = ()) -> dict[str, str]:
+def resolve_names(
+    names: Iterable[str],
+    acronyms: Iterable[tuple[str, str]] = (),
+    outlets: Iterable[str] = (),
+) -> dict[str, str]:
     """Map every surface name to its canonical display name.
 
     ``names`` are all proper-name mentions of the corpus, repeated as often as they occur
-    (the most frequent surface form of a cluster becomes its display name).
+    (the most frequent surface form of a cluster becomes its display name). ``outlets`` are
+    the corpus's outlets: "Northgate" is Northgate Aqua even when an outlet called Northgate
+    Ledger is named in the text ("told Northgate Ledger").
     """
+    outlet_keys = {normalize(o) for o in outlets if o}
     counts = Counter(display(n) for n in names if normalize(n))
     keys: dict[str, Counter[str]] = {}
     for surface, c in counts.items():
@@ -262,7 +269,7 @@ def resolve_names(names: Iterable[str], acronyms: Iterable[tuple[str, str]] = ()
     all_keys = sorted(keys)
     for k in all_keys:
         uf.find(k)
-    multi = [k for k in all_keys if " " in k]
+    multi = [k for k in all_keys if " " in k and k not in outlet_keys]
     for long, short in acronyms:
         lk, sk = normalize(long), normalize(short)
         if lk in keys or sk in keys:

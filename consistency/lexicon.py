@@ -69,7 +69,16 @@ def lemma(word: str) -> str:
     w = word.lower().replace("’", "'")
     if not w.isalpha():
         return w
-    return _VERB_FORMS.get(w) or str(simplemma.lemmatize(w, lang="en")).lower()
+    if w in _VERB_FORMS:
+        return _VERB_FORMS[w]
+    out = str(simplemma.lemmatize(w, lang="en")).lower()
+    if out == w and w.endswith("ing") and len(w) > 5:
+        # simplemma keeps some gerunds whole ("buying", "cutting"): try the verb.
+        stem = w[:-3]
+        for cand in (stem + "e", stem, stem[:-1] if stem[-1:] == stem[-2:-1] else ""):
+            if cand and simplemma.is_known(cand, lang="en"):
+                return cand
+    return out
 
 
 def _words(values: Iterable[Any] | None) -> frozenset[str]:

@@ -46,7 +46,7 @@ def resolver(
             if not n.startswith(_THING):
                 names.append(n)
     acronyms = [pair for d in documents for pair in acronym_definitions(d.text)]
-    canonical = resolve_names(names, acronyms)
+    canonical = resolve_names(names, acronyms, [d.outlet for d in documents if d.outlet])
 
     # Things ("the new licensing regime") merge by their head noun across the corpus.
     thing_labels: dict[str, Counter[str]] = {}
