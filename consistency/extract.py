@@ -407,8 +407,8 @@ def _participle(word: str) -> bool:
 
 
 def _owner_before(tokens: Sequence[Token], j: int, mention_ends: set[int]) -> bool:
-    """Is the object word at ``j`` owned: "its licence", "Acme's licence"?"""
-    for k in range(j - 1, max(-1, j - 4), -1):
+    """Is the object word at ``j`` owned: "its licence", "Acme's virtual asset licence"?"""
+    for k in range(j - 1, max(-1, j - 7), -1):
         low = tokens[k].lower
         if low in {"its", "their", "his", "her"}:
             return True
@@ -656,16 +656,15 @@ def _own_subject(
         return [by_agent]
     candidates = [m for m in mentions if m.end <= trig.index and clause_of[m.start] == clause]
     vp_start = _verb_phrase_start(tokens, trig.index)
-    if (
-        tokens[trig.index].lower.endswith("ing")
-        and trig.index > 0
-        and (tokens[trig.index - 1].lower in _GERUND_OPENERS)
-    ):
-        # "Since buying Saltwick Labs last month, Highdale has said little": the subject is
-        # the main clause's, after the comma.
+    if _gerund_clause(tokens, trig):
+        # "Since buying Saltwick Labs last month, Highdale has said little", "Since being
+        # fined by the Board, Glenwood has ...": the subject is the main clause's.
         comma = next((k for k in range(trig.index, len(tokens)) if tokens[k].text == ","), None)
         if comma is not None:
-            after = [m for m in mentions if m.start == comma + 1 and m.kind == "proper"]
+            k = comma + 1
+            while k < len(tokens) and tokens[k].lower in {"the", "a", "an"}:
+                k += 1
+            after = [m for m in mentions if m.start == k and m.kind == "proper"]
             if after:
                 return [after[0]]
     for m in reversed(candidates):
@@ -823,6 +822,16 @@ def _pronoun_antecedent(
     return None
 
 
+def _gerund_clause(tokens: Sequence[Token], trig: Trigger) -> bool:
+    """Does the trigger open an adverbial clause: "Since buying", "After being fined"?"""
+    k = trig.index
+    if not tokens[k].lower.endswith("ing"):
+        k -= 1  # "being fined", "having obtained"
+        if k < 0 or tokens[k].lower not in {"being", "having"}:
+            return False
+    return k > 0 and tokens[k - 1].lower in _GERUND_OPENERS
+
+
 def _verb_phrase_start(tokens: Sequence[Token], i: int) -> int:
     k = i
     while k - 1 >= 0 and (
@@ -931,9 +940,9 @@ def _negated(tokens: Sequence[Token], clause: list[int], trig: Trigger, lexicon:
     window = [k for k in clause if trig.index - 5 <= k < trig.index]
     if any(tokens[k].lower in lexicon.negations for k in window):
         return True
-    words = [tokens[k].lower for k in window]
-    if any(a == "yet" and b == "to" for a, b in zip(words, words[1:], strict=False)):
-        return True  # "has yet to approve"
+    text = " " + " ".join(tokens[k].lower for k in window) + " "
+    if any(f" {p} " in text for p in _NEGATING_PHRASES):
+        return True  # "has yet to approve", "stopped short of banning"
     # "is still awaiting a licence", "has applied for a licence": not obtained yet.
     return trig.kind == "phrase" and tokens[trig.index].lemma in lexicon.pending_verbs
 
@@ -944,6 +953,8 @@ def _hedged(tokens: Sequence[Token], clause: list[int], lexicon: Lexicon) -> boo
     text = " " + " ".join(tokens[k].lower for k in clause) + " "
     return any(f" {p} " in text for p in _HEDGE_PHRASES)
 
+
+_NEGATING_PHRASES = ("yet to", "short of", "refrained from", "no longer", "stopped short")
 
 # "is said to have", "is thought to have": hedges of more than one word.
 _HEDGE_PHRASES = ("said to have", "thought to have", "believed to have", "said to be")
