@@ -216,6 +216,10 @@ def _finite(tokens: Sequence[Token], i: int, mentions_end: set[int]) -> bool:
     word = tokens[i].lower
     if word.endswith("ing") and i > 0 and tokens[i - 1].lower in _GERUND_OPENERS:
         return True  # "Since buying Saltwick Labs, Highdale ..."
+    if word.endswith("ing") and i > 1:
+        before = f" {tokens[i - 2].lower} {tokens[i - 1].lower} "
+        if any(before.endswith(f" {p} ") for p in _NEGATING_PHRASES):
+            return True  # "stopped short of banning", "refrained from approving"
     k = i - 1
     while k >= 0 and tokens[k].lower in _ADVERBS_BEFORE_VERB | {"not", "n't", "never"}:
         k -= 1
@@ -659,8 +663,7 @@ def _own_subject(
     if _gerund_clause(tokens, trig):
         # "Since buying Saltwick Labs last month, Highdale has said little", "Since being
         # fined by the Board, Glenwood has ...": the subject is the main clause's.
-        comma = next((k for k in range(trig.index, len(tokens)) if tokens[k].text == ","), None)
-        if comma is not None:
+        for comma in (k for k in range(trig.index, len(tokens)) if tokens[k].text == ","):
             k = comma + 1
             while k < len(tokens) and tokens[k].lower in {"the", "a", "an"}:
                 k += 1
