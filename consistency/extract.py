@@ -268,6 +268,11 @@ def _triggers(
     found: list[Trigger] = []
     used: set[int] = set()
     lemmas = [t.lemma for t in tokens]
+    # "turned down" is "reject": the verb takes the phrasal meaning, the particle drops out.
+    for k in range(len(lemmas) - 1):
+        verb = lexicon.phrasal.get(f"{lemmas[k]} {lemmas[k + 1]}")
+        if verb is not None:
+            lemmas[k], lemmas[k + 1] = verb, ""
     # Light verb + object first: "obtained a license" is one trigger, not two.
     for i, lem in enumerate(lemmas):
         options = lexicon.by_light_verb.get(lem, ())

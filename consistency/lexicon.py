@@ -53,6 +53,7 @@ class Lexicon:
     sequence_cues: frozenset[str]
     entity_after: frozenset[str] = frozenset()  # "put $7.8m into Acme": Acme is the entity
     pending_verbs: frozenset[str] = frozenset()  # "awaiting a licence": not obtained yet
+    phrasal: dict[str, str] = field(default_factory=dict)  # "turn down" -> "reject"
     # Derived indexes, built once.
     by_verb: dict[str, tuple[str, ...]] = field(default_factory=dict)
     by_noun: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -200,6 +201,10 @@ def build(data: dict[str, Any]) -> Lexicon:
         sequence_cues=frozenset(str(w).lower() for w in data.get("sequence_cues") or ()),
         entity_after=frozenset(str(w).lower() for w in data.get("entity_after") or ()),
         pending_verbs=_words(data.get("pending_verbs")),
+        phrasal={
+            " ".join(lemma(w) for w in str(k).split()): lemma(str(v))
+            for k, v in sorted((data.get("phrasal_verbs") or {}).items())
+        },
         by_verb={k: tuple(v) for k, v in by_verb.items()},
         by_noun={k: tuple(v) for k, v in by_noun.items()},
         by_light_verb={k: tuple(v) for k, v in by_light.items()},

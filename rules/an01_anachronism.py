@@ -38,7 +38,12 @@ class Rule_AN01(Rule):
             t = c.time
             if not usable(c) or c.hedged or c.tense != "past" or doc.published is None:
                 continue
-            if t is None or t.start is None or t.start <= doc.published + grace:
+            if t is None or t.start is None:
+                continue
+            # The grace is for a day date told across time zones; a month or year that starts
+            # the day after the article is after it (one day less of grace).
+            slack = grace if t.granularity == "day" else max(timedelta(0), grace - timedelta(1))
+            if t.start <= doc.published + slack:
                 continue
             published = f"{doc.published.isoformat()} ({doc.published_from})"
             msg = (
