@@ -432,7 +432,7 @@ def _find_teasers(lines: Sequence[str], marks: list[str | None]) -> None:
         prev = clusters[-1][-1]
         between = nonblank[pos[prev] + 1 : pos[d]]
         prose = sum(1 for b in between if _is_long_prose(lines[b]))
-        if len(between) <= 7 and prose <= 2:
+        if len(between) <= 7 and prose <= 1:
             clusters[-1].append(d)
         else:
             clusters.append([d])
@@ -491,6 +491,11 @@ def _cut_teaser_cluster(
             end = len(nonblank) - 1  # the rest of the page is leftovers ("news", "Loading")
         elif not known:
             return  # without a known label, a teaser list only sits at the end of the page
+    # Teasers are headlines and snippets: a run holding several paragraphs of long prose is
+    # the article itself, whatever dates sit near it ("Updated 11-20-2024" above the lede).
+    prose = sum(1 for k in range(start, end + 1) if _is_long_prose(lines[nonblank[k]]))
+    if prose > 2 and not known:
+        return
     for k in range(start, end + 1):
         idx = nonblank[k]
         if marks[idx] is None:

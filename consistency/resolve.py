@@ -66,6 +66,9 @@ def resolver(
         return canonical.get(normalize(n), n)
 
     def apply(c: Claim) -> Claim:
-        return replace(c, entity=name(c.entity), group=tuple(name(n) for n in c.group))
+        source = name(c.attributed_to) if c.attributed_to else None
+        return replace(
+            c, entity=name(c.entity), group=tuple(name(n) for n in c.group), attributed_to=source
+        )
 
     return apply

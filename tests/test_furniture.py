@@ -331,3 +331,35 @@ def test_consecutive_date_lines_are_not_a_teaser_list():
     lines = ["Water plan approved", "Updated: May 9, 2031", "Published: May 2, 2031", P1, P2]
     kept, removed, _ = strip_furniture(lines)
     assert kept == lines and removed == []
+
+
+def test_a_dated_line_above_the_lede_does_not_take_the_article_with_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A ticker and an "Updated" line at the top and a teaser list at the end: the teaser
+    list goes, the four paragraphs of the article between them stay."""
+    from consistency.ingest import ingest
+
+    body = [
+        "date 2024-01-09",
+        "Title: Buses and the old town",
+        "",
+        "MARKETS | BRNT 2,405.12 ▲1.13% | GOLD 2,683.93 ▼2.88%",
+        "Updated 11-20-2024 14:05",
+        "",
+        "The coastal city of Ivers Harbour is once again arguing about how people get around.",
+        "",
+        "Tidewood Rail launched a night bus service in May, and the regulator put out its"
+        " annual safety report in June.",
+        "",
+        "The transport authority outlawed diesel buses in the old town last December, to the"
+        " relief of residents.",
+        "",
+        "Critics say the rules leave too much to the discretion of officials and the council.",
+        "",
+        "Recommended for you",
+        "School catchment changes explained",
+        "December 3, 2023",
+    ]
+    (tmp_path / "a.txt").write_text("\n".join(body) + "\n", encoding="utf-8")
+    (doc,) = ingest([tmp_path]).documents
+    assert "outlawed diesel buses" in doc.text and "Critics say" in doc.text
+    assert "School catchment" not in doc.text
