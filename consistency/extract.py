@@ -285,6 +285,8 @@ def _triggers(
                 if tokens[j].text in {".", ";", ","} and j > i + 1:
                     break
                 size = _object_size(lemmas, j, phrase.objects)
+                if size and size < 4 and not _np_head(tokens, j, phrase.objects):
+                    continue  # "a school meals service": "school" is not what was unveiled
                 if size:
                     cand = (-size, j - i, event_id, j)
                     if best is None or cand < best:
@@ -409,6 +411,38 @@ def _all_objects(lexicon: Lexicon) -> frozenset[str]:
             if " " not in o
         )
     return _OBJECTS[key]
+
+
+_NOT_NOUNS = (
+    PREPOSITIONS
+    | AUX
+    | RELATIVE
+    | frozenset(
+        """and or but to that which who ago last next this than one two three four five six seven
+    eight nine ten several few many early late earlier yesterday today tomorrow close some
+    about around nearly almost roughly approximately more less a an the its their his her
+    our""".split()
+    )
+)
+
+
+def _np_head(tokens: Sequence[Token], j: int, objects: frozenset[str] = frozenset()) -> bool:
+    """Is the word at ``j`` the head of its noun phrase (not a modifier of a later noun)?
+
+    "a school meals service": "school" is a modifier; "chief executive" and "licence two
+    days ago" end their phrase at the object or run on into another object word."""
+    if j + 1 >= len(tokens):
+        return True
+    nxt = tokens[j + 1]
+    if not nxt.text.isalpha() or not nxt.text[:1].islower():
+        return True
+    if nxt.lower in _NOT_NOUNS or nxt.lower.endswith(("ed", "ly", "ing")) or nxt.lemma in objects:
+        return True
+    return nxt.lemma in _VERBISH
+
+
+# Words after an object that start a verb phrase rather than continue the noun phrase.
+_VERBISH = frozenset("be have will would could can may might must".split())
 
 
 def _participle(word: str) -> bool:

@@ -100,7 +100,10 @@ def _join_split_words(toks: list, text: str) -> list:  # type: ignore[type-arg]
     return out
 
 
-_FIGURE_END = re.compile(r"\d[\d.,]*(?:[kmb]n?|%)?\.\s+(?=[A-Z0-9])")
+_FIGURE_END = re.compile(
+    r"(?:\d[\d.,]*(?:[kmb]n?|%)?\.\s+(?=[A-Z0-9])"
+    r"|\b(?!(?:approx|vs|no|est|ca|nr|fig)\.)[a-z]{2,}\.\s+(?=\d))"
+)
 
 
 def _split_after_figures(text: str, start: int, end: int) -> list[tuple[int, int]]:
