@@ -409,7 +409,12 @@ def _is_teaser_date(line: str) -> bool:
     m = _TRAILING_DATE_RE.search(s)
     if m and is_date_only(m.group("date"), loose=True):
         title = s[: m.start()].strip()
-        if title and len(_words(title)) <= 25 and not _ends_sentence(title):
+        # A headline may ask a question; it does not end like a sentence of prose.
+        if (
+            title
+            and len(_words(title)) <= 25
+            and (title.endswith("?") or not _ends_sentence(title))
+        ):
             return True
     if not s or len(s) > 80:
         return False
@@ -473,7 +478,9 @@ def _cut_teaser_cluster(
         item_start = k
         k -= 1
     known = label_at is not None and _is_known_label(lines[nonblank[label_at]])
-    if not known and (not gaps or max(gaps) == 0):
+    # "Headline · November 13, 2024" lines, one after another: a list of one-line items.
+    one_line = len(cluster) >= 2 and all(_TRAILING_DATE_RE.search(lines[i]) for i in cluster)
+    if not known and not one_line and (not gaps or max(gaps) == 0):
         return  # dated lines without titles between them are datelines, not a teaser list
     start = label_at if label_at is not None else item_start
     item_before = first - item_start
