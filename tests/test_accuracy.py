@@ -18,12 +18,14 @@ from consistency.evaluate import evaluate, format_report
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 2026
-STORIES = 12
+STORIES = 20
 
-# Floors: overall, and for every kind the corpus plants.
-OVERALL_PRECISION = 0.95
-OVERALL_RECALL = 0.95
-KIND_FLOOR = 0.9
+# Floors: where the figures are today on this corpus (20 stories x 4 outlets, seed 2026:
+# 48 planted discrepancies of 7 kinds, all found, no false alarm). Overall, and for every
+# kind the corpus plants. Lower them only with a reason in the commit message.
+OVERALL_PRECISION = 1.0
+OVERALL_RECALL = 1.0
+KIND_FLOOR = 1.0
 
 
 def _generate():  # type: ignore[no-untyped-def]
