@@ -650,6 +650,8 @@ def _subject(
     # "X cut 400 jobs and won a licence": the second verb shares the first one's subject.
     while found is None and coordinated and clause in coordinated:
         clause = coordinated[clause]
+        if clause not in clause_of:
+            break  # "and banned" with nothing before it
         first = clause_of.index(clause)
         inherited = [
             m

@@ -110,6 +110,7 @@ def test_json_does_not_depend_on_hash_seeds(tmp_path: Path, examples_dir: Path) 
             [sys.executable, "-m", "consistency.cli", "check", str(examples_dir), "-f", "json",
              "-o", str(out), "-q"],
             env=env,
+            cwd=tmp_path,  # the installed package, not the source folder beside the tests
             check=False,
         )  # fmt: skip
         outs.append(out.read_bytes())
