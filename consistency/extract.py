@@ -590,6 +590,10 @@ def _sentence_claims(
         after = None
         if _sequence_cue(tokens, span_tokens, max(trig.index, trig.end), lexicon):
             after = _previous_timed(previous + out, sent.index)
+        elif time_mention is not None and temporal.counts_from_before(time_mention.text):
+            # "two years down the line": counted from the last dated event told before.
+            same = [c for c in out if c.time is not None and c.time.resolved]
+            after = same[-1] if same else _previous_timed(previous, sent.index)
         time = None
         if time_mention is not None:
             time = temporal.resolve(
@@ -717,7 +721,8 @@ def _own_subject(
         # A name right before its verb is its subject even after "since"/"before"/"after".
         subordinate = (
             m.start > 0 and m.end == vp_start and tokens[m.start - 1].lower in _SUBORDINATORS
-        )
+        ) or (m.end == trig.index and tokens[trig.index].lower.endswith("ing"))
+        # ("no signs of China lifting the ban": the name before a gerund is its subject)
         if _after_preposition(tokens, m.start) and not subordinate:
             continue
         # "Hong Kong's new licensing regime": the possessor is not the subject.

@@ -82,9 +82,16 @@ def lemma(word: str) -> str:
     return out
 
 
+def _text(v: Any) -> str:
+    """A word from YAML: an unquoted no/yes/on/off arrives as a bool (YAML 1.1)."""
+    if isinstance(v, bool):
+        return "no" if v is False else "yes"
+    return str(v)
+
+
 def _words(values: Iterable[Any] | None) -> frozenset[str]:
     # "over as" stays two words, each a lemma: matched against consecutive words.
-    return frozenset(" ".join(lemma(w) for w in str(v).split()) for v in values or ())
+    return frozenset(" ".join(lemma(w) for w in _text(v).split()) for v in values or ())
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -192,8 +199,8 @@ def build(data: dict[str, Any]) -> Lexicon:
         not_qualified_by_first=frozenset(
             str(w).lower() for w in data.get("not_qualified_by_first") or ()
         ),
-        hedges=frozenset(str(w).lower() for w in data.get("hedges") or ()),
-        negations=frozenset(str(w).lower() for w in data.get("negations") or ()),
+        hedges=frozenset(_text(w).lower() for w in data.get("hedges") or ()),
+        negations=frozenset(_text(w).lower() for w in data.get("negations") or ()),
         future=tuple(str(w).lower() for w in data.get("future") or ()),
         said_verbs=_words(data.get("said_verbs")),
         collective_nouns=frozenset(str(w).lower() for w in data.get("collective_nouns") or ()),

@@ -995,7 +995,56 @@ def find_times(text: str) -> list[TimeMention]:
                 continue
         out.append(TimeMention(span[0], span[1], text[span[0] : span[1]]))
         pos = m.end()
-    return out
+    return _with_later(text, out)
+
+
+# "two years down the line", "three months later", "a year on": a time counted from the
+# event told before, not from the article's date. It resolves only with ``after``.
+_LATER = re.compile(
+    r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?P<unit>day|week|month|year)s?\s+"
+    r"(?P<how>later|on|down the line|down the road|afterwards|after that|after)\b",
+    re.IGNORECASE,
+)
+_LATER_N = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+
+
+def counts_from_before(text: str) -> bool:
+    """Is this expression counted from an earlier event ("two years later")?"""
+    return _LATER.fullmatch(text) is not None
+
+
+def _with_later(text: str, found: list[TimeMention]) -> list[TimeMention]:
+    extra = [
+        TimeMention(m.start(), m.end(), m.group())
+        for m in _LATER.finditer(text)
+        if not any(t.start < m.end() and m.start() < t.end for t in found)
+    ]
+    return sorted(found + extra, key=lambda t: t.start) if extra else found
+
+
+def _resolve_later(text: str, m: re.Match[str], after: TimeValue | None) -> TimeValue:
+    n_word = m.group("n").lower()
+    n = _LATER_N.get(n_word) or int(n_word)
+    unit = m.group("unit").lower()
+    if after is None or after.start is None or after.end is None:
+        return _unresolved(
+            text, unit, note=f"{_q(text)} counts from an earlier event that was not dated"
+        )
+    if unit == "year":
+        start, end = _shift_months(after.start, 12 * n), _shift_months(after.end, 12 * n)
+    elif unit == "month":
+        start, end = _shift_months(after.start, n), _shift_months(after.end, n)
+    else:
+        days = n * (7 if unit == "week" else 1)
+        start, end = after.start + timedelta(days=days), after.end + timedelta(days=days)
+    return TimeValue(
+        text, start, end, after.granularity, after.anchor, "sequence",
+        note=f"{_q(text)} counted from {after.label()}, the event told before",
+    )  # fmt: skip
 
 
 def _span_of(m: re.Match[str]) -> tuple[int, int]:
@@ -1132,6 +1181,9 @@ def resolve(
     tense = tense if tense in ("past", "present", "future") else "past"
     if isinstance(anchor, datetime):  # a datetime compares badly with the dates below
         return resolve(text, anchor.date(), anchor_from, tense, after)
+    later = _LATER.fullmatch(text)
+    if later is not None:
+        return _resolve_later(text, later, after)
     spec = _parse(text)
     if spec is None:
         return _unresolved(text, "unknown", note=f"{_q(text)} is not a time expression")
