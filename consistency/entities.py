@@ -137,7 +137,7 @@ def find_mentions(
                 continue
             # "Bank of England", "Hong Kong's Legislative Council", "AT&T".
             if (
-                t.lower in {"of", "'s", "&", "de", "du", "van", "von", "al"}
+                t.lower in {"of", "'s", "&", "de", "du", "van", "von", "al", "'", "’"}
                 and j + 1 < n
                 and _is_name_token(tokens[j + 1], False, capitalized_vocab)
             ):
@@ -147,9 +147,16 @@ def find_mentions(
         # "Hong Kong authorities", "Chinese regulators".
         if j < n and tokens[j].lower in lexicon.collective_nouns:
             j += 1
-        text = " ".join(t.text for t in tokens[i:j])
-        out.append(Mention(i, j, text, "proper"))
+        out.append(Mention(i, j, _joined(tokens[i:j]), "proper"))
         i = j
+    return out
+
+
+def _joined(tokens: Sequence[Token]) -> str:
+    """Tokens as written: "Winter Miners' Gala", not "Winter Miners ' Gala"."""
+    out = tokens[0].text
+    for prev, t in zip(tokens, tokens[1:], strict=False):
+        out += ("" if t.start == prev.end else " ") + t.text
     return out
 
 

@@ -808,6 +808,16 @@ def _patient(
     licence" is Beta's licence. The passive ("Tidewell was fined") keeps its subject.
     """
     event = lexicon.events[trig.event]
+    if event.role == "agent" and trig.kind == "phrase" and trig.end > trig.index:
+        # "a new route still awaits approval from the Water Board": the Board is the actor.
+        k = trig.end + 1
+        if k < len(tokens) and tokens[k].lower == "from":
+            k += 1
+            while k < len(tokens) and tokens[k].lower in {"the", "a", "an"}:
+                k += 1
+            found = next((m for m in mentions if m.start == k and m.kind == "proper"), None)
+            if found is not None:
+                return found
     if (
         trig.kind == "phrase"
         and trig.end > trig.index
