@@ -92,7 +92,6 @@ def extract_with_names(doc: Document, lexicon: Lexicon) -> tuple[list[Claim], li
     names: list[str] = []
     sents = sentences(doc.text)
     vocab = _capitalized_vocab(sents)
-    _SUBJECT_NOUNS[0], _SUBJECT_NOUNS[1] = lexicon.thing_nouns, lexicon.collective_nouns
     claims: list[Claim] = []
     last_subject: str | None = None
     for sent in sents:
@@ -193,10 +192,6 @@ def _complement_that(tokens: Sequence[Token], i: int) -> bool:
     }
 
 
-# Set by extract() from the lexicon: (thing noun lemmas, collective nouns).
-_SUBJECT_NOUNS: list[frozenset[str]] = [frozenset(), frozenset()]
-
-
 _GERUND_OPENERS = frozenset({"since", "after", "before", "while", "upon", "when", "on"})
 
 
@@ -211,7 +206,7 @@ def _group_member_before(tokens: Sequence[Token], k: int) -> bool:
     )
 
 
-def _finite(tokens: Sequence[Token], i: int, mentions_end: set[int]) -> bool:
+def _finite(tokens: Sequence[Token], i: int, mentions_end: set[int], lexicon: Lexicon) -> bool:
     """Is the verb at ``i`` used as a verb (not "licensed exchanges", "a licensing regime")?"""
     word = tokens[i].lower
     if word.endswith("ing") and i > 0 and tokens[i - 1].lower in _GERUND_OPENERS:
@@ -255,7 +250,7 @@ def _finite(tokens: Sequence[Token], i: int, mentions_end: set[int]) -> bool:
     if (
         tokens[k].text.isalpha()
         and (tokens[k].text.islower() or k == 0)
-        and (tokens[k].lemma in _SUBJECT_NOUNS[0] or prev in _SUBJECT_NOUNS[1])
+        and (tokens[k].lemma in lexicon.thing_nouns or prev in lexicon.collective_nouns)
     ):
         return True  # "The festival drew", "The council passed"
     return k + 1 in mentions_end
@@ -276,7 +271,7 @@ def _triggers(
     # Light verb + object first: "obtained a license" is one trigger, not two.
     for i, lem in enumerate(lemmas):
         options = lexicon.by_light_verb.get(lem, ())
-        if not options or not _finite(tokens, i, ends):
+        if not options or not _finite(tokens, i, ends, lexicon):
             continue
         best: tuple[int, int, str, int] | None = None  # (-object words, distance, event, j)
         window = _window(tokens, i, mentions, 8)
@@ -334,7 +329,11 @@ def _triggers(
     for i, lem in enumerate(lemmas):
         if i in used:
             continue
-        if lem in lexicon.by_verb and tokens[i].text[:1].islower() and _finite(tokens, i, ends):
+        if (
+            lem in lexicon.by_verb
+            and tokens[i].text[:1].islower()
+            and _finite(tokens, i, ends, lexicon)
+        ):
             for event_id in lexicon.by_verb[lem]:
                 found.append(
                     Trigger(event_id, i, tokens[i].text, "verb", _object_after(tokens, i, stop), i)
