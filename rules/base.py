@@ -203,6 +203,39 @@ def reconcile_hints(claims: Sequence[Claim], ctx: Context) -> list[str]:
     return hints
 
 
+_ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her"})
+# Words a phrase's object may end on that say nothing of which thing it is.
+_WEAK = frozenset("million billion into in out down over up off on for".split())
+
+
+def _object_words(obj: str | None, naming: frozenset[str]) -> set[str]:
+    return {
+        w
+        for w in (obj or "").lower().split()
+        if w not in _ARTICLES and w not in _WEAK and lemma(w) not in naming
+    }
+
+
+def same_object(ctx: Context, a: Claim, b: Claim) -> bool:
+    """Could two claims of one event be about the same thing?
+
+    "Stonehaven" and "Stonehaven Resources", or one side without an object: yes. "a
+    harbour trading licence" and "a desalination licence", or "the Northgate station" and
+    "the Eastgate station": no. Words that only name the event ("licence", "workforce")
+    are left out of the comparison.
+    """
+    from consistency import lexicon as lexicon_mod
+
+    lex = ctx.lexicon or lexicon_mod.default()
+    naming: frozenset[str] = frozenset()
+    for event in {a.event, b.event}:
+        ev = lex.events.get(event)
+        if ev is not None:
+            naming |= frozenset(o for ph in ev.phrases for o in ph.objects) | ev.verbs | ev.nouns
+    wa, wb = _object_words(a.object, naming), _object_words(b.object, naming)
+    return not wa or not wb or wa <= wb or wb <= wa
+
+
 def scope_difference(a: Claim, b: Claim) -> tuple[str, ...]:
     """Qualifiers that one claim has and the other lacks ("retail"), but not first/only."""
     return tuple(sorted((set(a.qualifiers) ^ set(b.qualifiers)) - {"first", "only"}))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from consistency.models import Finding
-from consistency.rules.base import Context, Rule, cite, reconcile_hints, usable
+from consistency.rules.base import Context, Rule, cite, reconcile_hints, same_object, usable
 
 
 class Rule_FR01(Rule):
@@ -42,6 +42,8 @@ class Rule_FR01(Rule):
                 for e in claims:
                     if e.document == f.document or not e.time.before(f.time):
                         continue
+                    if not same_object(ctx, f, e):
+                        continue  # the first desalination licence, not a grazing permit
                     key = (e.entity, f.document, e.document)
                     if key in done:
                         continue

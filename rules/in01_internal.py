@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import combinations
 
-from consistency.lexicon import is_state, lemma
+from consistency.lexicon import is_state
 from consistency.models import Claim, Finding
-from consistency.rules.base import Context, Rule, cite, usable
+from consistency.rules.base import Context, Rule, cite, same_object, usable
 
 
 class Rule_IN01(Rule):
@@ -40,8 +40,7 @@ class Rule_IN01(Rule):
                 groups.setdefault((c.entity, c.event, c.qualifiers), []).append(c)
             for (entity, event, _), group in sorted(groups.items()):
                 for a, b in combinations(group, 2):
-                    naming = _event_words(ctx, event)
-                    if a.sentence == b.sentence or not _same_object(a.object, b.object, naming):
+                    if a.sentence == b.sentence or not same_object(ctx, a, b):
                         continue
                     kind, va, vb = _clash(a, b, is_state(event, ctx.lexicon))
                     if kind is None:
@@ -59,37 +58,6 @@ class Rule_IN01(Rule):
                         kind=kind,
                         reconcile=["the two sentences may speak of two different events"],
                     )
-
-
-_ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her"})
-# Words a phrase's object may end on that say nothing of which thing it is.
-_WEAK = frozenset("million billion into in out down over up off on for".split())
-
-
-def _words(obj: str | None, naming: frozenset[str]) -> set[str]:
-    return {
-        w
-        for w in (obj or "").lower().split()
-        if w not in _ARTICLES and w not in _WEAK and lemma(w) not in naming
-    }
-
-
-def _same_object(a: str | None, b: str | None, naming: frozenset[str] = frozenset()) -> bool:
-    """Could two objects be the same thing? "Stonehaven" and "Stonehaven Resources", or
-    one side without an object, yes; "the Northgate station" and "the Eastgate station", no.
-    Words that only name the event ("workforce", "staff", "licence") are left out."""
-    wa, wb = _words(a, naming), _words(b, naming)
-    return not wa or not wb or wa <= wb or wb <= wa
-
-
-def _event_words(ctx: Context, event: str) -> frozenset[str]:
-    from consistency import lexicon as lexicon_mod
-
-    lex = ctx.lexicon or lexicon_mod.default()
-    ev = lex.events.get(event)
-    if ev is None:
-        return frozenset()
-    return frozenset(o for ph in ev.phrases for o in ph.objects) | ev.verbs | ev.nouns
 
 
 def _clash(a: Claim, b: Claim, state: bool) -> tuple[str | None, str, str]:

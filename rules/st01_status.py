@@ -7,7 +7,14 @@ from datetime import date
 from itertools import combinations
 
 from consistency.models import Claim, Finding
-from consistency.rules.base import Context, Rule, cite, reconcile_hints
+from consistency.rules.base import (
+    Context,
+    Rule,
+    cite,
+    reconcile_hints,
+    same_object,
+    scope_difference,
+)
 
 
 class Rule_ST01(Rule):
@@ -49,8 +56,10 @@ class Rule_ST01(Rule):
                         continue
                 elif (a.event, b.event) not in opposites or a.negated or b.negated:
                     continue
-                if not _same_time(a, b, ctx):
+                if not _same_time(a, b, ctx) or not same_object(ctx, a, b):
                     continue
+                if scope_difference(a, b):
+                    continue  # "not yet a permit" against "a temporary permit": a scope
                 key = (entity, *sorted((a.document, b.document)))
                 if key in done:
                     continue
