@@ -27,12 +27,16 @@ def names(result: Result, f: Finding) -> set[str]:
     return {docs[c.claim.document].name for c in f.cited}
 
 
+def _entities(d: dict[str, Any]) -> list[str]:
+    return [d["entity"], *([d["first"]] if d.get("first") else []), *d.get("speakers", [])]
+
+
 def matches(result: Result, f: Finding, d: dict[str, Any]) -> bool:
     sources = {c["source"] for c in d["claims"]}
     return (
         f.kind == d["kind"]
         and sources <= names(result, f)
-        and entity_matches(d["entity"], f.entity)
+        and any(entity_matches(e, f.entity) for e in _entities(d))
     )
 
 
@@ -40,7 +44,7 @@ def covered(result: Result, f: Finding, discrepancies: list[dict[str, Any]]) -> 
     """The finding speaks of a listed discrepancy (its entity, within its sources)."""
     for d in discrepancies:
         sources = {c["source"] for c in d["claims"]}
-        if names(result, f) <= sources and entity_matches(d["entity"], f.entity):
+        if names(result, f) <= sources and any(entity_matches(e, f.entity) for e in _entities(d)):
             return True
     return False
 

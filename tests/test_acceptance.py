@@ -89,7 +89,11 @@ def test_examples_exactly_as_expected(examples_dir: Path) -> None:
     assert not result.skipped
     _assert_exact(result, ex.load(examples_dir / "expected.yaml"))
     kinds = {f.kind for f in result.findings_list}
-    assert kinds == {"date", "number", "first", "order", "anachronism"}
+    assert kinds == {"date", "number", "first", "order", "anachronism", "status", "attribution"}
+    # One planted discrepancy per rule, each found by its own rule.
+    assert sorted(f.rule for f in result.findings_list) == sorted(
+        ["DT01", "NU01", "FR01", "OR01", "AN01", "ST01", "CT01", "AT01", "IN01", "SC01"]
+    )
 
 
 @pytest.mark.parametrize("fmt", ["json", "html", "csv", "sarif", "junit", "md"])

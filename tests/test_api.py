@@ -76,7 +76,7 @@ def test_frames_have_the_columns_and_rows(examples_result: consistency.Result) -
     r = examples_result
     assert list(r.findings.columns) == list(FINDING_COLUMNS)
     assert list(r.claims.columns) == list(CLAIM_COLUMNS)
-    assert len(r.findings) == len(r.findings_list) == 5
+    assert len(r.findings) == len(r.findings_list) == 10
     assert len(r.claims) == len(r.claims_list) > 0
     assert list(r.findings["id"]) == [f.id for f in r.findings_list]
     assert list(r.claims["id"]) == [c.id for c in r.claims_list]

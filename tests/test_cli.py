@@ -180,7 +180,7 @@ def test_also_writes_more_formats_in_the_same_run(tmp_path: Path) -> None:
     assert sniff((tmp_path / "r.html").read_text(encoding="utf-8")) == "html"
     data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert data["schema"] == "consistency/findings@1"
-    assert len(data["findings"]) == 5
+    assert len(data["findings"]) == 10
     assert sniff((tmp_path / "sub" / "r.out").read_text(encoding="utf-8")) == "sarif"
     # The same findings as a run of its own.
     _, alone = report(EXAMPLES)
@@ -204,10 +204,10 @@ def test_json_on_stdout_is_only_json() -> None:
 # Exit codes
 
 
-def test_examples_have_five_findings_and_exit_1() -> None:
+def test_examples_have_ten_findings_and_exit_1() -> None:
     result, data = report(EXAMPLES)
     assert result.exit_code == 1
-    assert len(data["findings"]) == 5
+    assert len(data["findings"]) == 10
 
 
 @pytest.mark.parametrize("rules", [None, "OR01,AN01", "DT01"])
@@ -386,7 +386,7 @@ def test_baseline_of_a_previous_run_accepts_its_findings(tmp_path: Path) -> None
     assert first.exit_code == 1
     again, data = report(EXAMPLES, "--baseline", tmp_path / "base.json")
     assert again.exit_code == 0
-    assert len(data["findings"]) == 5  # still reported, only accepted
+    assert len(data["findings"]) == 10  # still reported, only accepted
 
 
 def test_baseline_accepts_only_what_it_lists(tmp_path: Path) -> None:
@@ -655,7 +655,7 @@ def test_json_findings(contract: dict[str, Any]) -> None:
     docs = {d["id"]: d for d in contract["documents"]}
     claims = {c["id"]: c for c in contract["claims"]}
     findings = contract["findings"]
-    assert len(findings) == 5
+    assert len(findings) == 10
     assert len({f["id"] for f in findings}) == len(findings)
     keys = {"id", "rule", "kind", "severity", "confidence", "entity", "event", "message", "claims"}
     for f in findings:
@@ -674,7 +674,15 @@ def test_json_findings(contract: dict[str, Any]) -> None:
             assert isinstance(cited["quote"], str) and cited["quote"]
             assert cited["quote"] in claim["sentence"]
             assert isinstance(cited["value"], str)
-    assert {f["kind"] for f in findings} == {"date", "number", "first", "order", "anachronism"}
+    assert {f["kind"] for f in findings} == {
+        "date",
+        "number",
+        "first",
+        "order",
+        "anachronism",
+        "status",
+        "attribution",
+    }
 
 
 def test_json_two_runs_are_byte_identical(tmp_path: Path) -> None:

@@ -13,18 +13,27 @@ from consistency.evaluate import entity_matches, evaluate, event_matches, format
 
 def test_examples_score_perfectly(examples_dir: Path) -> None:
     report = evaluate(examples_dir, examples_dir / "expected.yaml")
-    assert report.overall.expected == 5
+    assert report.overall.expected == 10
     assert report.overall.recall == 1.0 and report.overall.precision == 1.0
-    assert set(report.by_kind) == {"date", "number", "first", "order", "anachronism"}
+    assert set(report.by_kind) == {
+        "date",
+        "number",
+        "first",
+        "order",
+        "anachronism",
+        "status",
+        "attribution",
+    }
 
 
 def test_a_missing_answer_is_a_false_alarm(examples_dir: Path, tmp_path: Path) -> None:
     data = yaml.safe_load((examples_dir / "expected.yaml").read_text())
-    data["discrepancies"] = [d for d in data["discrepancies"] if d["kind"] != "number"]
+    data["discrepancies"] = [d for d in data["discrepancies"] if d["id"] != "festival-crowd"]
     (tmp_path / "expected.yaml").write_text(yaml.safe_dump(data))
     report = evaluate(examples_dir, tmp_path / "expected.yaml")
     assert report.by_kind["number"].false_alarms == 1
-    assert report.by_kind["number"].precision == 0.0
+    assert report.by_kind["number"].true_alarms == 2
+    assert round(report.by_kind["number"].precision, 3) == 0.667
     assert report.overall.recall == 1.0
     text = format_report(report)
     assert "False alarms (1)" in text and "Harbour Lights Festival" in text
@@ -43,7 +52,7 @@ def test_an_unfound_answer_is_a_miss(examples_dir: Path, tmp_path: Path) -> None
     )
     (tmp_path / "expected.yaml").write_text(yaml.safe_dump(data))
     report = evaluate(examples_dir, tmp_path / "expected.yaml")
-    assert report.by_kind["date"].recall == 0.5
+    assert report.by_kind["date"].expected == 3 and report.by_kind["date"].found == 2
     assert [d["id"] for d in report.misses] == ["invented"]
 
 
@@ -80,7 +89,7 @@ def test_stories_are_checked_one_at_a_time(examples_dir: Path, tmp_path: Path) -
     (tmp_path / "expected.yaml").write_text(yaml.safe_dump(out))
     report = evaluate(tmp_path, tmp_path / "expected.yaml")
     assert report.stories == 2
-    assert report.overall.expected == 10 and report.overall.found == 10
+    assert report.overall.expected == 20 and report.overall.found == 20
     assert report.overall.false_alarms == 0
 
 
