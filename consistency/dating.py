@@ -35,6 +35,77 @@ class _Score:
     reasons: tuple[str, ...]
 
 
+@dataclass
+class _Corpus:
+    """What inference reads from the corpus, built once: the dated sources' timed claims by
+    (entity, event), each document's claims, and the documents' names and dates."""
+
+    reference: dict[tuple[str, str], list[Claim]]
+    by_doc: dict[str, list[Claim]]
+    names: dict[str, str]
+    dates: dict[str, date]
+    median: date
+
+
+# At most this many candidate dates are tried for one document.
+_MAX_CANDIDATES = 24
+
+
+def _corpus(documents: Sequence[Document], claims: Sequence[Claim]) -> _Corpus | None:
+    dated = [d for d in documents if d.published is not None and d.published_from in _TRUSTED]
+    if not dated:
+        return None
+    by_doc: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_doc.setdefault(c.document, []).append(c)
+    dates = {d.id: d.published for d in dated if d.published is not None}
+    ordered = sorted(dates.values())
+    return _Corpus(
+        reference=_reference(documents, claims),
+        by_doc=by_doc,
+        names={d.id: d.name for d in documents},
+        dates=dates,
+        median=ordered[len(ordered) // 2],
+    )
+
+
+def _infer_one(
+    doc: Document,
+    corpus: _Corpus,
+    extract_with: Callable[[Document], list[Claim]],
+) -> tuple[date, _Score]:
+    """The best candidate date for one document, and its score.
+
+    Candidates: the day after each event the document tells as past that a dated source
+    dates (a lower bound), the dates of the documents that tell the same facts, and the
+    corpus's median date; at most :data:`_MAX_CANDIDATES`, nearest the bounds first.
+    """
+    own = corpus.by_doc.get(doc.id, [])
+    bounds: set[date] = set()
+    related: set[date] = set()
+    for c in own:
+        for r in corpus.reference.get((c.entity, c.event), ()):
+            if r.document == doc.id:
+                continue
+            related.add(corpus.dates[r.document])
+            if c.tense == "past" and not c.hedged and not c.negated:
+                assert r.time is not None and r.time.end is not None
+                bounds.add(r.time.end)
+    pivot = max(bounds) if bounds else corpus.median
+    pool = sorted(related | {corpus.median}, key=lambda d: (abs((d - pivot).days), d))
+    candidates = sorted(bounds | set(pool[: max(0, _MAX_CANDIDATES - len(bounds))]))
+    best: tuple[tuple[int, int, int, int], date, _Score] | None = None
+    for cand in candidates:
+        trial = replace(doc, published=cand, published_from="inferred")
+        s = _score(extract_with(trial), corpus.reference, cand, corpus.names, exclude=doc.id)
+        lower = max((b for b in bounds if b <= cand), default=None)
+        rank = (-s.score, s.violations, 0 if lower == cand else 1, abs((cand - corpus.median).days))
+        if best is None or rank < best[0]:
+            best = (rank, cand, s)
+    assert best is not None
+    return best[1], best[2]
+
+
 def infer_dates(
     documents: Sequence[Document],
     claims: Sequence[Claim],
@@ -45,42 +116,15 @@ def infer_dates(
     ``claims`` are the resolved claims of all documents; ``extract_with(doc)`` extracts
     (and resolves) the claims of one document with a candidate date.
     """
-    dated = [d for d in documents if d.published is not None and d.published_from in _TRUSTED]
-    if not dated:
+    corpus = _corpus(documents, claims)
+    if corpus is None:
         return list(documents)
-    reference = _reference(documents, claims)
-    names = {d.id: d.name for d in documents}
-    corpus_dates = sorted(d.published for d in dated if d.published)
-    median = corpus_dates[len(corpus_dates) // 2]
-
     out = []
     for doc in documents:
         if doc.published is not None:
             out.append(doc)
             continue
-        own = [c for c in claims if c.document == doc.id]
-        bounds = set()
-        for c in own:
-            if c.tense == "past" and not c.hedged and not c.negated:
-                for r in reference.get((c.entity, c.event), ()):
-                    assert r.time is not None and r.time.end is not None
-                    bounds.add(r.time.end)
-        candidates = sorted(set(corpus_dates) | bounds)
-        best: tuple[tuple[int, int, int, int], date, _Score] | None = None
-        for cand in candidates:
-            trial = replace(doc, published=cand, published_from="inferred")
-            s = _score(extract_with(trial), reference, cand, names)
-            lower = max((b for b in bounds if b <= cand), default=None)
-            rank = (
-                -s.score,
-                s.violations,
-                0 if lower == cand else 1,
-                abs((cand - median).days),
-            )
-            if best is None or rank < best[0]:
-                best = (rank, cand, s)
-        assert best is not None
-        _, chosen, s = best
+        chosen, s = _infer_one(doc, corpus, extract_with)
         if not s.reasons:
             note = (
                 f"no date in the text; set to the corpus's median date {chosen.isoformat()}"
@@ -111,54 +155,43 @@ def check_dates(
 
     A date from page metadata or a dateline is tried against the same evidence as an
     inferred one. When another date fits the text clearly better (its relative dates agree
-    with the other sources where the page date makes them disagree, or the text tells as
-    past what the others date after the page date) and the two are months apart, the page
-    date is taken for the day the page was captured: the document gets the better date,
-    marked ``inferred`` with a note saying why. A sidecar date is never second-guessed.
+    with the other sources where the page date makes them disagree) and comes months before
+    the page date, the page date is taken for the day the page was captured: the document
+    gets the better date, marked ``inferred`` with a note saying why. A sidecar or header
+    date is never second-guessed.
     """
-    others = [d for d in documents if d.published is not None and d.published_from in _TRUSTED]
-    if len(others) < 2:
+    trusted = [d for d in documents if d.published is not None and d.published_from in _TRUSTED]
+    corpus = _corpus(documents, claims) if len(trusted) >= 2 else None
+    if corpus is None:
         return list(documents)
     out = []
     for doc in documents:
         if doc.published is None or doc.published_from not in ("meta", "dateline"):
             out.append(doc)
             continue
-        rest = [d for d in documents if d.id != doc.id]
-        rest_claims = [c for c in claims if c.document != doc.id]
         undated = replace(doc, published=None, published_from="none")
-        guess = infer_dates([*rest, undated], [*rest_claims, *(
-            c for c in claims if c.document == doc.id)], extract_with)  # fmt: skip
-        inferred = next(d for d in guess if d.id == doc.id)
-        reference = _reference(rest, rest_claims)
-        names = {d.id: d.name for d in documents}
-        own = _score(extract_with(doc), reference, doc.published, names)
-        if inferred.published is None or inferred.published_from != "inferred":
-            out.append(doc)
-            continue
-        alt = _score(
-            extract_with(replace(doc, published=inferred.published, published_from="inferred")),
-            reference,
-            inferred.published,
-            names,
+        guess, alt = _infer_one(undated, corpus, extract_with)
+        own = _score(
+            extract_with(doc), corpus.reference, doc.published, corpus.names, exclude=doc.id
         )
         # A page is captured after it is published: only a later page date can be a capture
         # date, and only agreement (not a missing event) may argue for it, or a real
         # discrepancy would be explained away.
         better = alt.score - own.score >= 3 and alt.violations <= own.violations and own.score < 0
         # Captures come long after publication; a few weeks' difference is a real dispute.
-        if better and (doc.published - inferred.published).days > _CAPTURE_GAP_DAYS:
+        if better and (doc.published - guess).days > _CAPTURE_GAP_DAYS:
+            reasons = "inferred from the corpus: " + "; ".join(alt.reasons[:3])
             note = (
                 f"the page's date {doc.published.isoformat()} ({doc.published_from}) looks like"
                 f" the day the page was captured, not published: the text fits"
-                f" {inferred.published.isoformat()} better, which is used instead"
+                f" {guess.isoformat()} better, which is used instead"
             )
             out.append(
                 replace(
                     doc,
-                    published=inferred.published,
+                    published=guess,
                     published_from="inferred",
-                    published_note=f"{inferred.published_note}; {note}",
+                    published_note=f"{reasons}; {note}",
                     notes=(*doc.notes, note),
                     confidence=min(doc.confidence, 0.6),
                 )
@@ -189,6 +222,7 @@ def _score(
     reference: dict[tuple[str, str], list[Claim]],
     cand: date,
     names: dict[str, str],
+    exclude: str | None = None,
 ) -> _Score:
     score = 0
     violations = 0
@@ -197,7 +231,7 @@ def _score(
     for c in claims:
         if c.negated or c.hedged:
             continue
-        refs = reference.get((c.entity, c.event), ())
+        refs = [r for r in reference.get((c.entity, c.event), ()) if r.document != exclude]
         t = c.time
         if t is not None and t.resolved and t.anchor_from != "absolute":
             for r in refs:

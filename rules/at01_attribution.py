@@ -43,7 +43,7 @@ class Rule_AT01(Rule):
     def _quotes(self, ctx: Context) -> Iterator[Finding]:
         quotes = [c for c in ctx.claims if c.event == "said" and c.object]
         done: set[tuple[str, str]] = set()
-        for a, b in combinations(quotes, 2):
+        for a, b in _candidate_pairs(quotes):
             if a.document == b.document or a.entity == b.entity:
                 continue
             if not self._same_quote(a.object or "", b.object or ""):
@@ -104,6 +104,21 @@ class Rule_AT01(Rule):
                     severity="low",
                     reconcile=["both sources may have reported it; check who reported it first"],
                 )
+
+
+def _candidate_pairs(quotes: list[Claim]) -> list[tuple[Claim, Claim]]:
+    """Pairs of quotes that share a run of four words: the same quote, reworded a little,
+    always does; comparing only those keeps a large corpus from being quadratic."""
+    index: dict[str, list[int]] = {}
+    for i, q in enumerate(quotes):
+        words = normalize_quote(q.object or "").split()
+        for k in range(max(1, len(words) - 3)):
+            index.setdefault(" ".join(words[k : k + 4]), []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        if 1 < len(members) <= 50:  # a stock phrase in every article is no evidence
+            pairs.update(combinations(sorted(set(members)), 2))
+    return [(quotes[i], quotes[j]) for i, j in sorted(pairs)]
 
 
 def _short(text: str | None, n: int = 80) -> str:
