@@ -139,18 +139,21 @@ def check(
         if new_paths:
             new_ids = _documents_under(result, new_paths)
             result = pipeline.only_involving(result, new_ids)
+        for skip in result.skipped:
+            click.echo(f"consistency: skipped {skip.path}: {skip.reason}", err=True)
+        if not result.documents:
+            raise ConfigError("no readable articles in " + ", ".join(str(p) for p in paths))
         write_report(result, fmt, output)
         for f2, out2 in extra:
             write_report(result, f2, out2)
     except ConsistencyError as exc:
         _fail(str(exc))
         return
+    except OSError as exc:
+        _fail(f"cannot write the report: {exc.strerror or exc} ({exc.filename or output})")
+        return
     except click.BadParameter:
         raise
-    for skip in result.skipped:
-        click.echo(f"consistency: skipped {skip.path}: {skip.reason}", err=True)
-    if not result.documents:
-        _fail("no readable articles in " + ", ".join(str(p) for p in paths))
     failing = pipeline.failing(result.findings_list, fail_on or settings.fail_on, accepted)
     if not quiet:
         s = pipeline.summary(result)

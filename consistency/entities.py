@@ -303,8 +303,9 @@ def resolve_names(
         starters = {uf.find(m) for m in multi if m.split()[0] == k}
         if len(starters) == 1 and not owners and len(k) >= 4:
             uf.union(k, next(iter(starters)))
-        # Acronym by initials: "SEC" and "Securities and Exchange Commission".
-        if len(k) >= 2:
+        # Acronym by initials: "SEC" and "Securities and Exchange Commission". Not for a
+        # surname ("Ng" of Johnny Ng is not National Grid), nor for a word in lower case.
+        if len(k) >= 2 and not owners and any(_is_acronym(x) for x in keys.get(k, ())):
             matches = {uf.find(m) for m in multi if _initials(m) == k}
             if len(matches) == 1:
                 uf.union(k, next(iter(matches)))

@@ -70,6 +70,14 @@ def load_expected(path: str | Path) -> dict[str, Any]:
     for i, d in enumerate(data.get("discrepancies") or []):
         if not isinstance(d, dict) or not {"kind", "entity", "claims"} <= set(d):
             raise ConfigError(f"{p}: discrepancy {i + 1} needs kind, entity and claims")
+        claims = d["claims"]
+        if not isinstance(claims, list) or not all(
+            isinstance(c, dict) and "source" in c for c in claims
+        ):
+            raise ConfigError(
+                f"{p}: discrepancy {d.get('id', i + 1)}: claims must be a list of mappings,"
+                " each with a source"
+            )
     data.setdefault("consistent", [])
     return data
 

@@ -70,31 +70,19 @@ def build(documents: Sequence[Document], claims: Sequence[Claim]) -> nx.MultiDiG
     return g
 
 
+def groups(claims: Sequence[Claim]) -> dict[tuple[str, str], list[Claim]]:
+    """Claims that share entity and event, in text order: what ``same_fact`` links."""
+    out: dict[tuple[str, str], list[Claim]] = {}
+    for c in sorted(claims, key=lambda c: (c.document, c.index, c.id)):
+        out.setdefault((c.entity, c.event), []).append(c)
+    return dict(sorted(out.items()))
+
+
 def _groups(claims: Sequence[Claim]) -> dict[tuple[str, str], list[Claim]]:
     out: dict[tuple[str, str], list[Claim]] = {}
     for c in claims:
         out.setdefault((c.entity, c.event), []).append(c)
     return out
-
-
-def comparable(g: nx.MultiDiGraph, claims: Sequence[Claim]) -> dict[tuple[str, str], list[Claim]]:
-    """Groups of claims the graph links by ``same_fact``, keyed by (entity, event)."""
-    by_id = {f"claim:{c.id}": c for c in claims}
-    linked = nx.Graph()
-    for u, v, k in g.edges(keys=True):
-        if k == "same_fact":
-            linked.add_edge(u, v)
-    out: dict[tuple[str, str], list[Claim]] = {}
-    for component in nx.connected_components(linked):
-        members = sorted((by_id[n] for n in component), key=lambda c: (c.document, c.index, c.id))
-        key = (members[0].entity, members[0].event)
-        out.setdefault(key, []).extend(members)
-    # Claims of one document alone are still a group (for internal rules).
-    for c in claims:
-        key = (c.entity, c.event)
-        if key not in out:
-            out[key] = [x for x in claims if (x.entity, x.event) == key]
-    return dict(sorted(out.items()))
 
 
 def write(g: nx.MultiDiGraph, path: str | Path, fmt: str | None = None) -> str:

@@ -89,9 +89,32 @@ def _text(v: Any) -> str:
     return str(v)
 
 
-def _words(values: Iterable[Any] | None) -> frozenset[str]:
+def _list(values: Any, where: str) -> list[Any]:
+    """A list from the lexicon; one word alone is a list of one, anything else an error."""
+    if values is None:
+        return []
+    if isinstance(values, (str, bool)):
+        return [values]
+    if not isinstance(values, list):
+        raise ConfigError(f"lexicon: {where} must be a list of words")
+    return values
+
+
+def _words(values: Iterable[Any] | None, where: str = "a word list") -> frozenset[str]:
     # "over as" stays two words, each a lemma: matched against consecutive words.
-    return frozenset(" ".join(lemma(w) for w in _text(v).split()) for v in values or ())
+    return frozenset(" ".join(lemma(w) for w in _text(v).split()) for v in _list(values, where))
+
+
+def _lower(data: dict[str, Any], key: str) -> list[str]:
+    return [_text(w).lower() for w in _list(data.get(key), key)]
+
+
+def _mapping(value: Any, where: str) -> dict[Any, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ConfigError(f"lexicon: {where} must be a mapping")
+    return value
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -156,14 +179,14 @@ def _load_cached(key: tuple[tuple[str, float], ...]) -> Lexicon:
 
 def build(data: dict[str, Any]) -> Lexicon:
     events: dict[str, Event] = {}
-    for event_id, spec in sorted((data.get("events") or {}).items()):
+    for event_id, spec in sorted(_mapping(data.get("events"), "events").items()):
         if not isinstance(spec, dict):
             raise ConfigError(f"lexicon: event {event_id!r} must be a mapping")
         phrases = []
-        for p in spec.get("phrases") or []:
+        for p in _list(spec.get("phrases"), f"event {event_id!r}: phrases"):
             if not isinstance(p, dict) or not p.get("verbs") or not p.get("objects"):
                 raise ConfigError(f"lexicon: event {event_id!r}: a phrase needs verbs and objects")
-            phrases.append(Phrase(_words(p["verbs"]), _words(p["objects"])))
+            phrases.append(Phrase(_words(p["verbs"], "verbs"), _words(p["objects"], "objects")))
         role = spec.get("role", "agent")
         if role not in ("agent", "patient"):
             raise ConfigError(f"lexicon: event {event_id!r}: role must be agent or patient")
@@ -171,17 +194,19 @@ def build(data: dict[str, Any]) -> Lexicon:
             id=event_id,
             description=str(spec.get("description", "")),
             role=role,
-            verbs=_words(spec.get("verbs")),
-            nouns=_words(spec.get("nouns")),
+            verbs=_words(spec.get("verbs"), f"event {event_id!r}: verbs"),
+            nouns=_words(spec.get("nouns"), f"event {event_id!r}: nouns"),
             phrases=tuple(phrases),
-            opposite=tuple(spec.get("opposite") or ()),
+            opposite=tuple(
+                _text(o) for o in _list(spec.get("opposite"), f"event {event_id!r}: opposite")
+            ),
             state=bool(spec.get("state", False)),
-            object_verbs=_words(spec.get("object_verbs")),
+            object_verbs=_words(spec.get("object_verbs"), f"event {event_id!r}: object_verbs"),
         )
     qualifiers: dict[str, str] = {}
-    for canonical, words in sorted((data.get("qualifiers") or {}).items()):
-        for w in words:
-            qualifiers[str(w).lower()] = canonical
+    for canonical, words in sorted(_mapping(data.get("qualifiers"), "qualifiers").items()):
+        for w in _list(words, f"qualifiers: {canonical}"):
+            qualifiers[_text(w).lower()] = str(canonical)
     by_verb: dict[str, list[str]] = {}
     by_noun: dict[str, list[str]] = {}
     by_light: dict[str, list[tuple[str, Phrase]]] = {}
@@ -196,21 +221,19 @@ def build(data: dict[str, Any]) -> Lexicon:
     return Lexicon(
         events=events,
         qualifiers=qualifiers,
-        not_qualified_by_first=frozenset(
-            str(w).lower() for w in data.get("not_qualified_by_first") or ()
-        ),
-        hedges=frozenset(_text(w).lower() for w in data.get("hedges") or ()),
-        negations=frozenset(_text(w).lower() for w in data.get("negations") or ()),
-        future=tuple(str(w).lower() for w in data.get("future") or ()),
+        not_qualified_by_first=frozenset(_lower(data, "not_qualified_by_first")),
+        hedges=frozenset(_lower(data, "hedges")),
+        negations=frozenset(_lower(data, "negations")),
+        future=tuple(_lower(data, "future")),
         said_verbs=_words(data.get("said_verbs")),
-        collective_nouns=frozenset(str(w).lower() for w in data.get("collective_nouns") or ()),
+        collective_nouns=frozenset(_lower(data, "collective_nouns")),
         thing_nouns=_words(data.get("thing_nouns")),
-        sequence_cues=frozenset(str(w).lower() for w in data.get("sequence_cues") or ()),
-        entity_after=frozenset(str(w).lower() for w in data.get("entity_after") or ()),
+        sequence_cues=frozenset(_lower(data, "sequence_cues")),
+        entity_after=frozenset(_lower(data, "entity_after")),
         pending_verbs=_words(data.get("pending_verbs")),
         phrasal={
             " ".join(lemma(w) for w in str(k).split()): lemma(str(v))
-            for k, v in sorted((data.get("phrasal_verbs") or {}).items())
+            for k, v in sorted(_mapping(data.get("phrasal_verbs"), "phrasal_verbs").items())
         },
         by_verb={k: tuple(v) for k, v in by_verb.items()},
         by_noun={k: tuple(v) for k, v in by_noun.items()},

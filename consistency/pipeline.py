@@ -116,7 +116,7 @@ def check(
     ctx = Context(
         documents={d.id: d for d in documents},
         claims=claims,
-        groups=graph.comparable(g, claims),
+        groups=graph.groups(claims),
         lexicon=lex,
     )
     for c in claims:

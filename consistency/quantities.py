@@ -20,11 +20,11 @@ _WORD_NUMBERS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12,
+    "eighty": 80, "ninety": 90, "dozen": 12, "a dozen": 12,
 }  # fmt: skip
 
 _SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
     "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
 }  # fmt: skip
 
@@ -52,13 +52,13 @@ _BOUND_KIND = dict(_BOUNDS)
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDNUM = "|".join(sorted((w for w in _WORD_NUMBERS if " " not in w), key=len, reverse=True))
-_SCALE_RE = r"thousand|million|billion|trillion|bn|mn|tn|[kmb](?![a-z])"
+_SCALE_RE = r"hundred|thousand|million|billion|trillion|bn|mn|tn|[kmb](?![a-z])"
 
 QUANTITY_RE = re.compile(
     rf"(?:(?P<bound>{_BOUND_RE})\s+)?"
     rf"(?P<cur>US\$|HK\$|[$€£¥])?\s?"
     rf"(?P<num>{_NUMBER}|(?:{_WORDNUM})(?![\w-]))"
-    rf"(?:\s?(?P<scale>{_SCALE_RE})\b)?"
+    rf"(?:\s?(?P<scale>{_SCALE_RE})\b(?:\s(?P<scale2>{_SCALE_RE})\b)?)?"
     rf"(?:\s?(?P<pct>%|percent|per cent)(?!\w))?"
     rf"(?P<unit>(?:[\s-]+[\w’'-]+){{0,4}})",
     re.IGNORECASE,
@@ -191,6 +191,9 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
         if scale:
             # Rounded: "€4.1 million" is 4,100,000, not 4,099,999.9999999995.
             value = round(value * _SCALES.get(scale, 1.0), 4)
+            scale2 = (m.group("scale2") or "").lower()
+            if scale2:  # "five hundred million"
+                value = round(value * _SCALES.get(scale2, 1.0), 4)
         unit: str | None = None
         end = m.start("unit")
         if m.group("cur"):
@@ -206,7 +209,11 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
         # A word number without a unit ("one of the", "two") is not a figure we compare.
         if unit is None and not m.group("num")[0].isdigit():
             continue
-        low, high, approx = interval(value, m.group("bound"), _is_round(m.group("num"), value))
+        # "$13 million" is as round as "13,000,000": a scale word without decimals rounds.
+        round_figure = _is_round(m.group("num"), value) or (
+            bool(scale) and "." not in m.group("num") and value >= 1000
+        )
+        low, high, approx = interval(value, m.group("bound"), round_figure)
         q = Quantity(
             text=text[start:end].strip(),
             low=low,

@@ -22,7 +22,8 @@ from consistency.models import Cited, Claim, Document, Finding
 
 @dataclass
 class Context:
-    """What a rule sees: documents, claims, and the comparable groups from the graph."""
+    """What a rule sees: documents, claims, and the groups of claims that share entity and
+    event (the facts the graph links by ``same_fact``)."""
 
     documents: dict[str, Document]
     claims: list[Claim]

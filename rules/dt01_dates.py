@@ -13,6 +13,7 @@ from consistency.rules.base import (
     document_pairs,
     per_document,
     reconcile_hints,
+    same_object,
     scope_difference,
     usable,
 )
@@ -49,8 +50,12 @@ class Rule_DT01(Rule):
             by_doc = per_document(timed)
             for a, b in document_pairs(by_doc):
                 assert a.time is not None and b.time is not None
+                # A qualifier on one side: SC01 reports it as a scope difference. Two things
+                # of one event ("approved the plan", "approved the route") are no conflict.
                 if not a.time.disjoint(b.time) or scope_difference(a, b):
-                    continue  # a qualifier on one side: SC01 reports it as a scope difference
+                    continue
+                if not same_object(ctx, a, b):
+                    continue
                 confidence = min(a.confidence, b.confidence)
                 if confidence < self.options["min_confidence"]:
                     continue

@@ -6,7 +6,15 @@ from collections.abc import Iterator
 from itertools import combinations
 
 from consistency.models import Finding
-from consistency.rules.base import Context, Rule, cite, reconcile_hints, scope_difference, usable
+from consistency.rules.base import (
+    Context,
+    Rule,
+    cite,
+    reconcile_hints,
+    same_object,
+    scope_difference,
+    usable,
+)
 
 
 class Rule_NU01(Rule):
@@ -39,7 +47,7 @@ class Rule_NU01(Rule):
                 first_per_doc.setdefault(c.document, []).append(c)
             seen: set[tuple[str, str]] = set()
             for da, db in combinations(sorted(first_per_doc), 2):
-                pair = self._conflict(first_per_doc[da], first_per_doc[db])
+                pair = self._conflict(ctx, first_per_doc[da], first_per_doc[db])
                 if pair is None or (da, db) in seen:
                     continue
                 seen.add((da, db))
@@ -63,13 +71,14 @@ class Rule_NU01(Rule):
                     reconcile=hints,
                 )
 
-    @staticmethod
-    def _conflict(xs: list, ys: list):  # type: ignore[no-untyped-def]
+    def _conflict(self, ctx: Context, xs: list, ys: list):  # type: ignore[no-untyped-def]
         """A disjoint pair of same-unit figures, unless some same-unit pair agrees."""
         clash = None
         for a in xs:
             for b in ys:
                 if a.quantity.unit != b.quantity.unit or scope_difference(a, b):
+                    continue
+                if not same_object(ctx, a, b):
                     continue
                 if a.time is not None and b.time is not None and a.time.disjoint(b.time):
                     continue  # figures at different times may both be right

@@ -193,7 +193,7 @@ def test_graph_creates_the_output_folder(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------------------------------
-# The library: build, comparable, write
+# The library: build, groups, write
 
 
 def _doc(doc_id: str) -> Document:
@@ -263,9 +263,9 @@ def test_build_of_nothing_is_empty() -> None:
     assert g.number_of_nodes() == 0
 
 
-def test_comparable_groups_by_entity_and_event(small: Any) -> None:
+def test_groups_by_entity_and_event(small: Any) -> None:
     docs, claims = small
-    groups = graph_mod.comparable(graph_mod.build(docs, claims), claims)
+    groups = graph_mod.groups(claims)
     assert [c.id for c in groups[("Millbrook Council", "passed-law")]] == [
         "a.txt#1",
         "a.txt#2",
@@ -301,3 +301,17 @@ def test_write_unknown_format_raises(small: Any, tmp_path: Path) -> None:
     with pytest.raises(ConfigError):
         graph_mod.write(g, tmp_path / "g.graphml", "dot")
     assert not (tmp_path / "g.png").exists()
+
+
+def test_a_large_fact_keeps_every_claim_in_its_group() -> None:
+    """Past 60 claims the graph links a fact as a star; the rules' groups lose no claim."""
+    from consistency.models import Claim
+
+    claims = [
+        Claim(id=f"d{k:03d}#{n}", document=f"d{k:03d}", sentence="s", span=(0, 1),
+              entity="Acme", event="licensed", index=n)
+        for k in range(70) for n in (1, 2)
+    ]  # fmt: skip
+    g = graph_mod.build([], claims)
+    assert sum(1 for *_, k in g.edges(keys=True) if k == "same_fact") < 200
+    assert len(graph_mod.groups(claims)[("Acme", "licensed")]) == 140
