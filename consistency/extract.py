@@ -483,13 +483,20 @@ _STOP_OBJ = (
 )
 
 
+# Words that start a figure ("some £50,000", "about 300 staff"): the object ends before them.
+_FIGURE_WORDS = frozenset(
+    "some about around nearly almost roughly approximately over under more less up at least"
+    " close".split()
+)
+
+
 def _object_after(tokens: Sequence[Token], i: int, stop: set[int]) -> str | None:
     """The noun phrase after a verb, without articles, possessors, figures or times."""
     words: list[str] = []
     for k in range(i + 1, min(len(tokens), i + 8)):
         t = tokens[k]
         low = t.lower
-        if k in stop or any(c.isdigit() for c in low):
+        if k in stop or any(c.isdigit() for c in low) or low in _FIGURE_WORDS:
             break
         if low in {"'s", "’s"}:
             words = []  # "the plant's environmental plan": the plan is the object
@@ -544,8 +551,12 @@ def _sentence_claims(
         names: list[str]
         mention_text: str
         confidence = 1.0
+        obj = trig.object
         if patient is not None:
             subject = [patient]
+            if obj and obj.startswith(patient.text):
+                # "fined Foxwater Rail £67,000": the company is the entity, not the object.
+                obj = obj[len(patient.text) :].strip() or None
         assert subject is not None
         if subject[0].kind == "pronoun":
             if subject[0].head == "they":
@@ -617,7 +628,7 @@ def _sentence_claims(
                     span=(sent.start, sent.end),
                     entity=name,
                     event=trig.event,
-                    object=trig.object,
+                    object=obj,
                     time=time,
                     quantity=quantity,
                     qualifiers=qualifiers,
