@@ -46,6 +46,7 @@ class Rule_AT01(Rule):
         for a, b in _candidate_pairs(quotes):
             if a.document == b.document or a.entity == b.entity:
                 continue
+            a, b = sorted((a, b), key=lambda c: (c.document, c.index, c.id))
             if not self._same_quote(a.object or "", b.object or ""):
                 continue
             key = tuple(sorted((a.id, b.id)))
@@ -107,18 +108,34 @@ class Rule_AT01(Rule):
 
 
 def _candidate_pairs(quotes: list[Claim]) -> list[tuple[Claim, Claim]]:
-    """Pairs of quotes that share a run of four words: the same quote, reworded a little,
-    always does; comparing only those keeps a large corpus from being quadratic."""
+    """Pairs of quotes to compare, without comparing every pair of a large corpus.
+
+    Quotes with the same words form one group: one quote per speaker is compared with one
+    of each other speaker. Distinct texts are paired when they share a run of four words
+    (the same quote, reworded a little, always does).
+    """
+    by_text: dict[str, dict[str, Claim]] = {}
+    for q in quotes:
+        by_text.setdefault(normalize_quote(q.object or ""), {}).setdefault(q.entity, q)
+    texts = sorted(by_text)
+    pairs: list[tuple[Claim, Claim]] = []
+    for t in texts:  # the same words, different speakers
+        speakers = [by_text[t][e] for e in sorted(by_text[t])]
+        pairs.extend(combinations(speakers, 2))
     index: dict[str, list[int]] = {}
-    for i, q in enumerate(quotes):
-        words = normalize_quote(q.object or "").split()
+    for i, t in enumerate(texts):
+        words = t.split()
         for k in range(max(1, len(words) - 3)):
             index.setdefault(" ".join(words[k : k + 4]), []).append(i)
-    pairs: set[tuple[int, int]] = set()
+    linked: set[tuple[int, int]] = set()
     for members in index.values():
         if 1 < len(members) <= 50:  # a stock phrase in every article is no evidence
-            pairs.update(combinations(sorted(set(members)), 2))
-    return [(quotes[i], quotes[j]) for i, j in sorted(pairs)]
+            linked.update(combinations(sorted(set(members)), 2))
+    for i, j in sorted(linked):
+        for a in by_text[texts[i]].values():
+            for b in by_text[texts[j]].values():
+                pairs.append((a, b))
+    return pairs
 
 
 def _short(text: str | None, n: int = 80) -> str:
