@@ -1,9 +1,10 @@
 """Publication dates for documents that have none, inferred from the corpus and the text.
 
 A document without a date cannot resolve "this year" or "in December". We try candidate
-dates (the dates of the corpus's dated documents, and the day after each event that the
-undated document tells as past and a dated document dates) and keep the one under which
-the document agrees best with the dated sources:
+dates (the day after each event that the undated document tells as past and a dated
+document dates, the dates of the documents that tell the same facts, and the corpus's
+median date; at most 24) and keep the one under which the document agrees best with the
+dated sources:
 
 - a relative time of the document that, read from the candidate, overlaps the time a dated
   source gives the same entity and event, counts for it; a disjoint one counts against;
@@ -92,8 +93,10 @@ def _infer_one(
                 assert r.time is not None and r.time.end is not None
                 bounds.add(r.time.end)
     pivot = max(bounds) if bounds else corpus.median
+    # The latest bounds bind; with many sources only the last few are worth a try.
+    kept = set(sorted(bounds)[-(_MAX_CANDIDATES // 2) :])
     pool = sorted(related | {corpus.median}, key=lambda d: (abs((d - pivot).days), d))
-    candidates = sorted(bounds | set(pool[: max(0, _MAX_CANDIDATES - len(bounds))]))
+    candidates = sorted(kept | set(pool[: _MAX_CANDIDATES - len(kept)]))
     best: tuple[tuple[int, int, int, int], date, _Score] | None = None
     for cand in candidates:
         trial = replace(doc, published=cand, published_from="inferred")
@@ -125,12 +128,15 @@ def infer_dates(
             out.append(doc)
             continue
         chosen, s = _infer_one(doc, corpus, extract_with)
-        if not s.reasons:
+        if not s.reasons and chosen == corpus.median:
             note = (
                 f"no date in the text; set to the corpus's median date {chosen.isoformat()}"
                 " (no evidence either way)"
             )
             confidence = 0.5
+        elif not s.reasons:
+            note = f"inferred from the corpus: {chosen.isoformat()} fits the text's dates best"
+            confidence = 0.6
         else:
             note = "inferred from the corpus: " + "; ".join(s.reasons[:3])
             confidence = 0.75 if s.violations == 0 else 0.6
@@ -169,11 +175,14 @@ def check_dates(
         if doc.published is None or doc.published_from not in ("meta", "dateline"):
             out.append(doc)
             continue
-        undated = replace(doc, published=None, published_from="none")
-        guess, alt = _infer_one(undated, corpus, extract_with)
         own = _score(
             extract_with(doc), corpus.reference, doc.published, corpus.names, exclude=doc.id
         )
+        if own.score >= 0:
+            out.append(doc)  # the text agrees with its page date: nothing to second-guess
+            continue
+        undated = replace(doc, published=None, published_from="none")
+        guess, alt = _infer_one(undated, corpus, extract_with)
         # A page is captured after it is published: only a later page date can be a capture
         # date, and only agreement (not a missing event) may argue for it, or a real
         # discrepancy would be explained away.

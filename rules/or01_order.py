@@ -39,7 +39,7 @@ class Rule_OR01(Rule):
                 keyed.setdefault(c.document, {}).setdefault((c.entity, c.event), c)
         by_id = {c.id: c for c in ctx.claims}
         done: set[tuple] = set()
-        for da, db in combinations(sorted(keyed), 2):
+        for da, db in _pairs_sharing_two(keyed):
             ka, kb = keyed[da], keyed[db]
             shared = sorted(set(ka) & set(kb))
             for k1, k2 in combinations(shared, 2):
@@ -76,6 +76,20 @@ class Rule_OR01(Rule):
                     confidence=min(x.claim.confidence for x in cited),
                     reconcile=reconcile_hints([ka[moved], kb[moved]], ctx),
                 )
+
+
+def _pairs_sharing_two(keyed: dict[str, dict[tuple[str, str], Claim]]) -> list[tuple[str, str]]:
+    """Document pairs that tell at least two of the same facts (the only ones an order can
+    differ in), found through the facts rather than by trying every pair of documents."""
+    docs_of: dict[tuple[str, str], list[str]] = {}
+    for doc, keys in keyed.items():
+        for k in keys:
+            docs_of.setdefault(k, []).append(doc)
+    shared: dict[tuple[str, str], int] = {}
+    for docs in docs_of.values():
+        for pair in combinations(sorted(docs), 2):
+            shared[pair] = shared.get(pair, 0) + 1
+    return sorted(p for p, n in shared.items() if n >= 2)
 
 
 def _differs(a: Claim, b: Claim) -> bool:
