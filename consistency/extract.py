@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import dataclass
 
 from consistency import temporal
 from consistency.entities import (
@@ -31,7 +30,7 @@ from consistency.entities import (
     thing_mention,
 )
 from consistency.lexicon import Lexicon
-from consistency.models import Claim, Document, Quantity, TimeValue
+from consistency.models import Claim, Document, Quantity
 from consistency.quantities import find_quantities
 from consistency.quotes import quote_claims
 from consistency.text import Sentence, Token, sentences
@@ -395,21 +394,9 @@ def _window(tokens: Sequence[Token], i: int, mentions: list[Mention], size: int)
     return out
 
 
-_OBJECTS: dict[int, frozenset[str]] = {}
-
-
 def _all_objects(lexicon: Lexicon) -> frozenset[str]:
     """Every single-word phrase object of the lexicon (for the object-first search)."""
-    key = id(lexicon)
-    if key not in _OBJECTS:
-        _OBJECTS[key] = frozenset(
-            o
-            for ev in lexicon.events.values()
-            for ph in ev.phrases
-            for o in ph.objects
-            if " " not in o
-        )
-    return _OBJECTS[key]
+    return lexicon.objects
 
 
 _NOT_NOUNS = (
@@ -1106,9 +1093,4 @@ def _attribution(
     return None
 
 
-def reanchor(doc: Document, published: date, how: str) -> Document:
-    """The document with an inferred publication date."""
-    return replace(doc, published=published, published_from="inferred", published_note=how)
-
-
-__all__ = ["extract", "reanchor", "TimeValue"]
+__all__ = ["extract", "extract_with_names"]

@@ -54,6 +54,7 @@ class Lexicon:
     entity_after: frozenset[str] = frozenset()  # "put $7.8m into Acme": Acme is the entity
     pending_verbs: frozenset[str] = frozenset()  # "awaiting a licence": not obtained yet
     phrasal: dict[str, str] = field(default_factory=dict)  # "turn down" -> "reject"
+    objects: frozenset[str] = frozenset()  # every one-word phrase object (derived)
     # Derived indexes, built once.
     by_verb: dict[str, tuple[str, ...]] = field(default_factory=dict)
     by_noun: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -238,6 +239,9 @@ def build(data: dict[str, Any]) -> Lexicon:
         by_verb={k: tuple(v) for k, v in by_verb.items()},
         by_noun={k: tuple(v) for k, v in by_noun.items()},
         by_light_verb={k: tuple(v) for k, v in by_light.items()},
+        objects=frozenset(
+            o for ev in events.values() for ph in ev.phrases for o in ph.objects if " " not in o
+        ),
     )
 
 

@@ -24,14 +24,6 @@ def _thing_label(text: str, head: str) -> str:
     return " ".join(words[-2:]) if words else head
 
 
-def resolve(
-    documents: Sequence[Document], claims: Sequence[Claim], mentions: Sequence[str] = ()
-) -> list[Claim]:
-    """Claims with canonical entities; the group members are resolved the same way."""
-    apply = resolver(documents, claims, mentions)
-    return [apply(c) for c in claims]
-
-
 def resolver(
     documents: Sequence[Document], claims: Sequence[Claim], mentions: Sequence[str] = ()
 ) -> Callable[[Claim], Claim]:

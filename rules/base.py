@@ -122,7 +122,7 @@ def usable(c: Claim) -> bool:
     return not c.negated
 
 
-def per_document(claims: Iterable[Claim], key: Any = None) -> dict[str, Claim]:
+def per_document(claims: Iterable[Claim]) -> dict[str, Claim]:
     """One claim per document: the most precise one (narrowest time, then first told)."""
     best: dict[str, Claim] = {}
     for c in claims:
