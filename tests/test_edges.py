@@ -1,0 +1,76 @@
+"""Edges found in review: each of these once gave a wrong answer or a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from consistency.cli import main
+from consistency.entities import resolve_names
+from consistency.errors import ConfigError
+from consistency.evaluate import load_expected
+from consistency.lexicon import load
+from consistency.quantities import find_quantities
+
+
+def _q(text: str) -> tuple[float, float, str | None]:
+    (m,) = find_quantities(text)
+    return m.quantity.low, m.quantity.high, m.quantity.unit
+
+
+def test_hundred_is_a_multiplier() -> None:
+    assert _q("The gala drew two hundred visitors")[:2] == (200.0, 200.0)
+    low, high, unit = _q("a deal worth five hundred million dollars")
+    assert unit == "USD" and low <= 500e6 <= high
+
+
+def test_a_round_figure_with_a_scale_word_allows_rounding() -> None:
+    low, high, _ = _q("raised $13 million")
+    assert low <= 13.2e6 <= high  # "$13 million" and "$13.2 million" may both be right
+    assert _q("raised $13.2 million")[:2] == (13.2e6, 13.2e6)
+
+
+def test_a_surname_is_not_an_acronym_of_an_organisation() -> None:
+    names = resolve_names(["Johnny Ng", "Ng", "National Grid"])
+    assert names["ng"] == "Johnny Ng" and names["national grid"] == "National Grid"
+    sec = resolve_names(["Securities and Exchange Commission", "SEC"])
+    assert sec["sec"] == "Securities and Exchange Commission"
+
+
+def test_a_lexicon_word_list_may_be_one_word_but_not_a_mapping(tmp_path: Path) -> None:
+    one = tmp_path / "one.yaml"
+    one.write_text("events:\n  recalled:\n    verbs: recall\n    opposite: rejected\n")
+    lex = load([one])
+    assert lex.events["recalled"].verbs == frozenset({"recall"})
+    assert lex.events["recalled"].opposite == ("rejected",)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("events: [a, b]\n")
+    with pytest.raises(ConfigError, match="events must be a mapping"):
+        load([bad])
+    worse = tmp_path / "worse.yaml"
+    worse.write_text("events:\n  x:\n    verbs: {a: 1}\n")
+    with pytest.raises(ConfigError, match="must be a list"):
+        load([worse])
+
+
+def test_expected_claims_must_name_their_sources(tmp_path: Path) -> None:
+    p = tmp_path / "e.yaml"
+    p.write_text("discrepancies:\n  - {id: x, kind: date, entity: A, claims: [{says: hi}]}\n")
+    with pytest.raises(ConfigError, match="each with a source"):
+        load_expected(p)
+
+
+def test_a_report_that_cannot_be_written_exits_2(examples_dir: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    out = CliRunner().invoke(main, ["check", str(examples_dir), "-o", str(blocker / "r.json")])
+    assert out.exit_code == 2 and "cannot write the report" in out.output
+    assert out.exception is None or isinstance(out.exception, SystemExit)
+
+
+def test_no_report_is_written_when_nothing_could_be_read(tmp_path: Path) -> None:
+    report = tmp_path / "r.html"
+    out = CliRunner().invoke(main, ["check", str(tmp_path / "nothing-here"), "-o", str(report)])
+    assert out.exit_code == 2 and not report.exists()
