@@ -61,7 +61,17 @@ class Rule_DT01(Rule):
                     continue
                 hints = reconcile_hints([a, b], ctx)
                 # An inferred date or a hedge: maybe not a contradiction.
-                inferred = "inferred" in (a.time.anchor_from, b.time.anchor_from)
+                # A date read from an inferred publication date, or from the order of the
+                # text, is less sure than one the article states.
+                inferred = any(
+                    c.time is not None
+                    and c.time.anchor_from != "absolute"
+                    and (
+                        c.time.anchor_from in ("inferred", "sequence")
+                        or ctx.doc(c).published_from == "inferred"
+                    )
+                    for c in (a, b)
+                )
                 hedged = a.hedged or b.hedged
                 severity = "medium" if inferred or hedged else "high"
                 msg = (
