@@ -117,6 +117,8 @@ class _Parts:
     published: date | None = None
     published_from: str = "none"
     published_note: str = ""
+    title_from: str = ""  # where the title and the outlet were read, for the report
+    outlet_from: str = ""
     headings: set[str] = field(default_factory=set)
     items: set[str] = field(default_factory=set)  # list items: never taken for headings
     removed: list[Removed] = field(default_factory=list)
@@ -333,11 +335,11 @@ def _sidecar_for(
 def _apply_sidecar(doc: Document, entry: SidecarEntry) -> Document:
     changes: dict[str, Any] = {}
     if entry.outlet:
-        changes["outlet"] = entry.outlet
+        changes["outlet"], changes["outlet_from"] = entry.outlet, "sidecar"
     if entry.url:
         changes["url"] = entry.url
     if entry.title:
-        changes["title"] = entry.title
+        changes["title"], changes["title_from"] = entry.title, "sidecar"
     if entry.published is not None:
         changes["published"] = entry.published
         changes["published_from"] = "sidecar"
@@ -763,7 +765,7 @@ def _apply_front_matter(parts: _Parts, meta: dict[str, Any]) -> None:
 
     title = pick("title", "headline")
     if title is not None:
-        parts.title = _norm_line(str(title)) or None
+        parts.title, parts.title_from = _norm_line(str(title)) or None, "front matter"
     url = pick("url", "link", "canonical_url", "permalink")
     if url is not None:
         parts.url = str(url).strip() or None
@@ -771,7 +773,7 @@ def _apply_front_matter(parts: _Parts, meta: dict[str, Any]) -> None:
     if isinstance(outlet, dict):
         outlet = outlet.get("name")
     if outlet is not None:
-        parts.outlet = _norm_line(str(outlet)) or None
+        parts.outlet, parts.outlet_from = _norm_line(str(outlet)) or None, "front matter"
     raw = pick("date", "published", "published_at", "pubdate", "publication_date", "dated")
     if raw is not None:
         d = _date_value(raw)
@@ -829,11 +831,11 @@ def _header_lines(text: str, parts: _Parts) -> str:
 
 def _header_value(parts: _Parts, key: str, value: str, shown: str) -> None:
     if key in ("title", "headline"):
-        parts.title = _norm_line(value)
+        parts.title, parts.title_from = _norm_line(value), "header"
     elif key in ("url", "link"):
         parts.url = value
     elif key in ("source", "outlet", "site", "publisher", "publication"):
-        parts.outlet = _norm_line(value)
+        parts.outlet, parts.outlet_from = _norm_line(value), "header"
     elif key.startswith(("date", "published", "pub")):
         d = _parse_date(value)
         if d is None:
@@ -867,9 +869,9 @@ def _text_parts(text: str) -> _Parts:
 def _merge_into(target: _Parts, source: _Parts) -> None:
     """Metadata read before the body (front matter, header lines) outranks the body's own."""
     if source.title:
-        target.title = source.title
+        target.title, target.title_from = source.title, source.title_from
     if source.outlet:
-        target.outlet = source.outlet
+        target.outlet, target.outlet_from = source.outlet, source.outlet_from
     if source.url:
         target.url = source.url
     if source.published is not None:
@@ -1043,7 +1045,7 @@ def _markdown_parts(text: str) -> _Parts:
             parts.items.add(_norm_line(line))
         out.append(line)
     if h1 and not parts.title:
-        parts.title = h1
+        parts.title, parts.title_from = h1, "page <h1>"
     elif h1:
         parts.headings.add(h1)
     parts.lines = _assemble(out, fixed)
@@ -1097,10 +1099,12 @@ def _html_parts(html: str) -> _Parts:
     first_h1 = _first_text(tree, "h1")
     if is_page and doc is not None:
         parts.title = _norm_line(doc.title or "") or first_h1
+        parts.title_from = "page metadata (trafilatura)" if doc.title else "page <h1>"
         parts.outlet = _norm_line(doc.sitename or "") or None
+        parts.outlet_from = "page site name (trafilatura)"
         parts.url = doc.url or None
     else:
-        parts.title = first_h1
+        parts.title, parts.title_from = first_h1, "page <h1>"
     if is_page:
         parts.set_date(_html_date(tree), "meta", "page markup (htmldate)")
     lines: list[str] = []
@@ -1359,13 +1363,13 @@ def _json_article_parts(item: Any, fields: Mapping[str, str] | None) -> _Parts |
     parts.format = "json"
     title = _as_str(_field(item, "title", fields))
     if title and title.strip():
-        parts.title = _norm_line(title)
+        parts.title, parts.title_from = _norm_line(title), "feed field"
     url = _as_str(_field(item, "url", fields))
     if url and url.strip():
         parts.url = url.strip()
     outlet = _as_str(_field(item, "outlet", fields))
     if outlet and outlet.strip():
-        parts.outlet = _norm_line(outlet)
+        parts.outlet, parts.outlet_from = _norm_line(outlet), "feed field"
     raw_date = _field(item, "published", fields)
     if raw_date not in (None, ""):
         d = _date_value(raw_date)
@@ -1412,10 +1416,11 @@ def _feed_parts(data: bytes) -> list[_Parts | Skipped]:
         parts.format = fmt
         if entry.get("title"):
             parts.title = _norm_line(_strip_tags(str(entry["title"])))
+            parts.title_from = "feed entry"
         if entry.get("link"):
             parts.url = str(entry["link"])
         if outlet:
-            parts.outlet = outlet
+            parts.outlet, parts.outlet_from = outlet, "feed title"
         for key in ("published", "updated", "created"):
             raw = entry.get(key)
             if raw:
@@ -1569,7 +1574,7 @@ def _finish(parts: _Parts, job: _Job, ident: str) -> Document:
     if body and _is_byline(body[0]) and len(body) > 1:
         removed.append(Removed("byline", body.pop(0)))
 
-    title = parts.title
+    title, title_from = parts.title, parts.title_from
     if body and title and _same_text(body[0], title):
         del body[0]
     elif body and not title and parts.guess_title and len(body) > 1:
@@ -1577,7 +1582,7 @@ def _finish(parts: _Parts, job: _Job, ident: str) -> Document:
         if at is not None:
             for kicker in body[:at]:  # "Breaking", "Analysis" above the headline
                 removed.append(Removed("navigation", kicker))
-            title = body[at]
+            title, title_from = body[at], "first line of the text"
             del body[: at + 1]
 
     k = 0
@@ -1630,12 +1635,13 @@ def _finish(parts: _Parts, job: _Job, ident: str) -> Document:
             raise _Bad(f"no article text: all of it is page furniture ({', '.join(kinds)})")
         raise _Bad("no article text found")
 
-    outlet = parts.outlet
+    outlet, outlet_from = parts.outlet, parts.outlet_from
     if not outlet:
         for r in removed:
             if r.kind == "boilerplate":
                 outlet = copyright_holder(r.text.split("\n")[0]) or None
                 if outlet:
+                    outlet_from = "copyright line"
                     break
     return Document(
         id=ident,
@@ -1644,6 +1650,8 @@ def _finish(parts: _Parts, job: _Job, ident: str) -> Document:
         text=text,
         title=title or None,
         outlet=outlet or None,
+        title_from=(title_from or "text") if title else "",
+        outlet_from=outlet_from if outlet else "",
         url=parts.url or None,
         published=published,
         published_from=published_from if published is not None else "none",

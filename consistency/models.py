@@ -50,6 +50,8 @@ class Document:
     removed: tuple[Removed, ...] = ()
     notes: tuple[str, ...] = ()  # anything an editor should know (a capture date, ...)
     confidence: float = 1.0  # how sure we are of the publication date (inferred < 1)
+    title_from: str = ""  # where the title was read: header, front matter, page metadata, ...
+    outlet_from: str = ""  # where the outlet was read: sidecar, header, page site name, ...
 
 
 @dataclass(frozen=True)

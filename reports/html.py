@@ -118,6 +118,8 @@ class DocumentView:
     claims: int
     notes: list[str]
     removed: list[str]  # "ticker ×2"
+    outlet_from: str = ""  # where the outlet and the title were read
+    title_from: str = ""
 
 
 @dataclass(frozen=True)
@@ -256,6 +258,8 @@ def _document(number: int, doc: Document, claims: int) -> DocumentView:
         claims=claims,
         notes=list(doc.notes),
         removed=[f"{kind} ×{n}" for kind, n in sorted(removed.items())],
+        outlet_from=doc.outlet_from,
+        title_from=doc.title_from,
     )
 
 

@@ -33,6 +33,8 @@ def _document(doc: Document) -> dict[str, Any]:
         "published_note": doc.published_note,
         "notes": list(doc.notes),
         "confidence": rounded(doc.confidence),
+        "outlet_from": doc.outlet_from or None,
+        "title_from": doc.title_from or None,
     }
 
 

@@ -74,3 +74,16 @@ def test_no_report_is_written_when_nothing_could_be_read(tmp_path: Path) -> None
     report = tmp_path / "r.html"
     out = CliRunner().invoke(main, ["check", str(tmp_path / "nothing-here"), "-o", str(report)])
     assert out.exit_code == 2 and not report.exists()
+
+
+def test_title_and_outlet_say_where_they_were_read(examples_dir: Path) -> None:
+    from consistency.ingest import ingest
+
+    docs = {d.name: d for d in ingest([examples_dir]).documents}
+    assert (docs["alder-daily.txt"].outlet_from, docs["alder-daily.txt"].title_from) == (
+        "header",
+        "header",
+    )
+    assert docs["coastline-wire.md"].outlet_from == "front matter"
+    assert docs["bayside-post.json"].title_from == "feed field"
+    assert "site name" in docs["harbour-courier.html"].outlet_from

@@ -325,6 +325,8 @@ def test_json_follows_the_contract(result):
         "published_note",
         "notes",
         "confidence",
+        "outlet_from",
+        "title_from",
     ]
     assert doc["published"] == "2023-04-14"
     assert doc["published_from"] == "dateline"
