@@ -160,9 +160,19 @@ def time_how(c: Claim, ctx: Context) -> str:
     if t.anchor_from and t.anchor_from not in ("absolute", "sequence"):
         src = t.anchor_from
         if src == "inferred" and doc.published_note:
-            src = f"inferred: {doc.published_note}"
-        how += f" (publication date from {src})"
+            # The first reason is enough here; the documents table gives them all.
+            src = _first_reason(doc.published_note)
+        how += (
+            f" (publication date {src})"
+            if src.startswith("inferred")
+            else (f" (publication date from {src})")
+        )
     return how
+
+
+def _first_reason(note: str) -> str:
+    """ "inferred from the corpus: A; B; C" -> "inferred from the corpus: A"."""
+    return note.split("; ")[0]
 
 
 def reconcile_hints(claims: Sequence[Claim], ctx: Context) -> list[str]:
@@ -188,9 +198,10 @@ def reconcile_hints(claims: Sequence[Claim], ctx: Context) -> list[str]:
     for c in claims:
         d = ctx.doc(c)
         if c.time is not None and c.time.anchor_from == "inferred":
+            why = _first_reason(d.published_note or "inferred from the corpus")
             hints.append(
                 f"{ctx.source(c)} has no date of its own; its date was inferred"
-                f" ({d.published_note or 'from the corpus'}), so its relative dates may be off"
+                f" ({why}), so its relative dates may be off"
             )
         if c.time is not None and c.time.anchor_from == "sequence":
             hints.append(
