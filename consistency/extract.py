@@ -96,7 +96,7 @@ def extract_with_names(doc: Document, lexicon: Lexicon) -> tuple[list[Claim], li
     for sent in sents:
         new, last_subject = _sentence_claims(doc, sent, lexicon, vocab, claims, last_subject, names)
         claims.extend(new)
-    claims.extend(quote_claims(doc, sents, len(claims) + 1))
+    claims.extend(quote_claims(doc, sents, len(claims) + 1, lexicon.said_verbs))
     return claims, names
 
 
