@@ -121,7 +121,8 @@ def check(
     )
     for c in claims:
         ctx.by_document.setdefault(c.document, []).append(c)
-    findings = _run_rules(rules, ctx)
+    findings, dropped = _run_rules(rules, ctx)
+    skipped += [Skipped("(findings)", note) for note in dropped]
     return Result(
         documents=documents, claims_list=claims, findings_list=findings, skipped=skipped, graph=g
     )
@@ -132,11 +133,25 @@ def _claim_no(claim_id: str) -> int:
     return int(tail) if tail.isdigit() else 0
 
 
-def _run_rules(rules: Sequence[Rule], ctx: Context) -> list[Finding]:
+# At most this many findings of one rule about one fact are listed; the rest are counted.
+MAX_PER_FACT = 50
+
+
+def _run_rules(rules: Sequence[Rule], ctx: Context) -> tuple[list[Finding], list[str]]:
     seen: dict[str, Finding] = {}
+    per_fact: dict[tuple[str, str, str], int] = {}
     for rule in rules:
         for f in rule.evaluate(ctx):
-            seen.setdefault(f.fingerprint, f)
+            key = (f.rule, f.entity, f.event)
+            per_fact[key] = per_fact.get(key, 0) + 1
+            if per_fact[key] <= MAX_PER_FACT:
+                seen.setdefault(f.fingerprint, f)
+    dropped = [
+        f"{rule} {entity} {event}: {n - MAX_PER_FACT} more findings not listed"
+        f" (the first {MAX_PER_FACT} are)"
+        for (rule, entity, event), n in sorted(per_fact.items())
+        if n > MAX_PER_FACT
+    ]
     return sorted(
         seen.values(),
         key=lambda f: (
@@ -146,7 +161,7 @@ def _run_rules(rules: Sequence[Rule], ctx: Context) -> list[Finding]:
             f.event,
             f.fingerprint,
         ),
-    )
+    ), dropped
 
 
 def failing(

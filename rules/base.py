@@ -138,6 +138,37 @@ def _precision(c: Claim) -> tuple[int, int]:
     return (10**9, c.index)
 
 
+# Past this many documents telling one fact, rules compare one document per distinct value
+# (with the count of the others) instead of every pair of documents.
+LARGE = 30
+
+
+def representatives(
+    by_doc: dict[str, Claim], value: Any
+) -> tuple[dict[str, Claim], dict[str, int]]:
+    """One claim per distinct ``value(claim)`` when many documents tell the same fact.
+
+    Returns the documents to compare and, per kept document, how many documents gave the
+    same value. With 2,000 outlets and six distinct dates that is 15 comparisons, not two
+    million.
+    """
+    if len(by_doc) <= LARGE:
+        return by_doc, {d: 1 for d in by_doc}
+    first: dict[Any, str] = {}
+    counts: dict[str, int] = {}
+    for d in sorted(by_doc):
+        v = value(by_doc[d])
+        if v not in first:
+            first[v] = d
+        counts[first[v]] = counts.get(first[v], 0) + 1
+    kept = {d: by_doc[d] for d in first.values()}
+    return kept, counts
+
+
+def and_others(n: int) -> str:
+    return f" (and {n - 1} other source{'s' if n > 2 else ''})" if n > 1 else ""
+
+
 def document_pairs(by_doc: dict[str, Claim]) -> Iterator[tuple[Claim, Claim]]:
     for a, b in combinations(sorted(by_doc), 2):
         yield by_doc[a], by_doc[b]

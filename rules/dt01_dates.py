@@ -9,10 +9,12 @@ from consistency.models import Finding
 from consistency.rules.base import (
     Context,
     Rule,
+    and_others,
     cite,
     document_pairs,
     per_document,
     reconcile_hints,
+    representatives,
     same_object,
     scope_difference,
     usable,
@@ -47,7 +49,9 @@ class Rule_DT01(Rule):
             if is_state(event, ctx.lexicon):
                 continue  # "employed 300 in 2021", "480 in 2023": two moments, no conflict
             timed = [c for c in claims if usable(c) and c.time is not None and c.time.resolved]
-            by_doc = per_document(timed)
+            by_doc, counts = representatives(
+                per_document(timed), lambda c: (c.time.start, c.time.end, c.object)
+            )
             for a, b in document_pairs(by_doc):
                 assert a.time is not None and b.time is not None
                 # A qualifier on one side: SC01 reports it as a scope difference. Two things
@@ -75,9 +79,10 @@ class Rule_DT01(Rule):
                 hedged = a.hedged or b.hedged
                 severity = "medium" if inferred or hedged else "high"
                 msg = (
-                    f"{entity} {event}: {ctx.source(a)} dates it {a.time.label()}"
-                    f' ("{a.time.text}"), {ctx.source(b)} dates it {b.time.label()}'
-                    f' ("{b.time.text}"). The two times do not overlap.'
+                    f"{entity} {event}: {ctx.source(a)}{and_others(counts[a.document])} dates"
+                    f' it {a.time.label()} ("{a.time.text}"),'
+                    f" {ctx.source(b)}{and_others(counts[b.document])} dates it"
+                    f' {b.time.label()} ("{b.time.text}"). The two times do not overlap.'
                 )
                 yield self.finding(
                     entity=entity,

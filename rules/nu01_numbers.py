@@ -7,8 +7,10 @@ from itertools import combinations
 
 from consistency.models import Finding
 from consistency.rules.base import (
+    LARGE,
     Context,
     Rule,
+    and_others,
     cite,
     reconcile_hints,
     same_object,
@@ -45,18 +47,26 @@ class Rule_NU01(Rule):
             first_per_doc: dict[str, list] = {}
             for c in counted:
                 first_per_doc.setdefault(c.document, []).append(c)
-            seen: set[tuple[str, str]] = set()
+            # Many outlets with the same figures: compare one of each (see representatives).
+            counts = {d: 1 for d in first_per_doc}
+            if len(first_per_doc) > LARGE:
+                keep: dict[tuple, str] = {}
+                for d in sorted(first_per_doc):
+                    sig = tuple(sorted(str(c.quantity) for c in first_per_doc[d]))
+                    keep.setdefault(sig, d)
+                    counts[keep[sig]] = counts.get(keep[sig], 0) + (keep[sig] != d)
+                first_per_doc = {d: first_per_doc[d] for d in keep.values()}
             for da, db in combinations(sorted(first_per_doc), 2):
                 pair = self._conflict(ctx, first_per_doc[da], first_per_doc[db])
-                if pair is None or (da, db) in seen:
+                if pair is None:
                     continue
-                seen.add((da, db))
                 a, b = pair
                 assert a.quantity is not None and b.quantity is not None
                 msg = (
-                    f"{entity} {event}: {ctx.source(a)} gives {a.quantity.label()}"
-                    f' ("{a.quantity.text}"), {ctx.source(b)} gives {b.quantity.label()}'
-                    f' ("{b.quantity.text}"). The figures do not overlap.'
+                    f"{entity} {event}: {ctx.source(a)}{and_others(counts[a.document])} gives"
+                    f' {a.quantity.label()} ("{a.quantity.text}"),'
+                    f" {ctx.source(b)}{and_others(counts[b.document])} gives"
+                    f' {b.quantity.label()} ("{b.quantity.text}"). The figures do not overlap.'
                 )
                 hints = reconcile_hints([a, b], ctx)
                 yield self.finding(

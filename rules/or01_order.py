@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from itertools import combinations
 
 from consistency.models import Claim, Finding
-from consistency.rules.base import Context, Rule, cite, reconcile_hints, usable
+from consistency.rules.base import LARGE, Context, Rule, cite, reconcile_hints, usable
 
 
 class Rule_OR01(Rule):
@@ -38,6 +38,18 @@ class Rule_OR01(Rule):
             if usable(c) and not c.hedged:
                 keyed.setdefault(c.document, {}).setdefault((c.entity, c.event), c)
         by_id = {c.id: c for c in ctx.claims}
+        if len(keyed) > LARGE:
+            # Many outlets telling the same story: one of each way of telling it.
+            seen_sigs: dict[tuple, str] = {}
+            for doc in sorted(keyed):
+                sig = tuple(
+                    sorted(
+                        (k, c.time.label() if c.time else "", bool(c.after))
+                        for k, c in keyed[doc].items()
+                    )
+                )
+                seen_sigs.setdefault(sig, doc)
+            keyed = {d: keyed[d] for d in seen_sigs.values()}
         done: set[tuple] = set()
         for da, db in _pairs_sharing_two(keyed):
             ka, kb = keyed[da], keyed[db]

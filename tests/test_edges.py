@@ -87,3 +87,21 @@ def test_title_and_outlet_say_where_they_were_read(examples_dir: Path) -> None:
     assert docs["coastline-wire.md"].outlet_from == "front matter"
     assert docs["bayside-post.json"].title_from == "feed field"
     assert "site name" in docs["harbour-courier.html"].outlet_from
+
+
+def test_a_fact_told_by_many_outlets_stays_small(tmp_path: Path) -> None:
+    """120 outlets, four dates for one licence: one finding per pair of dates, with counts,
+    not one per pair of outlets."""
+    from consistency.pipeline import check
+
+    months = ["January", "March", "May", "July"]
+    for i in range(120):
+        (tmp_path / f"a{i:03d}.txt").write_text(
+            f"date 2024-09-1{i % 9}\nOutlet: Wire {i}\n\n"
+            f"Acme Corp obtained a licence in {months[i % 4]} 2023.\n",
+            encoding="utf-8",
+        )
+    result = check([tmp_path])
+    dates = [f for f in result.findings_list if f.rule == "DT01"]
+    assert len(dates) == 6  # four dates, six disjoint pairs
+    assert all("other sources" in f.message for f in dates)
