@@ -139,10 +139,7 @@ def check(
         if new_paths:
             new_ids = _documents_under(result, new_paths)
             result = pipeline.only_involving(result, new_ids)
-        for skip in result.skipped:
-            click.echo(f"consistency: skipped {skip.path}: {skip.reason}", err=True)
-        if not result.documents:
-            raise ConfigError("no readable articles in " + ", ".join(str(p) for p in paths))
+        _report_skipped(result, paths)
         write_report(result, fmt, output)
         for f2, out2 in extra:
             write_report(result, f2, out2)
@@ -166,6 +163,14 @@ def check(
     if strict and result.skipped:
         sys.exit(2)
     sys.exit(1 if failing else 0)
+
+
+def _report_skipped(result: Any, paths: tuple[Path, ...]) -> None:
+    """Say on standard error what was skipped; no readable article at all is an error."""
+    for skip in result.skipped:
+        click.echo(f"consistency: skipped {skip.path}: {skip.reason}", err=True)
+    if not result.documents:
+        raise ConfigError("no readable articles in " + ", ".join(str(p) for p in paths))
 
 
 def _writable(output: str) -> None:
@@ -223,10 +228,7 @@ def graph(paths: tuple[Path, ...], output: str, fmt: str | None, lexicon: tuple[
     try:
         _writable(output)
         result = pipeline.check(list(paths), lexicon_files=lexicon, settings=config_mod.load())
-        for skip in result.skipped:
-            click.echo(f"consistency: skipped {skip.path}: {skip.reason}", err=True)
-        if not result.documents:
-            raise ConfigError("no readable articles in " + ", ".join(str(p) for p in paths))
+        _report_skipped(result, paths)
         written = graph_mod.write(result.graph, output, fmt)
     except ConsistencyError as exc:
         _fail(str(exc))

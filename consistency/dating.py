@@ -29,6 +29,11 @@ from consistency.models import Claim, Document
 _TRUSTED = ("sidecar", "header", "meta", "dateline")
 
 
+def _trusted(d: Document) -> bool:
+    """A document whose date the corpus may anchor inference on."""
+    return d.published is not None and d.published_from in _TRUSTED
+
+
 @dataclass(frozen=True)
 class _Score:
     score: int
@@ -53,7 +58,7 @@ _MAX_CANDIDATES = 24
 
 
 def _corpus(documents: Sequence[Document], claims: Sequence[Claim]) -> _Corpus | None:
-    dated = [d for d in documents if d.published is not None and d.published_from in _TRUSTED]
+    dated = [d for d in documents if _trusted(d)]
     if not dated:
         return None
     by_doc: dict[str, list[Claim]] = {}
@@ -166,7 +171,7 @@ def check_dates(
     gets the better date, marked ``inferred`` with a note saying why. A sidecar or header
     date is never second-guessed.
     """
-    trusted = [d for d in documents if d.published is not None and d.published_from in _TRUSTED]
+    trusted = [d for d in documents if _trusted(d)]
     corpus = _corpus(documents, claims) if len(trusted) >= 2 else None
     if corpus is None:
         return list(documents)
@@ -216,9 +221,7 @@ _CAPTURE_GAP_DAYS = 180
 def _reference(
     documents: Sequence[Document], claims: Sequence[Claim]
 ) -> dict[tuple[str, str], list[Claim]]:
-    dated_ids = {
-        d.id for d in documents if d.published is not None and d.published_from in _TRUSTED
-    }
+    dated_ids = {d.id for d in documents if _trusted(d)}
     reference: dict[tuple[str, str], list[Claim]] = {}
     for c in claims:
         if c.document in dated_ids and c.time is not None and c.time.resolved and not c.negated:

@@ -98,7 +98,7 @@ def finds(run: Run, f: Finding, d: dict[str, Any]) -> bool:
     sources = {str(c["source"]) for c in d["claims"]}
     if f.kind != d["kind"] or not sources <= cited_sources(run, f):
         return False
-    if not any(entity_matches(n, f.entity) for n in _names(d)):
+    if not any(entity_matches(n, f.entity) for n in names_of(d)):
         return False
     if len(sources) == 1 and len(d["claims"]) > 1:
         # One article against itself: the finding must be about that event, from it alone.
@@ -111,7 +111,7 @@ def _event_ok(d: dict[str, Any], f: Finding) -> bool:
     return not d.get("event") or any(e == f.event or event_matches(e, f.event) for e in events)
 
 
-def _names(d: dict[str, Any]) -> list[str]:
+def names_of(d: dict[str, Any]) -> list[str]:
     """The names a finding may carry: the entity, the one called "first", the speakers."""
     names = [str(d["entity"])]
     if d.get("first"):
@@ -134,7 +134,7 @@ def supports(run: Run, f: Finding, d: dict[str, Any]) -> bool:
     sources = {str(c["source"]) for c in d["claims"]}
     return (
         bool(cited & sources)
-        and any(entity_matches(n, f.entity) for n in _names(d))
+        and any(entity_matches(n, f.entity) for n in names_of(d))
         and _event_ok(d, f)
     )
 
@@ -142,7 +142,7 @@ def supports(run: Run, f: Finding, d: dict[str, Any]) -> bool:
 def related(run: Run, f: Finding, d: dict[str, Any]) -> bool:
     sources = {str(c["source"]) for c in d["claims"]}
     return bool(cited_sources(run, f) & sources) and any(
-        entity_matches(n, f.entity) for n in _names(d)
+        entity_matches(n, f.entity) for n in names_of(d)
     )
 
 

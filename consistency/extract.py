@@ -296,7 +296,7 @@ def _triggers(
             found.append(Trigger(event_id, i, words, "phrase", _object_phrase(tokens, j, i), j))
             used.update({i, j})
     # Object first, verb after: "had its licence revoked", "Acme's licence was revoked".
-    objects = _all_objects(lexicon)
+    objects = lexicon.objects
     for j, lem in enumerate(lemmas):
         if j in used or lem not in objects:
             continue
@@ -392,11 +392,6 @@ def _window(tokens: Sequence[Token], i: int, mentions: list[Mention], size: int)
             extra += k in inside
         k += 1
     return out
-
-
-def _all_objects(lexicon: Lexicon) -> frozenset[str]:
-    """Every single-word phrase object of the lexicon (for the object-first search)."""
-    return lexicon.objects
 
 
 _NOT_NOUNS = (
@@ -683,7 +678,7 @@ def _own_subject(
     # A relative clause: the subject is the antecedent of "which/who/that".
     if (
         tokens[first_tok].lower in RELATIVE
-        and _relative(tokens, first_tok)
+        and _relative(tokens, first_tok, lexicon)
         and _nothing_but_aux_between(tokens, first_tok, trig)
     ):
         antecedent = _mention_ending_at(tokens, first_tok, mentions)
@@ -899,7 +894,7 @@ def _verb_phrase_start(tokens: Sequence[Token], i: int) -> int:
     return k
 
 
-def _relative(tokens: Sequence[Token], k: int) -> bool:
+def _relative(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
     """Is "that/which/who" at ``k`` a relative pronoun (after a noun), not "said ... that"?"""
     if tokens[k].lower != "that":
         return True
@@ -909,15 +904,14 @@ def _relative(tokens: Sequence[Token], k: int) -> bool:
     if j < 0:
         return False
     prev = tokens[j]
-    if any(c.isdigit() for c in prev.text) or prev.lemma in _SAY_LEMMAS or prev.lower in AUX:
+    said = prev.lemma in lexicon.said_verbs or prev.lemma in _THINK_LEMMAS
+    if any(c.isdigit() for c in prev.text) or said or prev.lower in AUX:
         return False
     return prev.text.isalpha()
 
 
-_SAY_LEMMAS = frozenset(
-    "say tell state add note report claim announce confirm write explain reveal argue insist"
-    " believe think know expect hope fear warn show suggest indicate".split()
-)
+# Verbs of thinking and showing that take "that" like the lexicon's speech verbs do.
+_THINK_LEMMAS = frozenset("believe think know expect hope fear show suggest indicate".split())
 
 
 def _nothing_but_aux_between(tokens: Sequence[Token], rel: int, trig: Trigger) -> bool:

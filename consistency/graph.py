@@ -57,7 +57,7 @@ def build(documents: Sequence[Document], claims: Sequence[Claim]) -> nx.MultiDiG
         g.add_edge(f"doc:{c.document}", node, key="states", type="states")
         g.add_edge(node, f"entity:{c.entity}", key="about", type="about")
         g.add_edge(node, f"event:{c.event}", key="asserts", type="asserts")
-    for group in _groups(claims).values():
+    for group in groups(claims).values():
         if len(group) <= _PAIRWISE_LIMIT:
             pairs = list(combinations(group, 2))
         else:
@@ -76,13 +76,6 @@ def groups(claims: Sequence[Claim]) -> dict[tuple[str, str], list[Claim]]:
     for c in sorted(claims, key=lambda c: (c.document, c.index, c.id)):
         out.setdefault((c.entity, c.event), []).append(c)
     return dict(sorted(out.items()))
-
-
-def _groups(claims: Sequence[Claim]) -> dict[tuple[str, str], list[Claim]]:
-    out: dict[tuple[str, str], list[Claim]] = {}
-    for c in claims:
-        out.setdefault((c.entity, c.event), []).append(c)
-    return out
 
 
 def write(g: nx.MultiDiGraph, path: str | Path, fmt: str | None = None) -> str:

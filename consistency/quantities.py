@@ -139,13 +139,9 @@ def _plural(word: str) -> bool:
 
 def interval(value: float, bound: str | None, round_figure: bool) -> tuple[float, float, bool]:
     kind = _BOUND_KIND.get(bound.lower(), "") if bound else ""
-    if kind == "ge":
+    if kind in ("ge", "gt"):  # bounds are closed: "more than 10" and "11" must agree
         return value, math.inf, False
-    if kind == "gt":
-        return value, math.inf, False
-    if kind == "le":
-        return 0.0, value, False
-    if kind == "lt":
+    if kind in ("le", "lt"):
         return 0.0, value, False
     if kind == "near":
         return value * 0.9, value, True

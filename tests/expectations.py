@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from consistency.evaluate import entity_matches, event_matches  # noqa: E402
+from consistency.evaluate import entity_matches, event_matches, names_of
 from consistency.models import Finding, Result
 
 
@@ -27,16 +27,12 @@ def names(result: Result, f: Finding) -> set[str]:
     return {docs[c.claim.document].name for c in f.cited}
 
 
-def _entities(d: dict[str, Any]) -> list[str]:
-    return [d["entity"], *([d["first"]] if d.get("first") else []), *d.get("speakers", [])]
-
-
 def matches(result: Result, f: Finding, d: dict[str, Any]) -> bool:
     sources = {c["source"] for c in d["claims"]}
     return (
         f.kind == d["kind"]
         and sources <= names(result, f)
-        and any(entity_matches(e, f.entity) for e in _entities(d))
+        and any(entity_matches(e, f.entity) for e in names_of(d))
     )
 
 
@@ -44,7 +40,7 @@ def covered(result: Result, f: Finding, discrepancies: list[dict[str, Any]]) -> 
     """The finding speaks of a listed discrepancy (its entity, within its sources)."""
     for d in discrepancies:
         sources = {c["source"] for c in d["claims"]}
-        if names(result, f) <= sources and any(entity_matches(e, f.entity) for e in _entities(d)):
+        if names(result, f) <= sources and any(entity_matches(e, f.entity) for e in names_of(d)):
             return True
     return False
 
