@@ -18,7 +18,7 @@ from pathlib import Path
 import networkx as nx
 
 from consistency.errors import ConfigError
-from consistency.models import Claim, Document
+from consistency.models import Claim, Document, FactKey, owners_agree
 
 FORMATS = ("graphml", "gexf", "json")
 
@@ -57,6 +57,21 @@ def build(documents: Sequence[Document], claims: Sequence[Claim]) -> nx.MultiDiG
         g.add_edge(f"doc:{c.document}", node, key="states", type="states")
         g.add_edge(node, f"entity:{c.entity}", key="about", type="about")
         g.add_edge(node, f"event:{c.event}", key="asserts", type="asserts")
+    for key, group in facts(claims).items():
+        # A value claim is linked to the first claim of each other document with its key
+        # whose owner agrees (a star per document, not every pair).
+        for c in group:
+            linked: set[str] = set()
+            for f in group:
+                if f.document < c.document and f.document not in linked and owners_agree(f, c):
+                    linked.add(f.document)
+                    g.add_edge(
+                        f"claim:{f.id}",
+                        f"claim:{c.id}",
+                        key="same_fact",
+                        type="same_fact",
+                        why=f"same fact key: {key.label()}",
+                    )
     for group in groups(claims).values():
         if len(group) <= _PAIRWISE_LIMIT:
             pairs = list(combinations(group, 2))
@@ -66,15 +81,31 @@ def build(documents: Sequence[Document], claims: Sequence[Claim]) -> nx.MultiDiG
             pairs = [(group[0], c) for c in group[1:]]
         for a, b in pairs:
             if a.document != b.document:
-                g.add_edge(f"claim:{a.id}", f"claim:{b.id}", key="same_fact", type="same_fact")
+                g.add_edge(
+                    f"claim:{a.id}",
+                    f"claim:{b.id}",
+                    key="same_fact",
+                    type="same_fact",
+                    why=f"same entity and lexicon event: {a.entity} {a.event}",
+                )
     return g
 
 
 def groups(claims: Sequence[Claim]) -> dict[tuple[str, str], list[Claim]]:
-    """Claims that share entity and event, in text order: what ``same_fact`` links."""
+    """Lexicon claims that share entity and event, in text order: what ``same_fact`` links."""
     out: dict[tuple[str, str], list[Claim]] = {}
     for c in sorted(claims, key=lambda c: (c.document, c.index, c.id)):
-        out.setdefault((c.entity, c.event), []).append(c)
+        if c.key is None:
+            out.setdefault((c.entity, c.event), []).append(c)
+    return dict(sorted(out.items()))
+
+
+def facts(claims: Sequence[Claim]) -> dict[FactKey, list[Claim]]:
+    """Value claims that share a fact key, in text order."""
+    out: dict[FactKey, list[Claim]] = {}
+    for c in sorted(claims, key=lambda c: (c.document, c.index, c.id)):
+        if c.key is not None:
+            out.setdefault(c.key, []).append(c)
     return dict(sorted(out.items()))
 
 

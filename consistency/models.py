@@ -172,6 +172,28 @@ class Quantity:
         }
 
 
+@dataclass(frozen=True, order=True)
+class FactKey:
+    """Which fact a value states: claims are compared only within one key."""
+
+    kind: str  # "number" or "date"
+    unit: str  # USD, EUR, %, count, time
+    measure: str
+    role: str
+    place: str  # the named place the value is counted in, or ""
+    modality: str = "actual"
+
+    def label(self) -> str:
+        """The fact in words: 'death passenger (count)', 'leave Liberia (date)'."""
+        what = " ".join(w for w in (self.role, self.measure) if w) or "value"
+        parts = [what, f"({self.unit if self.kind == 'number' else 'date'})"]
+        if self.place:
+            parts.append(f"in {self.place}")
+        if self.modality != "actual":
+            parts.append(f"({self.modality})")
+        return " ".join(parts)
+
+
 @dataclass(frozen=True)
 class Claim:
     """One assertion of one source: entity, event, object, time, quantity, qualifiers."""
@@ -197,6 +219,8 @@ class Claim:
     index: int = 0  # sentence number in the document, for order and internal rules
     confidence: float = 1.0
     after: str | None = None  # claim id this one is told as following ("followed", "then")
+    key: FactKey | None = None  # the fact a value claim states (consistency.facts)
+    why: str = ""  # how the fact key was read from the parse
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -213,7 +237,13 @@ class Claim:
             "negated": self.negated,
             "hedged": self.hedged,
             "attributed_to": self.attributed_to,
+            "fact": self.key.label() if self.key else None,
         }
+
+
+def owners_agree(a: Claim, b: Claim) -> bool:
+    """Whose value it is, compared leniently: a claim that names no owner agrees with any."""
+    return a.entity == b.entity or "(story)" in (a.entity, b.entity)
 
 
 @dataclass(frozen=True)
@@ -239,6 +269,12 @@ class Finding:
     cited: tuple[Cited, ...]
     reconcile: tuple[str, ...] = ()  # what could explain the difference
     fingerprint: str = ""  # stable id from rule, entity, event and values
+    also: tuple[str, ...] = ()  # "RULE:kind" of other rules' findings merged into this one
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """Every kind this disputed fact shows, its own first."""
+        return tuple(dict.fromkeys([self.kind, *(a.split(":", 1)[1] for a in self.also)]))
 
     @property
     def id(self) -> str:

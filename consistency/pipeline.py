@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from consistency import dating, graph
+from consistency import dating, facts, graph
 from consistency import lexicon as lexicon_mod
 from consistency.config import SEVERITY_RANK, Settings
 from consistency.errors import ConfigError
@@ -84,6 +84,8 @@ def check(
     documents = ingested.documents
     skipped = list(ingested.skipped) + [Skipped("(rules)", p) for p in problems]
 
+    # Every document is parsed once; its values are keyed now and dated after dating.
+    found = facts.mentions(documents)
     claims = []
     mentions: list[str] = []
     for d in documents:
@@ -110,17 +112,21 @@ def check(
     if redated:
         claims = [c for c in claims if c.document not in redated]
         claims += [c for d in redated.values() for c in extract_with(d)]
+    for d in documents:
+        claims += [apply(c) for c in facts.claims(d, found[d.id])]
     claims.sort(key=lambda c: (c.document, c.index, _claim_no(c.id)))
 
     g = graph.build(documents, claims)
     ctx = Context(
         documents={d.id: d for d in documents},
-        claims=claims,
+        claims=[c for c in claims if c.key is None],  # the lexicon rules' claims
         groups=graph.groups(claims),
+        facts=graph.facts(claims),
         lexicon=lex,
     )
     for c in claims:
-        ctx.by_document.setdefault(c.document, []).append(c)
+        if c.key is None:
+            ctx.by_document.setdefault(c.document, []).append(c)
     findings, dropped = _run_rules(rules, ctx)
     skipped += [Skipped("(findings)", note) for note in dropped]
     return Result(
@@ -133,27 +139,14 @@ def _claim_no(claim_id: str) -> int:
     return int(tail) if tail.isdigit() else 0
 
 
-# At most this many findings of one rule about one fact are listed; the rest are counted.
-MAX_PER_FACT = 50
-
-
 def _run_rules(rules: Sequence[Rule], ctx: Context) -> tuple[list[Finding], list[str]]:
     seen: dict[str, Finding] = {}
-    per_fact: dict[tuple[str, str, str], int] = {}
     for rule in rules:
         for f in rule.evaluate(ctx):
-            key = (f.rule, f.entity, f.event)
-            per_fact[key] = per_fact.get(key, 0) + 1
-            if per_fact[key] <= MAX_PER_FACT:
-                seen.setdefault(f.fingerprint, f)
-    dropped = [
-        f"{rule} {entity} {event}: {n - MAX_PER_FACT} more findings not listed"
-        f" (the first {MAX_PER_FACT} are)"
-        for (rule, entity, event), n in sorted(per_fact.items())
-        if n > MAX_PER_FACT
-    ]
+            seen.setdefault(f.fingerprint, f)
+    merged = merge(list(seen.values()))
     return sorted(
-        seen.values(),
+        merged,
         key=lambda f: (
             -SEVERITY_RANK[f.severity],
             KIND_ORDER.index(f.kind) if f.kind in KIND_ORDER else 99,
@@ -161,7 +154,52 @@ def _run_rules(rules: Sequence[Rule], ctx: Context) -> tuple[list[Finding], list
             f.event,
             f.fingerprint,
         ),
-    ), dropped
+    ), []
+
+
+def merge(findings: Sequence[Finding]) -> list[Finding]:
+    """One finding per disputed fact: findings of several rules that cite the same
+    sentences (a moved date seen as a date conflict, an order change and an anachronism;
+    a "first" also seen as a scope difference) become one, which lists every kind.
+
+    Two findings are one fact when one cites only sentences the other cites too. The
+    finding kept is the most severe (then the one citing most); the others' messages,
+    hints and claims are added to it.
+    """
+    order = sorted(
+        findings,
+        key=lambda f: (-SEVERITY_RANK[f.severity], -len(f.cited), f.rule, f.fingerprint),
+    )
+    kept: list[tuple[Finding, set[tuple[str, str]], list[Finding]]] = []
+    for f in order:
+        cites = {(c.claim.document, c.claim.sentence) for c in f.cited}
+        for _, k_cites, absorbed in kept:
+            if cites <= k_cites or k_cites <= cites:
+                absorbed.append(f)
+                k_cites |= cites
+                break
+        else:
+            kept.append((f, set(cites), []))
+    out = []
+    for f, _, absorbed in kept:
+        if not absorbed:
+            out.append(f)
+            continue
+        cited = list(f.cited)
+        ids = {c.claim.id for c in cited}
+        for a in absorbed:
+            cited += [c for c in a.cited if c.claim.id not in ids]
+            ids |= {c.claim.id for c in a.cited}
+        out.append(
+            replace(
+                f,
+                cited=tuple(cited),
+                message=" ".join([f.message, *(f"Also ({a.rule}): {a.message}" for a in absorbed)]),
+                reconcile=tuple(dict.fromkeys([*f.reconcile, *(h for a in absorbed for h in a.reconcile)])),
+                also=tuple(dict.fromkeys(f"{a.rule}:{a.kind}" for a in absorbed)),
+            )
+        )
+    return out
 
 
 def failing(

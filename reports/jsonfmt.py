@@ -55,6 +55,8 @@ def _finding(finding: Finding, documents: Documents) -> dict[str, Any]:
         "id": finding.id,
         "rule": finding.rule,
         "kind": finding.kind,
+        "kinds": list(finding.kinds),
+        "also": [a.split(":", 1)[0] for a in finding.also],
         "severity": finding.severity,
         "confidence": rounded(finding.confidence),
         "entity": finding.entity,

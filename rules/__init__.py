@@ -27,6 +27,8 @@ BUILTIN_MODULES = (
     "consistency.rules.at01_attribution",
     "consistency.rules.in01_internal",
     "consistency.rules.sc01_scope",
+    "consistency.rules.nu02_figures",
+    "consistency.rules.dt02_dates",
 )
 
 GROUP = "consistency.rules"

@@ -17,7 +17,7 @@ from itertools import combinations
 from typing import Any, ClassVar
 
 from consistency.lexicon import Lexicon, lemma
-from consistency.models import Cited, Claim, Document, Finding
+from consistency.models import Cited, Claim, Document, FactKey, Finding
 
 
 @dataclass
@@ -28,6 +28,7 @@ class Context:
     documents: dict[str, Document]
     claims: list[Claim]
     groups: dict[tuple[str, str], list[Claim]]  # (entity, event) -> claims, text order
+    facts: dict[FactKey, list[Claim]] = field(default_factory=dict)  # value claims by fact key
     by_document: dict[str, list[Claim]] = field(default_factory=dict)
     lexicon: Lexicon | None = None  # the event lexicon of the run (opposites, qualifiers)
 

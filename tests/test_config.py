@@ -87,7 +87,7 @@ def test_pyproject_rules(here: Path) -> None:
 
 
 def test_pyproject_exclude_rules(here: Path) -> None:
-    pyproject(here, '[tool.consistency]\nexclude_rules = ["DT01"]\n')
+    pyproject(here, "[tool.consistency]\nexclude_rules = [\"DT01\", \"DT02\"]\n")
     assert check()[:2] == (1, {"AN01"})
 
 
@@ -107,17 +107,18 @@ def test_pyproject_fail_on_ignores_case(here: Path) -> None:
 
 def test_pyproject_rules_options(here: Path) -> None:
     pyproject(here, "[tool.consistency.rules_options.AN01]\ngrace_days = 365\n")
-    assert check()[1] == {"DT01"}
+    assert check()[1] == {"DT01"}  # DT02 sees the same dispute, merged into DT01's finding
+    # DT01 silenced by its option: DT02 still reports the dispute by its fact key.
     pyproject(here, "[tool.consistency.rules_options.DT01]\nmin_confidence = 1.5\n")
-    assert check()[1] == {"AN01"}
+    assert check()[1] == {"AN01", "DT02"}
     pyproject(here, "[tool.consistency.rules_options.dt01]\nmin_confidence = 1.5\n")
-    assert check()[1] == {"AN01"}  # the code is not case-sensitive
+    assert check()[1] == {"AN01", "DT02"}  # the code is not case-sensitive
 
 
 def test_pyproject_all_settings_together(here: Path) -> None:
     pyproject(
         here,
-        '[tool.consistency]\nfail_on = "high"\nrules = ["all"]\nexclude_rules = ["DT01"]\n\n'
+        '[tool.consistency]\nfail_on = "high"\nrules = ["all"]\nexclude_rules = ["DT01", "DT02"]\n\n'
         "[tool.consistency.rules_options.AN01]\ngrace_days = 0\n",
     )
     code, rules, _ = check()
@@ -172,7 +173,7 @@ def test_rules_option_wins(here: Path) -> None:
 
 
 def test_exclude_option_adds_to_the_configured_exclusions(here: Path) -> None:
-    pyproject(here, '[tool.consistency]\nexclude_rules = ["DT01"]\n')
+    pyproject(here, "[tool.consistency]\nexclude_rules = [\"DT01\", \"DT02\"]\n")
     assert check("--exclude-rules", "AN01")[:2] == (0, set())
 
 

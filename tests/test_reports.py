@@ -346,6 +346,7 @@ def test_json_follows_the_contract(result):
         "negated",
         "hedged",
         "attributed_to",
+        "fact",
     ]
     assert list(claim["time"]) == ["text", "start", "end", "granularity", "anchor", "anchor_from"]
     assert claim["time"]["start"] == "2022-11-01"
@@ -356,6 +357,8 @@ def test_json_follows_the_contract(result):
         "id",
         "rule",
         "kind",
+        "kinds",
+        "also",
         "severity",
         "confidence",
         "entity",

@@ -1,0 +1,154 @@
+"""One finding per disputed fact: the values of a fact key, and which outlets give each.
+
+Shared by the rules that read the graph's fact keys (NU02 figures, DT02 dates). A value
+of one document is *disputed* when another document states the same fact and none of its
+values is compatible with it: a document may give several values of one key ("approved
+23,389 to 17,501"), and each one only needs a match on the other side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from consistency.models import Claim, FactKey, Quantity, owners_agree
+from consistency.rules.base import Context
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """The claims of one disputed fact, grouped by value (most outlets first)."""
+
+    claims: tuple[Claim, ...]
+    values: tuple[tuple[str, tuple[Claim, ...]], ...]  # (value label, claims stating it)
+    sources_differ: bool  # each side attributes its value to a different named source
+
+
+def disputes(
+    groups: dict[FactKey, list[Claim]],
+    value: Callable[[Claim], str | None],
+    compatible: Callable[[Claim, Claim], bool],
+    related: Callable[[Claim, Claim], bool] = lambda a, b: True,
+) -> Iterator[tuple[FactKey, Dispute]]:
+    """The disputed facts among the groups whose claims carry a value.
+
+    ``related`` says whether two incompatible values can be two tellings of one fact at
+    all (figures an order of magnitude apart are more likely two facts under one key).
+    A key on which one document itself gives incompatible values in different sentences
+    does not pin down one fact in that document, and is left alone.
+    """
+    for key, group in sorted(groups.items()):
+        claims = [c for c in group if c.key is not None and not c.negated and value(c)]
+        docs = sorted({c.document for c in claims})
+        if len(docs) < 2:
+            continue
+        by_doc = {d: [c for c in claims if c.document == d] for d in docs}
+        if any(_ambiguous(cs, compatible) for cs in by_doc.values()):
+            continue
+        cited: dict[str, Claim] = {}
+        for d in docs:
+            for o in docs:
+                if o == d:
+                    continue
+                for c in by_doc[d]:
+                    near = [x for x in by_doc[o] if owners_agree(c, x) and related(c, x)]
+                    if near and not any(compatible(c, x) for x in near):
+                        for x in (c, *near):
+                            cited[x.id] = x
+        if not cited:
+            continue
+        # Everyone else who states the fact, so the editor sees who says what.
+        shown = [c for c in claims if c.id in cited or any(compatible(c, x) for x in cited.values())]
+        labels: dict[str, list[Claim]] = {}
+        for c in shown:
+            labels.setdefault(str(value(c)), []).append(c)
+        ordered = sorted(labels.items(), key=lambda kv: (-len({c.document for c in kv[1]}), kv[0]))
+        sources = {c.attributed_to for c in shown}
+        yield key, Dispute(
+            claims=tuple(shown),
+            values=tuple((v, tuple(cs)) for v, cs in ordered),
+            sources_differ=None not in sources and len(sources) > 1,
+        )
+
+
+def entity_of(d: Dispute) -> str:
+    """The owner most sources name, or "(story)"."""
+    named = [c.entity for c in d.claims if c.entity != "(story)"]
+    return max(sorted(set(named)), key=named.count) if named else "(story)"
+
+
+def _ambiguous(cs: Sequence[Claim], compatible: Callable[[Claim, Claim], bool]) -> bool:
+    return any(
+        a.sentence != b.sentence and owners_agree(a, b) and not compatible(a, b)
+        for i, a in enumerate(cs)
+        for b in cs[i + 1 :]
+    )
+
+
+def outlets_say(ctx: Context, d: Dispute) -> str:
+    """ "2 outlets (A, B): 49,000; 1 outlet (C): 48,000"."""
+    parts = []
+    for v, cs in d.values:
+        names = sorted({ctx.source(c) for c in cs})
+        n = len(names)
+        shown = ", ".join(names[:4]) + (f" and {n - 4} more" if n > 4 else "")
+        parts.append(f"{n} outlet{'s' if n != 1 else ''} ({shown}): {v}")
+    return "; ".join(parts)
+
+
+# --- figures -------------------------------------------------------------------------------
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def bounds(q: Quantity) -> tuple[float, float]:
+    """The interval a figure allows: its bounds and hedges, and for a bare figure the
+    rounding its written digits imply ("48,000" is 47,500..48,500; "57.2%" is exact to a
+    tenth; "$2 billion" is 1.5..2.5 billion)."""
+    v = q.value
+    if v is None:
+        return q.low, q.high
+    exact_or_round = (q.low == q.high == v) or (not q.approx and q.low < v < q.high)
+    if not exact_or_round:
+        return q.low, q.high
+    m = _DIGITS.search(q.text or "")
+    if not m:
+        return v, v
+    digits = m.group().replace(",", "")
+    try:
+        written = float(digits)
+    except ValueError:
+        return v, v
+    scale = v / written if written else 1.0
+    if "." in digits:
+        step = 10.0 ** -len(digits.split(".")[1])
+    else:
+        # Rounded at its last non-zero digit, but read to at least two significant digits:
+        # "10,000" may be 9,500..10,500, not 5,000..15,000 ("$10,000 bonus" is exact).
+        stripped = digits.lstrip("0") or "0"
+        zeros = len(stripped) - len(stripped.rstrip("0"))
+        step = 10.0 ** min(zeros, max(len(stripped) - 2, 0))
+        if len(stripped) == 1 and scale > 1:
+            step = 0.1  # "$2 billion": 1.95..2.05 billion
+    # Half a step either way, a hair less so that 48,000 and 49,000 do not touch.
+    half = step * scale * 0.4999 if (step != 1.0 or scale > 1 or "." in digits) else 0.0
+    return v - half, v + half
+
+
+def figures_related(a: Claim, b: Claim, ratio: float = 3.0) -> bool:
+    """Figures close enough to be two tellings of one fact: within ``ratio`` of each other."""
+    va = a.quantity.value if a.quantity else None
+    vb = b.quantity.value if b.quantity else None
+    if not va or not vb:
+        return True
+    return max(va, vb) / min(va, vb) <= ratio
+
+
+def figures_compatible(a: Claim, b: Claim) -> bool:
+    qa, qb = a.quantity, b.quantity
+    if qa is None or qb is None:
+        return True
+    la, ha = bounds(qa)
+    lb, hb = bounds(qb)
+    return la <= hb and lb <= ha

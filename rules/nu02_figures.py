@@ -1,0 +1,93 @@
+"""NU02: one fact, figures that cannot all be true."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from consistency.models import Claim, Finding
+from consistency.rules.base import Context, Rule, cite, reconcile_hints
+from consistency.rules.disputes import (
+    entity_of,
+    Dispute,
+    bounds,
+    disputes,
+    figures_compatible,
+    figures_related,
+    outlets_say,
+)
+
+
+def _value(c: Claim) -> str | None:
+    if c.key is None or c.key.kind != "number" or c.quantity is None:
+        return None
+    return c.quantity.label()
+
+
+class Rule_NU02(Rule):
+    """Outlets give figures for the same fact that do not overlap.
+
+    Every figure in an article is a claim; two are compared only when the parse says they
+    measure the same thing in the same role for the same entity (the fact key: "41 people
+    died" and "killing 41" meet, "41 dead" and "37 survivors" do not). A figure allows
+    its hedges and bounds ("at least", "nearly") and the rounding its digits imply, so
+    "48,000" and "49,000" conflict but "nearly 50,000" and "49,000" do not. All outlets
+    that state the fact are listed by value: one finding per disputed fact.
+
+    **Contradiction**
+
+    - Outlet A: "Each member receives a $6,000 signing bonus."
+    - Outlet B: "The deal gives every member a $7,500 signing bonus."
+
+    **Consistent**
+
+    - Outlet A: "The storm left at least 12 people dead."
+    - Outlet B: "The storm killed 15 people."
+    """
+
+    name = "numbers.fact"
+    kind = "number"
+    severity = "high"
+    #: Figures further apart than this factor are taken for two facts, not one disputed.
+    defaults = {"ratio": 3.0}
+
+    def evaluate(self, ctx: Context) -> Iterator[Finding]:
+        related = lambda a, b: figures_related(a, b, self.options["ratio"])  # noqa: E731
+        for key, d in disputes(ctx.facts, _value, figures_compatible, related):
+            yield self._finding(ctx, entity_of(d), key.label(), d)
+
+    def _finding(self, ctx: Context, entity: str, event: str, d: Dispute) -> Finding:
+        hedged = any(c.quantity is not None and c.quantity.approx for c in d.claims)
+        severity = "low" if d.sources_differ else ("medium" if hedged else "high")
+        hints = reconcile_hints(list(d.claims), ctx)
+        if d.sources_differ:
+            hints.insert(0, "each value is attributed to a different named source")
+        cited = []
+        for c in d.claims:
+            assert c.quantity is not None
+            lo, hi = bounds(c.quantity)
+            how = f'read "{c.quantity.text}" as {_span(lo, hi)}'
+            if c.attributed_to:
+                how += f", according to {c.attributed_to}"
+            cited.append(cite(c, c.quantity.label(), ctx, how=how))
+        message = (
+            f"{event}{'' if entity == '(story)' else ''}: {outlets_say(ctx, d)}."
+            f" The figures do not overlap. Compared because {d.claims[0].why or 'they share a fact key'}."
+        )
+        return self.finding(
+            entity=entity,
+            event=event,
+            message=message,
+            cited=cited,
+            confidence=min(c.confidence for c in d.claims) * (0.8 if hedged else 1.0),
+            severity=severity,
+            reconcile=hints,
+        )
+
+
+def _span(lo: float, hi: float) -> str:
+    def f(x: float) -> str:
+        if x == float("inf"):
+            return "inf"
+        return f"{x:,.0f}" if abs(x) >= 100 else f"{x:,.3g}"
+
+    return f(lo) if lo == hi else f"{f(lo)}..{f(hi)}"
