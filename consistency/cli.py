@@ -249,10 +249,18 @@ def graph(paths: tuple[Path, ...], output: str, fmt: str | None, lexicon: tuple[
     "--expected",
     "expected_path",
     type=click.Path(path_type=Path),
-    help="The answers (default: CORPUS/expected.yaml).",
+    help="The answers for the whole corpus (default: each story's gold.yaml or expected.yaml).",
 )
 @click.option("--lexicon", multiple=True, type=click.Path(path_type=Path))
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="Settings file.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "json")),
+    default="text",
+    help="text: tables, then misses and false alarms with causes; json: the figures.",
+)
 @click.option(
     "--min-precision", type=float, default=None, help="Exit 1 when overall precision is lower."
 )
@@ -262,23 +270,28 @@ def eval_(
     expected_path: Path | None,
     lexicon: tuple[Path, ...],
     config_path: Path | None,
+    fmt: str,
     min_precision: float | None,
     min_recall: float | None,
 ) -> None:
-    """Score the checker on CORPUS against known answers: precision and recall per kind."""
-    from consistency.evaluate import evaluate, format_report
+    """Score the checker on CORPUS against its answer keys, as score.py scores: recall,
+    precision and findings on agreed facts per story, per kind and overall."""
+    from consistency.evaluate import evaluate, format_report, report_json
 
     try:
         report = evaluate(
             corpus,
-            expected_path or corpus / "expected.yaml",
+            expected_path,
             settings=config_mod.load(config_path),
             lexicon_files=lexicon,
         )
     except ConsistencyError as exc:
         _fail(str(exc))
         return
-    click.echo(format_report(report), nl=False)
+    if fmt == "json":
+        click.echo(json.dumps(report_json(report), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_report(report), nl=False)
     overall = report.overall
     low_p = min_precision is not None and overall.precision < min_precision
     low_r = min_recall is not None and overall.recall < min_recall

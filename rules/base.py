@@ -49,6 +49,9 @@ class Rule:
     kind: ClassVar[str] = "other"
     severity: ClassVar[str] = "high"
     groups: ClassVar[tuple[str, ...]] = ("all", "core")
+    #: True for rules that compare any values by fact key (NU02, DT02): when a more specific
+    #: rule reports the same sentences, its finding leads and theirs is merged into it.
+    by_fact_key: ClassVar[bool] = False
     #: Options and their defaults; set in ``[tool.consistency.rules_options.<CODE>]``.
     defaults: ClassVar[dict[str, Any]] = {}
 

@@ -58,17 +58,22 @@ def disputes(
                             cited[x.id] = x
         if not cited:
             continue
-        # Everyone else who states the fact, so the editor sees who says what.
-        shown = [c for c in claims if c.id in cited or any(compatible(c, x) for x in cited.values())]
+        # Everyone else who gives one of the disputed values, so the editor sees who says
+        # what (a coarser value compatible with both sides, "2023", takes no side).
+        values = {value(c) for c in cited.values()}
+        shown = [c for c in claims if c.id in cited or value(c) in values]
         labels: dict[str, list[Claim]] = {}
         for c in shown:
             labels.setdefault(str(value(c)), []).append(c)
         ordered = sorted(labels.items(), key=lambda kv: (-len({c.document for c in kv[1]}), kv[0]))
         sources = {c.attributed_to for c in shown}
-        yield key, Dispute(
-            claims=tuple(shown),
-            values=tuple((v, tuple(cs)) for v, cs in ordered),
-            sources_differ=None not in sources and len(sources) > 1,
+        yield (
+            key,
+            Dispute(
+                claims=tuple(shown),
+                values=tuple((v, tuple(cs)) for v, cs in ordered),
+                sources_differ=None not in sources and len(sources) > 1,
+            ),
         )
 
 
@@ -131,8 +136,10 @@ def bounds(q: Quantity) -> tuple[float, float]:
         step = 10.0 ** min(zeros, max(len(stripped) - 2, 0))
         if len(stripped) == 1 and scale > 1:
             step = 0.1  # "$2 billion": 1.95..2.05 billion
-    # Half a step either way, a hair less so that 48,000 and 49,000 do not touch.
-    half = step * scale * 0.4999 if (step != 1.0 or scale > 1 or "." in digits) else 0.0
+    # Half a step either way, a hair less so that 48,000 and 49,000 do not touch. A whole
+    # percentage is a rounded share ("57%" of 23,389 in 40,890); a whole count is exact.
+    rounded = step != 1.0 or scale > 1 or "." in digits or q.unit == "%"
+    half = step * scale * 0.4999 if rounded else 0.0
     return v - half, v + half
 
 

@@ -42,6 +42,7 @@ class Rule_DT02(Rule):
     name = "dates.fact"
     kind = "date"
     severity = "high"
+    by_fact_key = True
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         for key, d in disputes(ctx.facts, _value, _compatible):

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from consistency.models import Claim, Finding
 from consistency.rules.base import Context, Rule, cite, reconcile_hints
 from consistency.rules.disputes import (
-    entity_of,
     Dispute,
     bounds,
     disputes,
+    entity_of,
     figures_compatible,
     figures_related,
     outlets_say,
@@ -47,6 +47,7 @@ class Rule_NU02(Rule):
     name = "numbers.fact"
     kind = "number"
     severity = "high"
+    by_fact_key = True
     #: Figures further apart than this factor are taken for two facts, not one disputed.
     defaults = {"ratio": 3.0}
 
@@ -70,8 +71,8 @@ class Rule_NU02(Rule):
                 how += f", according to {c.attributed_to}"
             cited.append(cite(c, c.quantity.label(), ctx, how=how))
         message = (
-            f"{event}{'' if entity == '(story)' else ''}: {outlets_say(ctx, d)}."
-            f" The figures do not overlap. Compared because {d.claims[0].why or 'they share a fact key'}."
+            f"{event}: {outlets_say(ctx, d)}. The figures do not overlap."
+            f" Compared because {d.claims[0].why or 'they share a fact key'}."
         )
         return self.finding(
             entity=entity,

@@ -87,7 +87,7 @@ def test_pyproject_rules(here: Path) -> None:
 
 
 def test_pyproject_exclude_rules(here: Path) -> None:
-    pyproject(here, "[tool.consistency]\nexclude_rules = [\"DT01\", \"DT02\"]\n")
+    pyproject(here, '[tool.consistency]\nexclude_rules = ["DT01", "DT02"]\n')
     assert check()[:2] == (1, {"AN01"})
 
 
@@ -118,7 +118,8 @@ def test_pyproject_rules_options(here: Path) -> None:
 def test_pyproject_all_settings_together(here: Path) -> None:
     pyproject(
         here,
-        '[tool.consistency]\nfail_on = "high"\nrules = ["all"]\nexclude_rules = ["DT01", "DT02"]\n\n'
+        '[tool.consistency]\nfail_on = "high"\nrules = ["all"]\n'
+        'exclude_rules = ["DT01", "DT02"]\n\n'
         "[tool.consistency.rules_options.AN01]\ngrace_days = 0\n",
     )
     code, rules, _ = check()
@@ -173,7 +174,7 @@ def test_rules_option_wins(here: Path) -> None:
 
 
 def test_exclude_option_adds_to_the_configured_exclusions(here: Path) -> None:
-    pyproject(here, "[tool.consistency]\nexclude_rules = [\"DT01\", \"DT02\"]\n")
+    pyproject(here, '[tool.consistency]\nexclude_rules = ["DT01", "DT02"]\n')
     assert check("--exclude-rules", "AN01")[:2] == (0, set())
 
 
