@@ -127,8 +127,7 @@ def check(
     for c in claims:
         if c.key is None:
             ctx.by_document.setdefault(c.document, []).append(c)
-    findings, dropped = _run_rules(rules, ctx)
-    skipped += [Skipped("(findings)", note) for note in dropped]
+    findings = _run_rules(rules, ctx)
     return Result(
         documents=documents, claims_list=claims, findings_list=findings, skipped=skipped, graph=g
     )
@@ -139,7 +138,9 @@ def _claim_no(claim_id: str) -> int:
     return int(tail) if tail.isdigit() else 0
 
 
-def _run_rules(rules: Sequence[Rule], ctx: Context) -> tuple[list[Finding], list[str]]:
+def _run_rules(rules: Sequence[Rule], ctx: Context) -> list[Finding]:
+    """Every rule's findings, one per disputed fact (no cap: a cap applied before ``--new``
+    once dropped a new drop's contradiction silently)."""
     seen: dict[str, Finding] = {}
     for rule in rules:
         for f in rule.evaluate(ctx):
@@ -155,7 +156,7 @@ def _run_rules(rules: Sequence[Rule], ctx: Context) -> tuple[list[Finding], list
             f.event,
             f.fingerprint,
         ),
-    ), []
+    )
 
 
 def merge(findings: Sequence[Finding], generic: Iterable[str] = ()) -> list[Finding]:
