@@ -344,8 +344,12 @@ def _flags(sd: Any, verb: Any | None) -> tuple[bool, bool, str | None, str]:
     attributed = None
     for t in sd:
         if t.lower_ == "according" and t.i + 1 < len(sd) and sd[t.i + 1].lower_ == "to":
-            ents = [e for e in sd.ents if e.start > t.i + 1 and e.start <= t.i + 4]
-            attributed = _name(ents[0]) if ents else sd[t.i + 2 : t.i + 4].text
+            # The source is the object of "to": its name, or its noun phrase ("police").
+            source = next((c for c in sd[t.i + 1].children if c.dep_ == "pobj"), None)
+            if source is not None:
+                name = _entity_of(source, _Memory())
+                words = [w for w in source.subtree if w.dep_ not in ("det", "punct")]
+                attributed = name or " ".join(w.text for w in words[:4])
     tense = "past"
     if verb is not None:
         aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
