@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -213,20 +213,20 @@ def _sentence_mentions(sent: Sentence, sd: Any, memory: _Memory) -> Iterator[Men
     skip = [(t.start, t.end) for t in times] + [(m.start(), m.end()) for m in _CLOCK.finditer(text)]
     for t in times:
         toks = _tokens(sd, t.start, t.end)
-        if not toks:
-            continue
-        m = _time_mention(sent, sd, toks, t.text, t.start, t.end, voc, memory)
+        m = _time_mention(sent, sd, toks, t.text, t.start, t.end, voc, memory) if toks else None
         if m is not None:
             yield m
     for q in find_quantities(text, skip=skip):
         toks = _tokens(sd, q.start, q.end)
-        if not toks:
-            continue
-        m = _quantity_mention(sent, sd, toks, q.quantity, q.start, q.end, voc, memory)
+        m = (
+            _quantity_mention(sent, sd, toks, q.quantity, q.start, q.end, voc, memory)
+            if toks
+            else None
+        )
         if m is not None:
             yield m
     for ent in sd.ents:
-        if ent.label_ in _ENTITY_TYPES and ent.label_ in ("PERSON", "ORG"):
+        if ent.label_ in ("PERSON", "ORG"):
             memory.last[ent.label_] = _name(ent)
 
 
@@ -319,7 +319,8 @@ def _roles(voc: Vocabulary, *toks: Any) -> str:
     return ""
 
 
-def _modality(voc: Vocabulary, sent_text: str, verb: Any | None, q: Quantity | None) -> str:
+def _modality(voc: Vocabulary, verb: Any | None, q: Quantity | None) -> str:
+    """A bound ("up to 25") is read from the figure's interval; the rest from the verbs."""
     if q is not None and q.low == 0 and q.high != float("inf") and q.value:
         return "bound"
     t = verb
@@ -329,7 +330,7 @@ def _modality(voc: Vocabulary, sent_text: str, verb: Any | None, q: Quantity | N
         for c in [t, *t.children]:
             if c.dep_ in ("aux", "xcomp", "ROOT", "advcl") or c is t:
                 w = c.lemma_.lower()
-                if w in voc.modality and voc.modality[w] != "bound":
+                if w in voc.modality:
                     return voc.modality[w]
         if t.dep_ in ("xcomp", "ccomp", "conj") or t.head.i == t.i:
             break
@@ -401,7 +402,6 @@ def _quantity_mention(
             noun = root.head
         elif root.dep_ == "pobj" and root.head.head.pos_ == "NOUN":
             noun = root.head.head
-        unit = q.unit or "count"
     else:
         # A count: the unit noun is the thing counted.
         head = next((t for t in toks if t.lemma_.lower() in _unit_words(q)), None)
@@ -445,7 +445,7 @@ def _quantity_mention(
         return None  # a bare figure: nothing says what it counts
     place, owner, scope_why = _owner(verb, noun, memory)
     negated, hedged, attributed, tense = _flags(sd, verb)
-    modality = _modality(voc, sent.text, verb, q)
+    modality = _modality(voc, verb, q)
     if rate:
         unit = f"{unit}/{rate.group(1).lower()}"
     key = FactKey("number", unit, measure, role, place, modality)
@@ -487,22 +487,23 @@ def _time_mention(
     lemma = verb.lemma_.lower()
     if lemma in voc.reporting or lemma in voc.light and lemma != "leave":
         return None  # when something was said is not a fact of the story
+    own = {t.i for t in toks}
     obj = ""
     for c in verb.children:
-        if c.dep_ in ("dobj", "attr") and c.i not in {t.i for t in toks}:
+        if c.dep_ in ("dobj", "attr") and c.i not in own:
             obj = _entity_of(c, memory) or c.lemma_.lower()
             break
     if not obj:
         for c in verb.children:
-            if c.dep_ == "prep" and c.i not in {t.i for t in toks}:
+            if c.dep_ == "prep" and c.i not in own:
                 p = next((p for p in c.children if p.dep_ == "pobj"), None)
-                if p is not None and p.i not in {t.i for t in toks} and not p.like_num:
+                if p is not None and p.i not in own and not p.like_num:
                     obj = f"{c.lower_} {_entity_of(p, memory) or p.lemma_.lower()}"
                     break
     place, owner, scope_why = _owner(verb, None, memory)
     negated, hedged, attributed, tense = _flags(sd, verb)
     role = voc.role.get(lemma, lemma)
-    key = FactKey("date", "time", obj, role, place, _modality(voc, sent.text, verb, None))
+    key = FactKey("date", "time", obj, role, place, _modality(voc, verb, None))
     why = _why(key, None, verb, scope_why)
     return Mention(
         sent, start, end, key, time_text=text, tense=tense, negated=negated, hedged=hedged,
@@ -523,9 +524,3 @@ def _why(key: FactKey, noun: Any | None, verb: Any | None, scope_why: str) -> st
     if key.modality != "actual":
         parts.append(f"modality {key.modality}")
     return "; ".join(parts)
-
-
-def with_times(doc: Document, cl: Sequence[Claim], found: Sequence[Mention]) -> list[Claim]:
-    """Re-resolve a document's value claims after its publication date changed."""
-    fresh = claims(doc, found)
-    return [replace(c, time=f.time) for c, f in zip(cl, fresh, strict=True)]

@@ -58,20 +58,25 @@ def build(documents: Sequence[Document], claims: Sequence[Claim]) -> nx.MultiDiG
         g.add_edge(node, f"entity:{c.entity}", key="about", type="about")
         g.add_edge(node, f"event:{c.event}", key="asserts", type="asserts")
     for key, group in facts(claims).items():
-        # A value claim is linked to the first claim of each other document with its key
-        # whose owner agrees (a star per document, not every pair).
-        for c in group:
+        # A value claim is linked to the first claim of each earlier document with its key
+        # whose owner agrees; past _PAIRWISE_LIMIT documents, only to the first such claim
+        # (a star with the same components).
+        star = len({c.document for c in group}) > _PAIRWISE_LIMIT
+        for i, c in enumerate(group):  # in document order: earlier claims, earlier documents
             linked: set[str] = set()
-            for f in group:
-                if f.document < c.document and f.document not in linked and owners_agree(f, c):
-                    linked.add(f.document)
-                    g.add_edge(
-                        f"claim:{f.id}",
-                        f"claim:{c.id}",
-                        key="same_fact",
-                        type="same_fact",
-                        why=f"same fact key: {key.label()}",
-                    )
+            for f in group[:i]:
+                if f.document == c.document or f.document in linked or not owners_agree(f, c):
+                    continue
+                linked.add(f.document)
+                g.add_edge(
+                    f"claim:{f.id}",
+                    f"claim:{c.id}",
+                    key="same_fact",
+                    type="same_fact",
+                    why=f"same fact key: {key.label()}",
+                )
+                if star:
+                    break
     for group in groups(claims).values():
         if len(group) <= _PAIRWISE_LIMIT:
             pairs = list(combinations(group, 2))

@@ -124,9 +124,8 @@ def check(
         facts=graph.facts(claims),
         lexicon=lex,
     )
-    for c in claims:
-        if c.key is None:
-            ctx.by_document.setdefault(c.document, []).append(c)
+    for c in ctx.claims:
+        ctx.by_document.setdefault(c.document, []).append(c)
     findings = _run_rules(rules, ctx)
     return Result(
         documents=documents, claims_list=claims, findings_list=findings, skipped=skipped, graph=g
@@ -182,10 +181,15 @@ def merge(findings: Sequence[Finding], generic: Iterable[str] = ()) -> list[Find
             i = parent[i]
         return i
 
-    for i in range(len(findings)):
-        for j in range(i + 1, len(findings)):
-            if cites[i] <= cites[j] or cites[j] <= cites[i]:
-                parent[root(j)] = root(i)
+    # Only findings that share a sentence can cite one within the other.
+    sharing: dict[tuple[str, str], list[int]] = {}
+    for i, c in enumerate(cites):
+        for quote in c:
+            sharing.setdefault(quote, []).append(i)
+    pairs = {(i, j) for ids in sharing.values() for i in ids for j in ids if i < j}
+    for i, j in sorted(pairs):
+        if cites[i] <= cites[j] or cites[j] <= cites[i]:
+            parent[root(j)] = root(i)
     groups: dict[int, list[int]] = {}
     for i in range(len(findings)):
         groups.setdefault(root(i), []).append(i)

@@ -157,7 +157,7 @@ def test_times_resolve_against_the_publication_date() -> None:
     assert undated.time is not None and not undated.time.resolved
     # The same mentions, read against a date: no parsing again.
     dated = Document(id="d", path="d.txt", name="d.txt", text=text, published=date(2023, 6, 1))
-    (again,) = facts.with_times(dated, [undated], found)
+    (again,) = facts.claims(dated, found)
     assert again.time is not None and again.time.label() == "2023-05-03"
     assert again.key == undated.key
 
