@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from consistency.models import Claim, FactKey, Quantity, owners_agree
-from consistency.rules.base import Context
+from consistency.models import Cited, Claim, FactKey, Finding, Quantity, owners_agree
+from consistency.rules.base import Context, Rule
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,34 @@ def _ambiguous(cs: Sequence[Claim], compatible: Callable[[Claim, Claim], bool]) 
     )
 
 
+def report(
+    rule: Rule,
+    ctx: Context,
+    key: FactKey,
+    d: Dispute,
+    *,
+    what: str,
+    cited: Sequence[Cited],
+    uncertain: bool,
+    hints: Sequence[str],
+) -> Finding:
+    """The finding of one disputed fact: who says what, why the claims were compared.
+    ``uncertain`` (a hedged figure, an inferred date) lowers severity and confidence."""
+    severity = "low" if d.sources_differ else ("medium" if uncertain else "high")
+    return rule.finding(
+        entity=entity_of(d),
+        event=key.label(),
+        message=(
+            f"{key.label()}: {outlets_say(ctx, d)}. The {what} do not overlap."
+            f" Compared because {d.claims[0].why or 'they share a fact key'}."
+        ),
+        cited=cited,
+        confidence=min(c.confidence for c in d.claims) * (0.8 if uncertain else 1.0),
+        severity=severity,
+        reconcile=hints,
+    )
+
+
 def outlets_say(ctx: Context, d: Dispute) -> str:
     """ "2 outlets (A, B): 49,000; 1 outlet (C): 48,000"."""
     parts = []
@@ -118,7 +146,7 @@ _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 def bounds(q: Quantity) -> tuple[float, float]:
     """The interval a figure allows: its bounds and hedges, and for a bare figure the
     rounding its written digits imply ("48,000" is 47,500..48,500; "57.2%" is exact to a
-    tenth; "$2 billion" is 1.5..2.5 billion)."""
+    tenth; "$2 billion" is 1.95..2.05 billion)."""
     v = q.value
     if v is None:
         return q.low, q.high
@@ -129,10 +157,7 @@ def bounds(q: Quantity) -> tuple[float, float]:
     if not m:
         return v, v
     digits = m.group().replace(",", "")
-    try:
-        written = float(digits)
-    except ValueError:
-        return v, v
+    written = float(digits)
     scale = v / written if written else 1.0
     if "." in digits:
         step = 10.0 ** -len(digits.split(".")[1])

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consistency.models import Claim, Finding
+from consistency.models import Claim, FactKey, Finding
 from consistency.rules.base import Context, Rule, cite, reconcile_hints
-from consistency.rules.disputes import Dispute, disputes, entity_of, outlets_say
+from consistency.rules.disputes import Dispute, disputes, report
 
 
 def _value(c: Claim) -> str | None:
@@ -46,25 +46,12 @@ class Rule_DT02(Rule):
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         for key, d in disputes(ctx.facts, _value, _compatible):
-            yield self._finding(ctx, entity_of(d), key.label(), d)
+            yield self._finding(ctx, key, d)
 
-    def _finding(self, ctx: Context, entity: str, event: str, d: Dispute) -> Finding:
-        relative = any(c.time is not None and c.time.anchor_from != "absolute" for c in d.claims)
-        inferred = any(c.time is not None and c.time.anchor_from == "inferred" for c in d.claims)
-        severity = "low" if d.sources_differ else ("medium" if inferred else "high")
+    def _finding(self, ctx: Context, key: FactKey, d: Dispute) -> Finding:
         hints = reconcile_hints(list(d.claims), ctx)
-        if relative:
+        if any(c.time is not None and c.time.anchor_from != "absolute" for c in d.claims):
             hints.append("a relative date depends on the article's own date; check each anchor")
-        message = (
-            f"{event}: {outlets_say(ctx, d)}. The dates do not overlap."
-            f" Compared because {d.claims[0].why or 'they share a fact key'}."
-        )
-        return self.finding(
-            entity=entity,
-            event=event,
-            message=message,
-            cited=[cite(c, str(_value(c)), ctx) for c in d.claims],
-            confidence=min(c.confidence for c in d.claims) * (0.8 if inferred else 1.0),
-            severity=severity,
-            reconcile=hints,
-        )
+        inferred = any(c.time is not None and c.time.anchor_from == "inferred" for c in d.claims)
+        cited = [cite(c, str(_value(c)), ctx) for c in d.claims]
+        return report(self, ctx, key, d, what="dates", cited=cited, uncertain=inferred, hints=hints)

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consistency.models import Claim, Finding
+from consistency.models import Claim, FactKey, Finding
 from consistency.rules.base import Context, Rule, cite, reconcile_hints
 from consistency.rules.disputes import (
     Dispute,
     bounds,
     disputes,
-    entity_of,
     figures_compatible,
     figures_related,
-    outlets_say,
+    report,
 )
 
 
@@ -54,35 +53,21 @@ class Rule_NU02(Rule):
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         related = lambda a, b: figures_related(a, b, self.options["ratio"])  # noqa: E731
         for key, d in disputes(ctx.facts, _value, figures_compatible, related):
-            yield self._finding(ctx, entity_of(d), key.label(), d)
+            yield self._finding(ctx, key, d)
 
-    def _finding(self, ctx: Context, entity: str, event: str, d: Dispute) -> Finding:
-        hedged = any(c.quantity is not None and c.quantity.approx for c in d.claims)
-        severity = "low" if d.sources_differ else ("medium" if hedged else "high")
+    def _finding(self, ctx: Context, key: FactKey, d: Dispute) -> Finding:
         hints = reconcile_hints(list(d.claims), ctx)
         if d.sources_differ:
             hints.insert(0, "each value is attributed to a different named source")
         cited = []
         for c in d.claims:
             assert c.quantity is not None
-            lo, hi = bounds(c.quantity)
-            how = f'read "{c.quantity.text}" as {_span(lo, hi)}'
+            how = f'read "{c.quantity.text}" as {_span(*bounds(c.quantity))}'
             if c.attributed_to:
                 how += f", according to {c.attributed_to}"
             cited.append(cite(c, c.quantity.label(), ctx, how=how))
-        message = (
-            f"{event}: {outlets_say(ctx, d)}. The figures do not overlap."
-            f" Compared because {d.claims[0].why or 'they share a fact key'}."
-        )
-        return self.finding(
-            entity=entity,
-            event=event,
-            message=message,
-            cited=cited,
-            confidence=min(c.confidence for c in d.claims) * (0.8 if hedged else 1.0),
-            severity=severity,
-            reconcile=hints,
-        )
+        hedged = any(c.quantity is not None and c.quantity.approx for c in d.claims)
+        return report(self, ctx, key, d, what="figures", cited=cited, uncertain=hedged, hints=hints)
 
 
 def _span(lo: float, hi: float) -> str:
