@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -133,6 +134,18 @@ class Story:
     names: dict[str, str]  # document id -> name
     discrepancies: list[dict[str, Any]] = field(default_factory=list)
     consistent: list[dict[str, Any]] = field(default_factory=list)
+
+    @cached_property
+    def linked(self) -> tuple[dict[str, int], dict[str, tuple[str, str, str]]]:
+        """Each claim node's same_fact component, and each claim's (document, entity, event):
+        read once per story, for every miss's cause."""
+        same_fact = nx.Graph()
+        if self.result.graph is not None:
+            edges = self.result.graph.edges(keys=True)
+            same_fact.add_edges_from((a, b) for a, b, k in edges if k == "same_fact")
+        part = {n: i for i, nodes in enumerate(nx.connected_components(same_fact)) for n in nodes}
+        fact = {c.id: (c.document, c.entity, c.event) for c in self.result.claims_list}
+        return part, fact
 
     def citations(self, f: Finding) -> list[Citation]:
         return [
@@ -360,12 +373,7 @@ def miss_cause(story: Story, item: dict[str, Any]) -> str:
         return f"not extracted (no claim from {', '.join(lost)})"
     # Joined: by a same_fact path, or in one document by the same entity and event (what
     # the rules on one article against itself compare: same_fact joins documents only).
-    same_fact = nx.Graph()
-    if result.graph is not None:
-        edges = result.graph.edges(keys=True)
-        same_fact.add_edges_from((a, b) for a, b, k in edges if k == "same_fact")
-    part = {n: i for i, nodes in enumerate(nx.connected_components(same_fact)) for n in nodes}
-    fact = {c.id: (c.document, c.entity, c.event) for c in result.claims_list}
+    part, fact = story.linked
 
     def together(a: str, b: str) -> bool:
         pa = part.get(f"claim:{a}")
