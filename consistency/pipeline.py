@@ -8,6 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
+
 from consistency import dating, facts, graph
 from consistency import lexicon as lexicon_mod
 from consistency.config import SEVERITY_RANK, Settings
@@ -171,30 +173,23 @@ def merge(findings: Sequence[Finding], generic: Iterable[str] = ()) -> list[Find
     """
     general = set(generic)
     cites = [frozenset((c.claim.document, c.claim.sentence) for c in f.cited) for f in findings]
-    # Union-find over "one cites only what the other cites": a finding over the whole fact
-    # joins the pairwise findings inside it into one group.
-    parent = list(range(len(findings)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    # Only findings that share a sentence can cite one within the other.
+    # "One cites only what the other cites" joins two findings; a finding over the whole
+    # fact joins the pairwise findings inside it. Only findings that share a sentence can.
     sharing: dict[tuple[str, str], list[int]] = {}
     for i, c in enumerate(cites):
         for quote in c:
             sharing.setdefault(quote, []).append(i)
-    pairs = {(i, j) for ids in sharing.values() for i in ids for j in ids if i < j}
-    for i, j in sorted(pairs):
-        if cites[i] <= cites[j] or cites[j] <= cites[i]:
-            parent[root(j)] = root(i)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(findings)):
-        groups.setdefault(root(i), []).append(i)
+    joined = nx.Graph()
+    joined.add_nodes_from(range(len(findings)))
+    joined.add_edges_from(
+        (i, j)
+        for ids in sharing.values()
+        for i in ids
+        for j in ids
+        if i < j and (cites[i] <= cites[j] or cites[j] <= cites[i])
+    )
     kept: list[tuple[Finding, list[Finding]]] = []
-    for members in groups.values():
+    for members in nx.connected_components(joined):
         ranked = sorted(
             members,
             key=lambda i: (
