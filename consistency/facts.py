@@ -41,7 +41,16 @@ from consistency.models import Claim, Document, FactKey, Quantity
 from consistency.quantities import find_quantities
 from consistency.text import Sentence, sentences
 
-_KEYS = {"roles", "measures", "generic", "light", "modality", "reporting", "units_of_time"}
+_KEYS = {
+    "roles",
+    "measures",
+    "generic",
+    "light",
+    "modality",
+    "reporting",
+    "units_of_time",
+    "background",
+}
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,7 @@ class Vocabulary:
     modality: dict[str, str]
     reporting: frozenset[str]
     time_units: frozenset[str]
+    background: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +104,7 @@ def parse_vocabulary(data: Any, where: str) -> Vocabulary:
         modality=classes("modality"),
         reporting=frozenset(words(data.get("reporting", []), "reporting")),
         time_units=frozenset(words(data.get("units_of_time", []), "units_of_time")),
+        background=frozenset(words(data.get("background", []), "background")),
     )
 
 
@@ -219,7 +230,7 @@ def _sentence_mentions(sent: Sentence, sd: Any, memory: _Memory) -> Iterator[Men
     for q in find_quantities(text, skip=skip):
         toks = _tokens(sd, q.start, q.end)
         m = (
-            _quantity_mention(sent, sd, toks, q.quantity, q.start, q.end, voc, memory)
+            _quantity_mention(sent, sd, toks, q.quantity, q.start, q.end, voc, memory, times)
             if toks
             else None
         )
@@ -268,6 +279,12 @@ def _entity_of(tok: Any, memory: _Memory) -> str:
                 return _name(ent)
     if tok.lower_ in _PRONOUNS:
         return memory.last.get(_PRONOUNS[tok.lower_], "")
+    if tok.pos_ == "PROPN":
+        # A name the tagger did not label ("the Harbour Lights Festival"): the proper nouns
+        # compounded into it, as written.
+        parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        first = min([tok.i, *(c.i for c in parts)])
+        return _name(tok.doc[first : tok.i + 1])
     return ""
 
 
@@ -370,6 +387,7 @@ def _quantity_mention(
     end: int,
     voc: Vocabulary,
     memory: _Memory,
+    times: Sequence[Any] = (),
 ) -> Mention | None:
     root = _root(toks)
     after = sent.text[end : end + 24]
@@ -446,6 +464,11 @@ def _quantity_mention(
     place, owner, scope_why = _owner(verb, noun, memory)
     negated, hedged, attributed, tense = _flags(sd, verb)
     modality = _modality(voc, verb, q)
+    anchor = _anchor(sd, verb, noun, times)
+    if modality == "actual" and _background(voc, verb, noun):
+        modality = "earlier"
+    if anchor:
+        scope_why = ", ".join(filter(None, [scope_why, f"holds at {anchor!r}"]))
     if rate:
         unit = f"{unit}/{rate.group(1).lower()}"
     key = FactKey("number", unit, measure, role, place, modality)
@@ -460,9 +483,42 @@ def _quantity_mention(
     )
     why = _why(key, noun, verb, scope_why)
     return Mention(
-        sent, start, end, key, quantity=q, tense=tense, negated=negated, hedged=hedged,
-        attributed_to=attributed, qualifiers=quals, why=why, owner=owner,
+        sent, start, end, key, quantity=q, time_text=anchor, tense=tense, negated=negated,
+        hedged=hedged, attributed_to=attributed, qualifiers=quals, why=why, owner=owner,
     )  # fmt: skip
+
+
+def _anchor(sd: Any, verb: Any | None, noun: Any | None, times: Sequence[Any]) -> str:
+    """The time a figure holds at: a time expression in its own clause ("employed 300 in
+    2021"), not one of another clause of the sentence. Figures anchored at times that do
+    not overlap are two facts (the rules compare anchors, see ``rules.disputes``)."""
+    if verb is None:
+        return ""
+    for t in times:
+        toks = _tokens(sd, t.start, t.end)
+        if not toks:
+            continue
+        root = _root(toks)
+        head = root.head if root.head.i != root.i else root
+        governor = _verb(head)
+        if (governor is not None and governor.i == verb.i) or (
+            noun is not None and head.i == noun.i
+        ):
+            return str(t.text)
+    return ""
+
+
+def _background(voc: Vocabulary, verb: Any | None, noun: Any | None) -> bool:
+    """A figure told as earlier history ("the previous record of 166", "at the time, 10,000
+    jobs"): a different fact from the story's current one."""
+    if noun is not None and any(
+        c.dep_ == "amod" and c.lemma_.lower() in voc.background for c in noun.children
+    ):
+        return True
+    if verb is None:
+        return False
+    clause = " ".join(t.lower_ for t in verb.subtree if getattr(_verb(t), "i", -1) == verb.i)
+    return any(re.search(rf"\b{re.escape(w)}\b", clause) for w in voc.background)
 
 
 def _unit_words(q: Quantity) -> set[str]:

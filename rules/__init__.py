@@ -18,7 +18,6 @@ from consistency.rules.base import Context, Rule
 
 BUILTIN_MODULES = (
     "consistency.rules.dt01_dates",
-    "consistency.rules.nu01_numbers",
     "consistency.rules.fr01_first",
     "consistency.rules.or01_order",
     "consistency.rules.an01_anachronism",

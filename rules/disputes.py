@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from consistency.models import Cited, Claim, FactKey, Finding, Quantity, owners_agree
 from consistency.rules.base import Context, Rule
@@ -183,6 +184,27 @@ def figures_related(a: Claim, b: Claim, ratio: float = 3.0) -> bool:
     if not va or not vb:
         return True
     return max(va, vb) / min(va, vb) <= ratio
+
+
+def anchors_meet(a: Claim, b: Claim, published: Callable[[Claim], date | None]) -> bool:
+    """Whether two figures can hold at the same time. A figure's anchor is the time in its
+    own clause ("employed 300 in 2021"); a figure told in the present without one holds
+    around its article's publication (the fortnight before it); a past or future figure
+    without one may hold at any time. Figures at times that do not overlap are two facts
+    ("300 in 2021" and "480 in 2023"), not one disputed."""
+    spans = []
+    for c in (a, b):
+        t = c.time
+        day = published(c)
+        if t is not None and t.resolved:
+            assert t.start and t.end
+            spans.append((t.start, t.end))
+        elif c.tense == "present" and day is not None:
+            spans.append((day - timedelta(days=14), day + timedelta(days=1)))
+        else:
+            return True  # nothing says when it holds: it may be the other's time
+    (s1, e1), (s2, e2) = spans
+    return s1 < e2 and s2 < e1
 
 
 def figures_compatible(a: Claim, b: Claim) -> bool:

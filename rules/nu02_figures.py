@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from consistency.models import Claim, FactKey, Finding
 from consistency.rules.base import Context, Rule, cite, reconcile_hints
 from consistency.rules.disputes import (
     Dispute,
+    anchors_meet,
     bounds,
     disputes,
     figures_compatible,
@@ -51,7 +53,12 @@ class Rule_NU02(Rule):
     defaults = {"ratio": 3.0}
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
-        related = lambda a, b: figures_related(a, b, self.options["ratio"])  # noqa: E731
+        def published(c: Claim) -> date | None:
+            return ctx.documents[c.document].published
+
+        def related(a: Claim, b: Claim) -> bool:
+            return figures_related(a, b, self.options["ratio"]) and anchors_meet(a, b, published)
+
         for key, d in disputes(ctx.facts, _value, figures_compatible, related):
             yield self._finding(ctx, key, d)
 

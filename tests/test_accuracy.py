@@ -23,8 +23,12 @@ STORIES = 20
 # Floors: where the figures are today on this corpus (20 stories x 4 outlets, seed 2026:
 # 48 planted discrepancies of 7 kinds, all found). Overall, and for every kind the corpus
 # plants. Lower them only with a reason in the commit message.
-OVERALL_RECALL = 1.0
-KIND_RECALL = 1.0
+# NU01 (figures of lexicon events) was retired for NU02 (figures keyed by the parse): on
+# real news it gave 6 of 25 findings, all false alarms, and none of the real ones. The
+# generator's figures are told with verbs the parse keys apart ("employs" / "work for",
+# "secured" / "landed"): number recall 12/12 -> 5/12, overall 48/48 -> 41/48.
+OVERALL_RECALL = 0.85
+KIND_RECALL = {"number": 0.41}
 # Precision is scored as ../shared/corpus/score.py scores it: a finding is a true alarm only
 # when it cites two of a planted discrepancy's own claims (by quote, with differing values).
 # A planted date or figure conflicts with every outlet that tells the true one, and those
@@ -32,11 +36,12 @@ KIND_RECALL = 1.0
 # (0.704) when the yardstick's rule replaced the name-based matching (which credited them);
 # the floors below are those measurements.
 # DT02 and NU02 (any date or figure, keyed by fact) then added pairwise-style findings of
-# their own on the generated prose: measured 49/80 (0.61), date 8/18.
+# their own on the generated prose: measured 49/80 (0.61), date 8/18; then 42/68 (0.62),
+# number 6/14, with NU02 in NU01's place.
 OVERALL_PRECISION = 0.61
 KIND_PRECISION = {
     "date": 0.44,  # 8/18
-    "number": 0.52,  # 13/25
+    "number": 0.42,  # 6/14
     "first": 0.58,  # 7/12
     "order": 1.0,
     "status": 0.42,  # 3/7
@@ -72,7 +77,8 @@ def test_every_kind(report) -> None:  # type: ignore[no-untyped-def]
     text = format_report(report)
     for kind, score in report.by_kind.items():
         if score.real:
-            assert score.recall >= KIND_RECALL, f"{kind} recall {score.recall:.3f}\n{text}"
+            floor = KIND_RECALL.get(kind, 1.0)
+            assert score.recall >= floor, f"{kind} recall {score.recall:.3f}\n{text}"
         if score.findings:
             floor = KIND_PRECISION.get(kind, 1.0)
             assert score.precision >= floor, f"{kind} precision {score.precision:.3f}\n{text}"
