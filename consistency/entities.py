@@ -228,6 +228,22 @@ def acronym_definitions(text: str) -> list[tuple[str, str]]:
     return [(m.group(1), m.group(2)) for m in _ACRONYM_DEF.finditer(text)]
 
 
+def speaks_for(speaker: str, body: str) -> bool:
+    """Whether ``speaker`` is written as someone of ``body``: its name or initials in the
+    speaker's title ("GM Chairwoman Mary Barra" speaks for GM, "UAW Vice President Terry
+    Dittes" for the United Auto Workers). A quote given to a body in one outlet and to its
+    officer in another is one attribution told at two levels."""
+    words = re.findall(r"[\w&]+", speaker.casefold())
+    key = normalize(body).split()
+    if not key or len(words) <= len(key):
+        return False
+    n = len(key)
+    if any(words[i : i + n] == key for i in range(len(words) - n + 1)):
+        return True
+    initials = _initials(" ".join(key))
+    return len(initials) >= 2 and initials in words
+
+
 def _initials(key: str) -> str:
     return "".join(w[0] for w in key.split() if w not in {"of", "and", "for", "the", "&", "de"})
 

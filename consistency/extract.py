@@ -61,7 +61,8 @@ _ONLY_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "sole
 _COUNT_RE = re.compile(
     r"\b(?:(?P<oneof>one of(?: the)?(?: only)?)|(?P<first>the first)|(?P<only>the only)"
     r"|(?P<the>the))\s+"
-    r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
+    # Not a hyphenated modifier: "the 25-year-old", "the six-time champions" count nothing.
+    r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)\b(?![-‑–]\w)",
     re.IGNORECASE,
 )
 _COUNT_WORDS = {
@@ -573,7 +574,13 @@ def _sentence_claims(
             return any(a <= pos < b for a, b in chars)
 
         time_mention = _clause_time(
-            [t for t in times if own(t.start) and not _speech_time(tokens, t, lexicon)],
+            [
+                t
+                for t in times
+                if own(t.start)
+                and not _speech_time(tokens, t, lexicon)
+                and not temporal.ends_a_span(sent.text, t)
+            ],
             c_start,
             c_end,
             tokens[trig.index].start,

@@ -50,6 +50,7 @@ _KEYS = {
     "reporting",
     "units_of_time",
     "background",
+    "organisations",
 }
 
 
@@ -65,6 +66,7 @@ class Vocabulary:
     reporting: frozenset[str]
     time_units: frozenset[str]
     background: frozenset[str]
+    organisations: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +107,7 @@ def parse_vocabulary(data: Any, where: str) -> Vocabulary:
         reporting=frozenset(words(data.get("reporting", []), "reporting")),
         time_units=frozenset(words(data.get("units_of_time", []), "units_of_time")),
         background=frozenset(words(data.get("background", []), "background")),
+        organisations=frozenset(words(data.get("organisations", []), "organisations")),
     )
 
 
@@ -222,7 +225,12 @@ def _sentence_mentions(sent: Sentence, sd: Any, memory: _Memory) -> Iterator[Men
     times = [t for t in temporal.find_times(text) if not _CLOCK.fullmatch(t.text)]
     # Clock times ("2:50 pm GMT", "at 18.02 local time") are neither dates nor counts.
     skip = [(t.start, t.end) for t in times] + [(m.start(), m.end()) for m in _CLOCK.finditer(text)]
+    quoted = _quoted(text)
     for t in times:
+        if any(a <= t.start < b for a, b in quoted) and not _YEAR.search(t.text):
+            continue  # "today" in a quote is the day it was said, which the text seldom gives
+        if temporal.ends_a_span(text, t):
+            continue  # "a contract until June 2022": when it ends, not when it was signed
         toks = _tokens(sd, t.start, t.end)
         m = _time_mention(sent, sd, toks, t.text, t.start, t.end, voc, memory) if toks else None
         if m is not None:
@@ -239,6 +247,25 @@ def _sentence_mentions(sent: Sentence, sd: Any, memory: _Memory) -> Iterator[Men
     for ent in sd.ents:
         if ent.label_ in ("PERSON", "ORG"):
             memory.last[ent.label_] = _name(ent)
+
+
+_YEAR = re.compile(r"\b1[89]\d\d\b|\b2\d{3}\b")
+_QUOTE = re.compile(r"[“\"]([^”\"]*)(?:[”\"]|$)")
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """The spans of direct quotes in a sentence: one left open runs to its end, and one
+    closed but opened in an earlier sentence runs from its start."""
+    spans = []
+    close = text.find("”")
+    opened = text.find("“")
+    if close >= 0 and (opened < 0 or close < opened):
+        spans.append((0, close))
+    elif text.count('"') % 2 == 1 and text.rstrip().endswith('"'):
+        spans.append((0, len(text)))
+    start = spans[0][1] + 1 if spans else 0
+    spans += [(start + m.start(1), start + m.end(1)) for m in _QUOTE.finditer(text[start:])]
+    return spans
 
 
 def _tokens(sd: Any, start: int, end: int) -> list[Any]:
@@ -277,8 +304,15 @@ def _entity_of(tok: Any, memory: _Memory) -> str:
         for ent in tok.doc.ents:
             if ent.start <= tok.i < ent.end:
                 return _name(ent)
-    if tok.lower_ in _PRONOUNS:
-        return memory.last.get(_PRONOUNS[tok.lower_], "")
+    kind = _PRONOUNS.get(tok.lower_)
+    if kind is None and tok.lemma_.lower() in vocabulary().organisations:
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            kind = "ORG"  # "the company", "the firm": the organisation last named
+    if kind is not None:
+        # The nearest name of its kind before it in the sentence ("Salesforce will cut its
+        # workforce"), else the last one of the document.
+        before = [e for e in tok.doc.ents if e.end <= tok.i and e.label_ == kind]
+        return _name(before[-1]) if before else memory.last.get(kind, "")
     if tok.pos_ == "PROPN":
         # A name the tagger did not label ("the Harbour Lights Festival"): the proper nouns
         # compounded into it, as written.

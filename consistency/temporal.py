@@ -1012,6 +1012,15 @@ _LATER_N = {
 }  # fmt: skip
 
 
+_SPAN_END = re.compile(r"\b(?:until|till|through|thru|to)\s+(?:the\s+end\s+of\s+)?$", re.I)
+
+
+def ends_a_span(sentence: str, mention: TimeMention) -> bool:
+    """Is this the end of a span ("a contract until June 2022", "to 2021"),
+    not the time its event happened?"""
+    return _SPAN_END.search(sentence[max(0, mention.start - 24) : mention.start]) is not None
+
+
 def counts_from_before(text: str) -> bool:
     """Is this expression counted from an earlier event ("two years later")?"""
     return _LATER.fullmatch(text) is not None

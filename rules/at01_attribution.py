@@ -7,6 +7,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
+from consistency.entities import speaks_for
 from consistency.models import Claim, Finding
 from consistency.quotes import normalize_quote
 from consistency.rules.base import Context, Rule, cite
@@ -46,6 +47,8 @@ class Rule_AT01(Rule):
         for a, b in _candidate_pairs(quotes):
             if a.document == b.document or a.entity == b.entity:
                 continue
+            if speaks_for(a.entity, b.entity) or speaks_for(b.entity, a.entity):
+                continue  # "GM" and "GM Chairwoman Mary Barra": one speaker, two levels
             a, b = sorted((a, b), key=lambda c: (c.document, c.index, c.id))
             if not self._same_quote(a.object or "", b.object or ""):
                 continue

@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
+from datetime import date
 
-from consistency.models import Claim, Quantity
+from consistency.entities import speaks_for
+from consistency.models import Claim, Quantity, TimeValue
 from consistency.quantities import find_quantities
-from consistency.rules.disputes import bounds, figures_compatible, figures_related
+from consistency.rules.disputes import anchors_meet, bounds, figures_compatible, figures_related
 
 
 def q(text: str) -> Quantity:
@@ -121,3 +124,31 @@ def test_figures_related_without_a_value() -> None:
         quantity=Quantity(text="0", low=0.0, high=0.0, value=0.0),
     )
     assert figures_related(zero, claim("400 people", 2))
+
+
+def _at(c: Claim, start: date | None, end: date | None, tense: str = "past") -> Claim:
+    time = TimeValue("t", start, end, "year") if start else None
+    return replace(c, time=time, tense=tense)
+
+
+def test_figures_anchored_at_different_times_are_two_facts() -> None:
+    published = {"d1": date(2023, 5, 4), "d2": date(2023, 5, 5)}.get
+    pub = lambda c: published(c.document)  # noqa: E731
+    y2021 = _at(claim("300 workers", 1), date(2021, 1, 1), date(2022, 1, 1))
+    y2023 = _at(claim("480 workers", 2), date(2023, 1, 1), date(2024, 1, 1))
+    assert not anchors_meet(y2021, y2023, pub)
+    # A present-tense figure without a time holds around its article's publication.
+    now = _at(claim("480 workers", 2), None, None, tense="present")
+    assert not anchors_meet(y2021, now, pub)
+    assert anchors_meet(y2023, now, pub)
+    # A past figure without a time may be the other's: compared.
+    then = _at(claim("480 workers", 2), None, None, tense="past")
+    assert anchors_meet(y2021, then, pub)
+
+
+def test_an_officer_speaks_for_the_body_named_in_the_title() -> None:
+    assert speaks_for("Harlow Motors chief executive Dana Pike", "Harlow Motors")
+    assert speaks_for("NRW vice president Sam Okafor", "Northern Rail Workers")
+    assert not speaks_for("Harlow Motors", "Harlow Motors chief executive Dana Pike")
+    assert not speaks_for("Dana Pike", "Harlow Motors")
+    assert not speaks_for("Northern Rail Workers", "NRW")

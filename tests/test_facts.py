@@ -27,7 +27,7 @@ CLAIM_FIELDS = {
     "attributed_to": "attributed_to",
     "tense": "tense",
 }
-KNOWN_FIELDS = {"value", "same_key", *KEY_FIELDS, *CLAIM_FIELDS}
+KNOWN_FIELDS = {"value", "same_key", "anchor", *KEY_FIELDS, *CLAIM_FIELDS}
 
 
 def _published(case: dict[str, Any]) -> date:
@@ -92,6 +92,11 @@ def problems(got: list[Claim], expect: list[dict[str, Any]]) -> list[str]:
         for f, attr in CLAIM_FIELDS.items():
             if f in e and getattr(c, attr) != e[f]:
                 out.append(f"{e['value']}: {f} {getattr(c, attr)!r}, expected {e[f]!r}")
+        if "anchor" in e and c.quantity is not None:
+            # The time a figure holds at, from its own clause ("" when it has none).
+            anchor = c.time.label() if c.time is not None else ""
+            if anchor != str(e["anchor"]):
+                out.append(f"{e['value']}: anchor {anchor!r}, expected {e['anchor']!r}")
     return out
 
 
