@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -51,6 +51,7 @@ _KEYS = {
     "units_of_time",
     "background",
     "organisations",
+    "totals",
 }
 
 
@@ -67,6 +68,7 @@ class Vocabulary:
     time_units: frozenset[str]
     background: frozenset[str]
     organisations: frozenset[str]
+    totals: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +110,7 @@ def parse_vocabulary(data: Any, where: str) -> Vocabulary:
         time_units=frozenset(words(data.get("units_of_time", []), "units_of_time")),
         background=frozenset(words(data.get("background", []), "background")),
         organisations=frozenset(words(data.get("organisations", []), "organisations")),
+        totals=frozenset(words(data.get("totals", []), "totals")),
     )
 
 
@@ -284,7 +287,8 @@ def _verb(tok: Any, limit: int = 6) -> Any | None:
     """The nearest verb at or above ``tok``."""
     t = tok
     for _ in range(limit):
-        if t.pos_ in ("VERB", "AUX"):
+        # An auxiliary ("nine being admitted") serves the verb it helps.
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
             return t
         if t.head.i == t.i:
             return None
@@ -311,8 +315,14 @@ def _entity_of(tok: Any, memory: _Memory) -> str:
     if kind is not None:
         # The nearest name of its kind before it in the sentence ("Salesforce will cut its
         # workforce"), else the last one of the document.
-        before = [e for e in tok.doc.ents if e.end <= tok.i and e.label_ == kind]
-        return _name(before[-1]) if before else memory.last.get(kind, "")
+        named = [(e.end, _name(e)) for e in tok.doc.ents if e.end <= tok.i and e.label_ == kind]
+        if kind == "ORG":  # a subject the tagger left unlabelled ("Salesforce said it ...")
+            named += [
+                (t.i + 1, _entity_of(t, memory))
+                for t in tok.doc[: tok.i]
+                if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and not t.ent_type_
+            ]
+        return max(named)[1] if named else memory.last.get(kind, "")
     if tok.pos_ == "PROPN":
         # A name the tagger did not label ("the Harbour Lights Festival"): the proper nouns
         # compounded into it, as written.
@@ -346,6 +356,19 @@ def _owner(verb: Any | None, noun: Any | None, memory: _Memory) -> tuple[str, st
                 if owner:
                     why.append(f"owner {c.text!r}")
                     break
+    # An infinitive or a clause on a noun takes the subject of the clause it completes
+    # ("Kelpwater became one of two companies to obtain a licence").
+    subject_of = verb
+    for _ in range(3):
+        if subject_of is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in subject_of.children):
+            break
+        if (
+            subject_of.dep_ not in ("xcomp", "acl", "relcl", "advcl")
+            or subject_of.head.i == subject_of.i
+        ):
+            break
+        subject_of = _verb(subject_of.head)
+    verb = subject_of if subject_of is not None else verb
     if verb is not None and not owner:
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass") and (noun is None or c.i != noun.i):
@@ -373,7 +396,10 @@ def _roles(voc: Vocabulary, *toks: Any) -> str:
 def _modality(voc: Vocabulary, verb: Any | None, q: Quantity | None) -> str:
     """A bound ("up to 25") is read from the figure's interval; the rest from the verbs."""
     if q is not None and q.low == 0 and q.high != float("inf") and q.value:
-        return "bound"
+        # "up to 25 years" is a ceiling (a different fact from the figure imposed); "as many
+        # as 128 dead" is a reporter's hedge on the actual figure.
+        if not q.text.lower().startswith(("as many as", "as much as")):
+            return "bound"
     t = verb
     for _ in range(3):
         if t is None:
@@ -381,6 +407,8 @@ def _modality(voc: Vocabulary, verb: Any | None, q: Quantity | None) -> str:
         for c in [t, *t.children]:
             if c.dep_ in ("aux", "xcomp", "ROOT", "advcl") or c is t:
                 w = c.lemma_.lower()
+                if w == "would" and t.dep_ == "ccomp" and t.head.lemma_.lower() in voc.reporting:
+                    continue  # "said it would cut 40 jobs": a reported "will"
                 if w in voc.modality:
                     return voc.modality[w]
         if t.dep_ in ("xcomp", "ccomp", "conj") or t.head.i == t.i:
@@ -423,7 +451,10 @@ def _quantity_mention(
     memory: _Memory,
     times: Sequence[Any] = (),
 ) -> Mention | None:
+    q, end, toks = _parsed_unit(sent, sd, q, start, end, toks)
     root = _root(toks)
+    if not q.unit and _label(root, voc):
+        return None  # "flight 951", "Room 12": a name, not an amount
     after = sent.text[end : end + 24]
     if _DURATION.match(after):
         return None  # "a 40-day strike", "six week-long": a duration, not a count
@@ -458,6 +489,8 @@ def _quantity_mention(
         # A count: the unit noun is the thing counted.
         head = next((t for t in toks if t.lemma_.lower() in _unit_words(q)), None)
         noun = head or (root.head if root.dep_ in ("nummod", "quantmod") else None)
+        if noun is None and root.dep_ == "pobj" and root.head.lower_ == "of":
+            noun = root.head.head  # "a majority of 230", "a toll of 157"
         unit = "count"
     if noun is not None and noun.pos_ not in ("NOUN", "PROPN"):
         noun = None  # "nine being admitted": the count has no noun of its own
@@ -488,6 +521,11 @@ def _quantity_mention(
             measure = voc.measure.get(lemma, lemma)
             if unit == "%" and lemma in voc.measure:
                 measure = ""
+    if noun is not None and any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() in voc.totals for c in noun.children
+    ):
+        measure = f"total {measure}".strip()  # "40,890 total votes" is not the votes for
+    measure = _part(sent.text, start, q, measure)
     role = _roles(voc, *role_toks)
     if not role and verb is not None:
         lemma = verb.lemma_.lower()
@@ -553,6 +591,75 @@ def _background(voc: Vocabulary, verb: Any | None, noun: Any | None) -> bool:
         return False
     clause = " ".join(t.lower_ for t in verb.subtree if getattr(_verb(t), "i", -1) == verb.i)
     return any(re.search(rf"\b{re.escape(w)}\b", clause) for w in voc.background)
+
+
+_TALLY = re.compile(
+    r"(?P<a>\d[\d,]*)(?:\s+[a-z]+){0,2}\s+(?:to|against|-|–)\s+(?P<b>\d[\d,]*)(?![\d,]*\s*%)",
+    re.IGNORECASE,
+)
+_BY = re.compile(r"\bby\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$", re.IGNORECASE)
+
+
+def _part(text: str, start: int, q: Quantity, measure: str) -> str:
+    """Which part of a tally or change a figure is: each side of "432 votes to 202" (the
+    larger and the smaller), and "by 230 votes" (a difference, not a level)."""
+    for m in _TALLY.finditer(text):
+        if start in (m.start("a"), m.start("b")):
+            a, b = (float(m.group(g).replace(",", "")) for g in ("a", "b"))
+            mine = a if start == m.start("a") else b
+            side = "larger" if mine >= max(a, b) else "smaller"
+            return f"{measure} ({side} side)".strip()
+    if _BY.search(text[max(0, start - 16) : start]):
+        return f"{measure} (difference)".strip()
+    return measure
+
+
+def _parsed_unit(
+    sent: Sentence, sd: Any, q: Quantity, start: int, end: int, toks: list[Any]
+) -> tuple[Quantity, int, list[Any]]:
+    """A count's unit is the noun the parse says the number modifies: the word reader may
+    run past it ("6.1 earthquake shook Varnholt" is 6.1, of an earthquake)."""
+    if q.unit and (q.unit == "%" or (len(q.unit) == 3 and q.unit.isupper())):
+        return q, end, toks
+    num = next((t for t in toks if t.like_num), None)
+    if num is None:
+        return q, end, toks
+    after = [t for t in toks if t.i > num.i and not t.like_num]
+    if (
+        q.unit
+        and after
+        and after[0].pos_ not in ("NOUN", "PROPN", "ADJ")
+        and after[0].dep_ not in ("amod", "compound", "nmod")
+    ):
+        # "a magnitude of 6.4 according to ...": the word after the number is no unit.
+        stop = num.idx + len(num.text)
+        return (
+            replace(q, unit=None, text=sent.text[start:stop]),
+            stop,
+            [t for t in toks if t.idx < stop],
+        )
+    if num.dep_ != "nummod" or num.head.i < num.i:
+        return q, end, toks
+    noun = num.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() in _unit_words(q):
+        return q, end, toks
+    stop = noun.idx + len(noun.text)
+    if stop >= end:
+        return q, end, toks
+    text = sent.text[start:stop]
+    fixed = replace(q, unit=noun.lemma_.lower(), text=text)
+    return fixed, stop, [t for t in toks if t.idx < stop]
+
+
+def _label(tok: Any, voc: Vocabulary) -> bool:
+    """A number written after the noun it names ("flights 951 and 822", "Room 12"), unless
+    the noun is a scale the number measures on ("magnitude 6.4")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    if head.lemma_.lower() in voc.role or head.lemma_.lower() in voc.measure:
+        return False
+    return tok.dep_ in ("nummod", "appos") and head.pos_ in ("NOUN", "PROPN") and head.i < tok.i
 
 
 def _unit_words(q: Quantity) -> set[str]:

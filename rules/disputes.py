@@ -36,8 +36,8 @@ def disputes(
 
     ``related`` says whether two incompatible values can be two tellings of one fact at
     all (figures an order of magnitude apart are more likely two facts under one key).
-    A key on which one document itself gives incompatible values in different sentences
-    does not pin down one fact in that document, and is left alone.
+    A document that itself gives incompatible values of one fact (related ones) in different
+    sentences does not pin the fact down, and is left out of the comparison.
     """
     for key, group in sorted(groups.items()):
         claims = [c for c in group if c.key is not None and not c.negated and value(c)]
@@ -48,7 +48,10 @@ def disputes(
         # Documents that state the same values are interchangeable: compare one of each,
         # so 2,000 outlets with three values cost 3 x 3 comparisons, not 2,000 x 2,000.
         reps = list({_signature(by_doc[d]): d for d in reversed(docs)}.values())[::-1]
-        if any(_ambiguous(by_doc[d], compatible) for d in reps):
+        # Values too far apart or at other times are other facts, not an article's doubt.
+        agree = lambda a, b: compatible(a, b) or not related(a, b)  # noqa: E731
+        reps = [d for d in reps if not _ambiguous(by_doc[d], agree)]
+        if len(reps) < 2:
             continue
         cited: dict[str, Claim] = {}
         for d in reps:
