@@ -352,8 +352,8 @@ def resolve_names(
     for k in multi:
         # A longer name ending in a shorter multi-word one: "Hong Kong Legislative
         # Council" and "Legislative Council".
-        for i, c in enumerate(k):
-            if c == " " and k[i + 1 :] in is_multi:
+        for i, ch in enumerate(k):
+            if ch == " " and k[i + 1 :] in is_multi:
                 uf.union(k, k[i + 1 :])
     for k in all_keys:
         if " " in k:
