@@ -94,6 +94,14 @@ def main() -> None:
     help="JSON feed field names, e.g. --field text=body --field published=date.",
 )
 @click.option("--strict", is_flag=True, help="Exit 2 when any input file was skipped.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for reading and parsing the articles (default: 1, or the"
+    " settings' jobs); the report is the same whatever the number.",
+)
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a tty).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on standard error.")
 def check(
@@ -110,6 +118,7 @@ def check(
     new_paths: tuple[Path, ...],
     field_map: tuple[str, ...],
     strict: bool,
+    jobs: int | None,
     progress: bool | None,
     quiet: bool,
 ) -> None:
@@ -135,6 +144,7 @@ def check(
             lexicon_files=lexicon,
             progress=progress,
             fields=_fields(field_map) or None,
+            jobs=jobs,
         )
         if new_paths:
             new_ids = _documents_under(result, new_paths)

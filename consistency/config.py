@@ -7,6 +7,7 @@
     rules = ["all"]               # codes or groups to run
     exclude_rules = ["AN01"]
     lexicon = ["newsroom-events.yaml"]
+    jobs = 2                      # worker processes for the per-document work
 
     [tool.consistency.rules_options.DT01]
     min_confidence = 0.5
@@ -38,6 +39,7 @@ class Settings:
     exclude_rules: list[str] = field(default_factory=list)
     lexicon: list[str] = field(default_factory=list)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    jobs: int = 1  # processes for the per-document work
     source: str | None = None  # the file the settings came from
 
 
@@ -72,7 +74,7 @@ def _from_file(p: Path) -> Settings:
     if not isinstance(section, dict):
         raise ConfigError(f"{p}: [tool.consistency] must be a table")
     s = Settings(source=str(p))
-    known = {"fail_on", "rules", "exclude_rules", "lexicon", "rules_options"}
+    known = {"fail_on", "rules", "exclude_rules", "lexicon", "rules_options", "jobs"}
     unknown = set(section) - known
     if unknown:
         raise ConfigError(f"{p}: unknown setting(s) {', '.join(sorted(unknown))}")
@@ -80,6 +82,11 @@ def _from_file(p: Path) -> Settings:
         s.fail_on = str(section["fail_on"]).lower()
         if s.fail_on not in SEVERITY_RANK:
             raise ConfigError(f"{p}: fail_on must be one of high, medium, low")
+    if "jobs" in section:
+        jobs = section["jobs"]
+        if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+            raise ConfigError(f"{p}: jobs must be a whole number of at least 1")
+        s.jobs = jobs
     for key in ("rules", "exclude_rules", "lexicon"):
         if key in section:
             value = section[key]

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -271,6 +272,58 @@ class _UnionFind:
             self.parent[hi] = lo
 
 
+# fuzz.ratio >= 94 allows an edit distance (insertions and deletions) of at most 6% of the
+# two lengths; a partner is at most 1.06 / 0.94 times as long, so a name of n characters
+# is within 0.1277 * n edits of any partner (plus one for rounding).
+_CLOSE = 94
+_MAX_EDITS_PER_CHAR = 0.06 * (1 + 1.06 / 0.94)
+
+
+def close_spellings(names: Sequence[str]) -> list[tuple[str, str]]:
+    """The pairs of ``names`` (distinct) with the same first letter and fuzz.ratio >= 94.
+
+    Candidates are found by pigeonhole, not by comparing every pair: when two names are
+    within d edits and one is cut into d + 1 pieces, a piece the edits did not touch
+    occurs whole in the other, shifted by at most d. Each name's pieces are indexed by
+    first letter, length of the name and position; each name looks up its own substrings
+    at those positions, for the lengths a close spelling can have. Only those candidates
+    are compared, so the result is exactly that of comparing every pair.
+    """
+    index: dict[tuple[str, int, int, str], list[int]] = {}
+    for j, b in enumerate(names):
+        for at, piece in _pieces(len(b)):
+            index.setdefault((b[0], len(b), at, b[at : at + piece]), []).append(j)
+    out = []
+    for i, a in enumerate(names):
+        near: set[int] = set()
+        reach = _reach(len(a))
+        for size in range(max(1, len(a) - reach), len(a) + reach + 1):
+            shift = int(0.06 * (len(a) + size)) + 1  # the most edits between the two
+            if abs(len(a) - size) > shift:
+                continue
+            for at, piece in _pieces(size):
+                for p in range(max(0, at - shift), min(len(a) - piece, at + shift) + 1):
+                    near.update(index.get((a[0], size, at, a[p : p + piece]), ()))
+        for j in sorted(near):
+            if j > i and fuzz.ratio(a, names[j]) >= _CLOSE:
+                out.append((a, names[j]))
+    return out
+
+
+def _reach(length: int) -> int:
+    """The most edits between a name of ``length`` characters and a close spelling."""
+    return int(_MAX_EDITS_PER_CHAR * length) + 1
+
+
+@cache
+def _pieces(length: int) -> tuple[tuple[int, int], ...]:
+    """Where the pieces of a name of ``length`` characters start, and their sizes: one
+    piece more than the edits a close spelling may make."""
+    n = min(length, _reach(length) + 1)
+    bounds = [length * k // n for k in range(n + 1)]
+    return tuple((bounds[k], bounds[k + 1] - bounds[k]) for k in range(n))
+
+
 def resolve_names(
     names: Iterable[str],
     acronyms: Iterable[tuple[str, str]] = (),
@@ -293,6 +346,17 @@ def resolve_names(
     for k in all_keys:
         uf.find(k)
     multi = [k for k in all_keys if " " in k and k not in outlet_keys]
+    is_multi = set(multi)
+    # Names are looked up by their words and initials, never by scanning every name.
+    by_last: dict[str, list[str]] = {}
+    by_first: dict[str, list[str]] = {}
+    by_initials: dict[str, list[str]] = {}
+    for m in multi:
+        words = m.split()
+        if len(words) <= 3:
+            by_last.setdefault(words[-1], []).append(m)
+        by_first.setdefault(words[0], []).append(m)
+        by_initials.setdefault(_initials(m), []).append(m)
     for long, short in acronyms:
         lk, sk = normalize(long), normalize(short)
         if lk in keys or sk in keys:
@@ -304,33 +368,30 @@ def resolve_names(
     for k in multi:
         # A longer name ending in a shorter multi-word one: "Hong Kong Legislative
         # Council" and "Legislative Council".
-        for m in multi:
-            if m != k and k.endswith(" " + m):
-                uf.union(k, m)
+        for i, ch in enumerate(k):
+            if ch == " " and k[i + 1 :] in is_multi:
+                uf.union(k, k[i + 1 :])
     for k in all_keys:
         if " " in k:
             continue
         # Surname: the last word of multi-word names of two or three words, all one person.
-        owners = {uf.find(m) for m in multi if m.split()[-1] == k and len(m.split()) <= 3}
+        owners = {uf.find(m) for m in by_last.get(k, ())}
         if len(owners) == 1 and k[0].isalpha():
             uf.union(k, next(iter(owners)))
         # A company's short name: "Ravenwick" for "Ravenwick Pharma", when only one
         # multi-word name starts with it and it is not a person's first name told alone.
-        starters = {uf.find(m) for m in multi if m.split()[0] == k}
+        starters = {uf.find(m) for m in by_first.get(k, ())}
         if len(starters) == 1 and not owners and len(k) >= 4:
             uf.union(k, next(iter(starters)))
         # Acronym by initials: "SEC" and "Securities and Exchange Commission". Not for a
         # surname ("Ng" of Johnny Ng is not National Grid), nor for a word in lower case.
         if len(k) >= 2 and not owners and any(_is_acronym(x) for x in keys.get(k, ())):
-            matches = {uf.find(m) for m in multi if _initials(m) == k}
+            matches = {uf.find(m) for m in by_initials.get(k, ())}
             if len(matches) == 1:
                 uf.union(k, next(iter(matches)))
     # Close spellings of longer names ("Hashkey Group" / "HashKey Group").
-    long_keys = [k for k in all_keys if len(k) >= 8]
-    for i, a in enumerate(long_keys):
-        for b in long_keys[i + 1 :]:
-            if a[0] == b[0] and fuzz.ratio(a, b) >= 94:
-                uf.union(a, b)
+    for a, b in close_spellings([k for k in all_keys if len(k) >= 8]):
+        uf.union(a, b)
     clusters: dict[str, Counter[str]] = {}
     for k, surfaces in keys.items():
         clusters.setdefault(uf.find(k), Counter()).update(surfaces)

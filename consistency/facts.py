@@ -19,9 +19,10 @@ Two claims are linked only when all of these agree (see :func:`FactKey.label`). 
 similarity is never used: it links "20 years imposed" with "30 years sought".
 
 Parsing is the costly step, so a document is parsed once, and only its sentences that can
-hold a value (a digit, a month, a number word). Publication dates are not needed here: a
-:class:`Mention` keeps the time expression, and :func:`claims` resolves it against the
-document's date later, so inferring a date re-resolves times without parsing again.
+hold a value (a time or a figure), with those whose names a later pronoun may stand for.
+Publication dates are not needed here: a :class:`Mention` keeps the time expression, and
+:func:`claims` resolves it against the document's date later, so inferring a date
+re-resolves times without parsing again.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ import yaml
 from consistency import nlp, temporal
 from consistency.errors import ConfigError
 from consistency.models import Claim, Document, FactKey, Quantity
-from consistency.quantities import find_quantities
+from consistency.quantities import QuantityMention, find_quantities
 from consistency.text import Sentence, sentences
 
 _KEYS = {
@@ -157,16 +158,55 @@ _PLACE_TYPES = {"GPE", "LOC", "FAC"}
 
 def mentions(documents: Sequence[Document]) -> dict[str, list[Mention]]:
     """The value mentions of every document, parsed in one batched pass."""
-    jobs: list[tuple[str, Sentence]] = []
+    jobs: list[tuple[str, Sentence, _Values]] = []
     for d in documents:
-        for s in sentences(d.text):
-            if len(s.text) <= 1000 and _CANDIDATE.search(s.text):
-                jobs.append((d.id, s))
+        jobs += [(d.id, s, v) for s, v in _worth_parsing(sentences(d.text))]
     out: dict[str, list[Mention]] = {d.id: [] for d in documents}
     memory: dict[str, _Memory] = {d.id: _Memory() for d in documents}
-    for (doc_id, sent), parsed in zip(jobs, nlp.parse(s.text for _, s in jobs), strict=True):
-        out[doc_id].extend(_sentence_mentions(sent, parsed, memory[doc_id]))
+    parsed = nlp.parse(s.text for _, s, _ in jobs)
+    for (doc_id, sent, values), sd in zip(jobs, parsed, strict=True):
+        out[doc_id].extend(_sentence_mentions(sent, sd, values, memory[doc_id]))
     return out
+
+
+_Values = tuple[list[temporal.TimeMention], list[QuantityMention]]
+
+
+def _values(text: str) -> _Values:
+    """The times (not clock times) and figures of a sentence, found by pattern."""
+    times = [t for t in temporal.find_times(text) if not _CLOCK.fullmatch(t.text)]
+    # Clock times ("2:50 pm GMT", "at 18.02 local time") are neither dates nor counts.
+    skip = [(t.start, t.end) for t in times] + [(m.start(), m.end()) for m in _CLOCK.finditer(text)]
+    return times, find_quantities(text, skip=skip)
+
+
+def _worth_parsing(sents: Sequence[Sentence]) -> list[tuple[Sentence, _Values]]:
+    """The sentences whose parse can change the document's mentions, with their values.
+
+    Parsing is the costly step. A sentence with a time or a figure is parsed for its own
+    mentions; one without (a number word that is no figure) only lends its names to the
+    pronouns of later sentences ("it", "his"), so it is parsed only when a later sentence
+    with a value has a pronoun (told by the parser's own tokenizer). The mentions are the
+    same as when every candidate sentence is parsed.
+    """
+    found = [
+        (s, _values(s.text)) for s in sents if len(s.text) <= 1000 and _CANDIDATE.search(s.text)
+    ]
+    has_value = [bool(times or quantities) for _, (times, quantities) in found]
+    last_reader = next(
+        (
+            i
+            for i in reversed(range(len(found)))
+            if has_value[i] and any(_refers_back(t) for t in nlp.words(found[i][0].text))
+        ),
+        -1,
+    )
+    return [f for i, f in enumerate(found) if has_value[i] or i < last_reader]
+
+
+def _refers_back(word: str) -> bool:
+    """A word that may stand for a name told before: a pronoun, or "the company"."""
+    return word in _PRONOUNS or word in vocabulary().organisations
 
 
 def claims(doc: Document, found: Iterable[Mention]) -> list[Claim]:
@@ -222,12 +262,12 @@ _PRONOUNS = {
 }
 
 
-def _sentence_mentions(sent: Sentence, sd: Any, memory: _Memory) -> Iterator[Mention]:
+def _sentence_mentions(
+    sent: Sentence, sd: Any, values: _Values, memory: _Memory
+) -> Iterator[Mention]:
     voc = vocabulary()
     text = sent.text
-    times = [t for t in temporal.find_times(text) if not _CLOCK.fullmatch(t.text)]
-    # Clock times ("2:50 pm GMT", "at 18.02 local time") are neither dates nor counts.
-    skip = [(t.start, t.end) for t in times] + [(m.start(), m.end()) for m in _CLOCK.finditer(text)]
+    times, quantities = values
     quoted = _quoted(text)
     for t in times:
         if any(a <= t.start < b for a, b in quoted) and not _YEAR.search(t.text):
@@ -238,7 +278,7 @@ def _sentence_mentions(sent: Sentence, sd: Any, memory: _Memory) -> Iterator[Men
         m = _time_mention(sent, sd, toks, t.text, t.start, t.end, voc, memory) if toks else None
         if m is not None:
             yield m
-    for q in find_quantities(text, skip=skip):
+    for q in quantities:
         toks = _tokens(sd, q.start, q.end)
         m = (
             _quantity_mention(sent, sd, toks, q.quantity, q.start, q.end, voc, memory, times)

@@ -82,3 +82,8 @@ def load() -> Any:
 def parse(texts: Iterable[str]) -> Iterator[Any]:
     """Parsed ``Doc`` objects for ``texts``, in order, in batches."""
     return load().pipe(texts, batch_size=BATCH_SIZE)
+
+
+def words(text: str) -> list[str]:
+    """The lower-cased tokens the pipeline would read in ``text`` (its tokenizer only)."""
+    return [t.lower_ for t in load().tokenizer(text)]

@@ -10,11 +10,11 @@ from typing import Any
 
 import networkx as nx
 
-from consistency import dating, facts, graph
+from consistency import dating, facts, graph, reading
 from consistency import lexicon as lexicon_mod
 from consistency.config import SEVERITY_RANK, Settings
 from consistency.errors import ConfigError
-from consistency.extract import extract, extract_with_names
+from consistency.extract import extract
 from consistency.ingest import ingest
 from consistency.models import Claim, Document, Finding, Result, Skipped
 from consistency.resolve import resolver
@@ -70,16 +70,22 @@ def check(
     lexicon_files: Iterable[str | Path] = (),
     progress: bool | None = False,
     fields: dict[str, str] | None = None,
+    jobs: int | None = None,
 ) -> Result:
     """Check a set of articles against each other.
 
     ``paths`` are files and folders (read recursively). Returns a :class:`Result` with
     ``.findings`` and ``.claims`` as pandas DataFrames, ``.documents``, ``.skipped`` and
     ``.graph`` (networkx). Bad input files are skipped and listed, never raised.
+    ``jobs`` processes read the documents (default: the settings' ``jobs``, 1); the
+    result does not depend on it.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]  # one path, not a sequence of letters
     settings = settings or Settings()
+    jobs = settings.jobs if jobs is None else jobs
+    if jobs < 1:
+        raise ConfigError(f"jobs must be a whole number of at least 1, not {jobs}")
     lex = lexicon_mod.load([*settings.lexicon, *lexicon_files])
     rules, problems = select_rules(settings, select, exclude)
     ingested = ingest(paths, progress=progress, fields=fields)
@@ -87,24 +93,21 @@ def check(
     skipped = list(ingested.skipped) + [Skipped("(rules)", p) for p in problems]
 
     # Every document is parsed once; its values are keyed now and dated after dating.
-    found = facts.mentions(documents)
-    claims = []
-    mentions: list[str] = []
-    for d in documents:
-        doc_claims, doc_names = extract_with_names(d, lex)
-        claims.extend(doc_claims)
-        mentions.extend(doc_names)
+    readings = reading.read(documents, lex, jobs)
+    found = {d.id: r.mentions for d, r in zip(documents, readings, strict=True)}
+    claims = [c for r in readings for c in r.claims]
+    mentions = [n for r in readings for n in r.names]
     apply = resolver(documents, claims, mentions)
     claims = [apply(c) for c in claims]
 
     # Date inference extracts a document once per candidate date: remember each reading.
-    readings: dict[tuple[str, object, str], list[Claim]] = {}
+    redone: dict[tuple[str, object, str], list[Claim]] = {}
 
     def extract_with(d: Document) -> list[Claim]:
         key = (d.id, d.published, d.published_from)
-        if key not in readings:
-            readings[key] = [apply(c) for c in extract(d, lex)]
-        return readings[key]
+        if key not in redone:
+            redone[key] = [apply(c) for c in extract(d, lex)]
+        return redone[key]
 
     before = {d.id: d.published for d in documents}
     documents = dating.check_dates(documents, claims, extract_with)

@@ -1,0 +1,78 @@
+"""The per-document work of a run, in this process or in a pool of worker processes.
+
+Reading a document means splitting it into sentences, parsing the sentences that can hold a
+value (spaCy) into value mentions, and taking its lexicon claims and proper names. Each
+document is read on its own, so the work splits across processes: with ``jobs`` > 1 the
+documents go in contiguous chunks to a process pool (``fork`` where the platform has it:
+the parent loads the spaCy model once and the workers share it; elsewhere each worker
+loads it once, when it starts), and the readings come back in input order. A sentence's
+parse does not depend on the other sentences of its batch, so the result is the same
+whatever ``jobs`` is.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from consistency import facts, nlp
+from consistency.extract import extract_with_names
+from consistency.lexicon import Lexicon
+from consistency.models import Claim, Document
+
+# Chunks per worker: small enough to balance stories of uneven length, large enough that a
+# chunk fills the parser's batches.
+_CHUNKS_PER_JOB = 4
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one document yields before the corpus-wide stages."""
+
+    mentions: list[facts.Mention]  # value mentions, times not yet resolved
+    claims: list[Claim]  # lexicon claims, entities not yet resolved
+    names: list[str]  # every proper name mentioned, for entity resolution
+
+
+def read(documents: Sequence[Document], lexicon: Lexicon, jobs: int = 1) -> list[Reading]:
+    """The reading of every document, in the order given, using ``jobs`` processes."""
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
+    if jobs == 1 or len(documents) < 2:
+        return _read_chunk(documents, lexicon)
+    jobs = min(jobs, len(documents))
+    size = -(-len(documents) // (jobs * _CHUNKS_PER_JOB))
+    chunks = [documents[i : i + size] for i in range(0, len(documents), size)]
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    if fork:
+        nlp.load()  # once, shared by every forked worker
+    context = multiprocessing.get_context("fork" if fork else None)
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(lexicon,)
+    ) as pool:
+        return [r for chunk in pool.map(_read_in_worker, chunks) for r in chunk]
+
+
+def _read_chunk(documents: Sequence[Document], lexicon: Lexicon) -> list[Reading]:
+    found = facts.mentions(documents)
+    out = []
+    for d in documents:
+        claims, names = extract_with_names(d, lexicon)
+        out.append(Reading(found[d.id], claims, names))
+    return out
+
+
+_worker_lexicon: Lexicon | None = None
+
+
+def _start_worker(lexicon: Lexicon) -> None:
+    global _worker_lexicon
+    _worker_lexicon = lexicon
+    nlp.load()  # once per worker (a no-op when forked from a process that loaded it)
+
+
+def _read_in_worker(documents: Sequence[Document]) -> list[Reading]:
+    assert _worker_lexicon is not None, "worker not started by read()"
+    return _read_chunk(documents, _worker_lexicon)
