@@ -144,7 +144,10 @@ _CANDIDATE = re.compile(
 )
 
 _DURATION = re.compile(r"[-\s]*(?:second|minute|hour|day|week|month|year)s?\b", re.IGNORECASE)
-_RATE = re.compile(r"\s*(?:per|a|an|each)\s+(second|minute|hour|day|week|month|year)\b", re.I)
+_RATE = re.compile(
+    r"\s*\)?\s*(?:\([^)]{1,30}\)\s*)?(?:per|a|an|each)\s+(second|minute|hour|day|week|month|year)\b",
+    re.I,
+)
 
 _CLOCK = re.compile(
     r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|GMT|UTC|local time|hrs|h)\b"
@@ -491,7 +494,9 @@ def _quantity_mention(
     memory: _Memory,
     times: Sequence[Any] = (),
 ) -> Mention | None:
-    q, end, toks = _parsed_unit(sent, sd, q, start, end, toks)
+    size = _GROUP_SIZE.search(q.text)
+    if not size:
+        q, end, toks = _parsed_unit(sent, sd, q, start, end, toks)
     root = _root(toks)
     if not q.unit and _label(root, voc):
         return None  # "flight 951", "Room 12": a name, not an amount
@@ -566,7 +571,10 @@ def _quantity_mention(
     ):
         measure = f"total {measure}".strip()  # "40,890 total votes" is not the votes for
     measure = _part(sent.text, start, q, measure)
-    role = _roles(voc, *role_toks)
+    if size and q.unit:
+        # "a nine-member team", "a 10-person team": the team's size, whatever it did.
+        measure = voc.measure.get(q.unit, q.unit)
+    role = "size" if size and q.unit else _roles(voc, *role_toks)
     if not role and verb is not None:
         lemma = verb.lemma_.lower()
         if lemma not in voc.light and lemma not in voc.reporting:
@@ -574,6 +582,8 @@ def _quantity_mention(
     if not measure and not role:
         return None  # a bare figure: nothing says what it counts
     place, owner, scope_why = _owner(verb, noun, memory)
+    if size:
+        place = ""  # a team's size is the same wherever it went
     negated, hedged, attributed, tense = _flags(sd, verb)
     modality = _modality(voc, verb, q)
     anchor = _anchor(sd, verb, noun, times)
@@ -583,6 +593,10 @@ def _quantity_mention(
         scope_why = ", ".join(filter(None, [scope_why, f"holds at {anchor!r}"]))
     if rate:
         unit = f"{unit}/{rate.group(1).lower()}"
+        if unit[:3].isupper():
+            # A sum per week or per year is a pay or a price by the period, however the verb
+            # tells it ("signed at €550,000 a week", "which breaks down as €865k a week").
+            measure, role = "", "rate"
     key = FactKey("number", unit, measure, role, place, modality)
     quals = tuple(
         sorted(
@@ -633,6 +647,7 @@ def _background(voc: Vocabulary, verb: Any | None, noun: Any | None) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", clause) for w in voc.background)
 
 
+_GROUP_SIZE = re.compile(r"^\S+-(?:member|person|people|strong|man|woman|seat)\b", re.I)
 _TALLY = re.compile(
     r"(?P<a>\d[\d,]*)(?:\s+[a-z]+){0,2}\s+(?:to|against|-|–)\s+(?P<b>\d[\d,]*)(?![\d,]*\s*%)",
     re.IGNORECASE,

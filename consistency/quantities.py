@@ -51,13 +51,15 @@ _BOUND_RE = "|".join(re.escape(b) for b, _ in sorted(_BOUNDS, key=lambda x: -len
 _BOUND_KIND = dict(_BOUNDS)
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "a nine-member team", "a 12-strong delegation": the size of a group.
+_SIZE = r"-(?:member|person|people|strong|man|woman|seat)\b"
 _WORDNUM = "|".join(sorted((w for w in _WORD_NUMBERS if " " not in w), key=len, reverse=True))
 _SCALE_RE = r"hundred|thousand|million|billion|trillion|bn|mn|tn|[kmb](?![a-z])"
 
 QUANTITY_RE = re.compile(
     rf"(?:(?P<bound>{_BOUND_RE})\s+)?"
     rf"(?P<cur>US\$|HK\$|[$€£¥])?\s?"
-    rf"(?P<num>{_NUMBER}|(?:{_WORDNUM})(?![\w-]))"
+    rf"(?P<num>{_NUMBER}|(?:{_WORDNUM})(?:(?![\w-])|(?={_SIZE})))"
     rf"(?:\s?(?P<scale>{_SCALE_RE})\b(?:\s(?P<scale2>{_SCALE_RE})\b)?)?"
     rf"(?:\s?(?P<pct>%|percent|per cent)(?!\w))?"
     rf"(?P<unit>(?:[\s-]+[\w’'-]+){{0,4}})",
