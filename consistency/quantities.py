@@ -159,10 +159,46 @@ def _is_round(num_text: str, value: float) -> bool:
     return value >= 1000 and digits.endswith("00")
 
 
+# Vague magnitudes: "hundreds of millions of dollars" is at least 200 million and less than
+# a billion; "dozens of people" at least 24 and fewer than a hundred.
+_VAGUE_SCALES = {
+    "dozens": (24, 100), "scores": (40, 200), "hundreds": (200, 1_000),
+    "thousands": (2_000, 10_000), "tens of thousands": (20_000, 100_000),
+    "hundreds of thousands": (200_000, 1_000_000), "millions": (2e6, 1e7),
+    "tens of millions": (2e7, 1e8), "hundreds of millions": (2e8, 1e9),
+    "billions": (2e9, 1e10), "tens of billions": (2e10, 1e11),
+    "hundreds of billions": (2e11, 1e12),
+}  # fmt: skip
+_VAGUE_RE = re.compile(
+    r"\b(?P<scale>(?:(?:tens|hundreds) of )?(?:thousands|millions|billions)|dozens|scores"
+    r"|hundreds)\s+of\s+(?P<unit>(?:[\w’'-]+\s*){1,4})",
+    re.IGNORECASE,
+)
+
+
+def _vague(text: str, taken: list[tuple[int, int]]) -> list[QuantityMention]:
+    out = []
+    for m in _VAGUE_RE.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        first = m.group("unit").split()[0].lower()
+        unit, head_end = _unit_noun(m.group("unit"))
+        if unit is None or unit in _TIME_UNITS or first in ("them", "those", "these", "us"):
+            continue  # "hundreds of them", "thousands of years"
+        low, high = _VAGUE_SCALES[m.group("scale").lower()]
+        end = m.start("unit") + head_end
+        q = Quantity(text=text[m.start() : end], low=float(low), high=float(high), unit=unit)
+        out.append(QuantityMention(m.start(), end, q))
+    return out
+
+
 def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> list[QuantityMention]:
     """Quantities in a sentence, skipping the given spans (its time expressions)."""
     skip = skip or []
     out: list[QuantityMention] = []
+    if _VAGUE_RE.search(text):
+        out = _vague(text, skip)
+        skip = skip + [(v.start, v.end) for v in out]
     pos = 0
     while True:
         m = QUANTITY_RE.search(text, pos)
@@ -222,4 +258,4 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
         )
         out.append(QuantityMention(start, end, q))
         pos = max(pos, end)
-    return out
+    return sorted(out, key=lambda m: m.start)
