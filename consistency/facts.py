@@ -53,6 +53,7 @@ _KEYS = {
     "background",
     "organisations",
     "totals",
+    "events",
 }
 
 
@@ -70,6 +71,7 @@ class Vocabulary:
     background: frozenset[str]
     organisations: frozenset[str]
     totals: frozenset[str]
+    events: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -101,8 +103,15 @@ def parse_vocabulary(data: Any, where: str) -> Vocabulary:
                 out.setdefault(w, str(cls))
         return out
 
+    roles = classes("roles")
+    events = words(data.get("events", []), "events")
+    unknown_events = set(events) - set(roles.values())
+    if unknown_events:
+        raise ConfigError(
+            f"{where}: events names unknown role(s) {', '.join(sorted(unknown_events))}"
+        )
     return Vocabulary(
-        role=classes("roles"),
+        role=roles,
         measure=classes("measures"),
         generic=frozenset(words(data.get("generic", []), "generic")),
         light=frozenset(words(data.get("light", []), "light")),
@@ -112,6 +121,7 @@ def parse_vocabulary(data: Any, where: str) -> Vocabulary:
         background=frozenset(words(data.get("background", []), "background")),
         organisations=frozenset(words(data.get("organisations", []), "organisations")),
         totals=frozenset(words(data.get("totals", []), "totals")),
+        events=frozenset(events),
     )
 
 
@@ -436,8 +446,10 @@ def _roles(voc: Vocabulary, *toks: Any) -> str:
     return ""
 
 
-def _modality(voc: Vocabulary, verb: Any | None, q: Quantity | None) -> str:
-    """A bound ("up to 25") is read from the figure's interval; the rest from the verbs."""
+def _modality(voc: Vocabulary, verb: Any | None, q: Quantity | None, governs: bool = True) -> str:
+    """A bound ("up to 25") is read from the figure's interval; the rest from the verbs.
+    ``governs``: the value is the verb's own (a figure "sought"); a time is when the verb
+    happened, so "sought care on Friday" is an actual visit, not a sought one."""
     if q is not None and q.low == 0 and q.high != float("inf") and q.value:
         # "up to 25 years" is a ceiling (a different fact from the figure imposed); "as many
         # as 128 dead" is a reporter's hedge on the actual figure.
@@ -448,7 +460,10 @@ def _modality(voc: Vocabulary, verb: Any | None, q: Quantity | None) -> str:
         if t is None:
             break
         for c in [t, *t.children]:
-            if c.dep_ in ("aux", "xcomp", "ROOT", "advcl") or c is t:
+            own_verb = c.i == t.i
+            if own_verb and not governs and verb is not None and t.i == verb.i:
+                continue
+            if c.dep_ in ("aux", "xcomp", "ROOT", "advcl") or own_verb:
                 w = c.lemma_.lower()
                 if w == "would" and t.dep_ == "ccomp" and t.head.lemma_.lower() in voc.reporting:
                     continue  # "said it would cut 40 jobs": a reported "will"
@@ -549,7 +564,8 @@ def _quantity_mention(
                 if noun is None or c.i != noun.i:
                     role_toks += [p for p in c.children if p.dep_ == "pobj"]
                     role_toks.append(c)
-        role_toks.append(verb)
+        if verb.lemma_.lower() not in voc.reporting:
+            role_toks.append(verb)
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass") and (noun is None or c.i != noun.i):
                 role_toks.append(c)
@@ -737,7 +753,14 @@ def _time_mention(
     if verb is None:
         return None
     lemma = verb.lemma_.lower()
-    if lemma in voc.reporting or lemma in voc.light and lemma != "leave":
+    # "in making the announcement on Wednesday", "the landing at Sheremetyevo on Sunday":
+    # the time of an event noun is that event's, whatever verb carries the noun.
+    event = _event_noun(root, voc)
+    if event is not None:
+        lemma = event.lemma_.lower()
+    elif (lemma in voc.reporting and lemma not in voc.role) or (
+        lemma in voc.light and lemma != "leave"
+    ):
         return None  # when something was said is not a fact of the story
     own = {t.i for t in toks}
     obj = ""
@@ -750,17 +773,38 @@ def _time_mention(
             if c.dep_ == "prep" and c.i not in own:
                 p = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if p is not None and p.i not in own and not p.like_num:
-                    obj = f"{c.lower_} {_entity_of(p, memory) or p.lemma_.lower()}"
+                    obj = f"{c.lower_} {_entity_of(p, memory) or _thing(p, voc)}"
                     break
+    role = voc.role.get(lemma, lemma)
+    if event is not None or voc.role.get(obj.split(" ")[-1].lower()) == role:
+        obj = ""  # the noun is the event ("admitted to hospital"); what the verb does is not
+    elif obj and " " not in obj:
+        obj = voc.measure.get(obj, obj)
+    # Where an event happened is told or not; it does not make another event of it.
     place, owner, scope_why = _owner(verb, None, memory)
     negated, hedged, attributed, tense = _flags(sd, verb)
-    role = voc.role.get(lemma, lemma)
-    key = FactKey("date", "time", obj, role, place, _modality(voc, verb, None))
+    modality = "actual" if event is not None else _modality(voc, verb, None, governs=False)
+    key = FactKey("date", "time", obj, role, "", modality)
     why = _why(key, None, verb, scope_why)
     return Mention(
         sent, start, end, key, time_text=text, tense=tense, negated=negated, hedged=hedged,
         attributed_to=attributed, why=why, owner=owner,
     )  # fmt: skip
+
+
+def _event_noun(root: Any, voc: Vocabulary) -> Any | None:
+    """The event noun a time is attached to ("the announcement on Wednesday"), if any."""
+    head = root.head
+    if head.dep_ == "prep" and head.head.pos_ == "NOUN":
+        noun = head.head
+        if voc.role.get(noun.lemma_.lower()) in voc.events:
+            return noun
+    return None
+
+
+def _thing(tok: Any, voc: Vocabulary) -> str:
+    lemma = tok.lemma_.lower()
+    return voc.measure.get(lemma, lemma)
 
 
 def _why(key: FactKey, noun: Any | None, verb: Any | None, scope_why: str) -> str:
