@@ -37,6 +37,7 @@ from typing import Any
 import yaml
 
 from consistency import nlp, temporal
+from consistency.ages import AGE, find_ages
 from consistency.errors import ConfigError
 from consistency.models import Claim, Document, FactKey, Quantity
 from consistency.quantities import QuantityMention, find_quantities
@@ -149,7 +150,8 @@ _CANDIDATE = re.compile(
     r"|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|tonight)"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty"
-    r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)s?\b",
+    r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)s?\b"
+    r"|\b(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies\b",
     re.IGNORECASE,
 )
 
@@ -190,31 +192,39 @@ def _values(text: str) -> _Values:
     times = [t for t in temporal.find_times(text) if not _CLOCK.fullmatch(t.text)]
     # Clock times ("2:50 pm GMT", "at 18.02 local time") are neither dates nor counts.
     skip = [(t.start, t.end) for t in times] + [(m.start(), m.end()) for m in _CLOCK.finditer(text)]
-    return times, find_quantities(text, skip=skip)
+    ages = find_ages(text)
+    # "a 42-year-old nurse" is an age, not 42 nurses nor a duration.
+    skip += [(a.start, max(a.end, a.start + len(a.quantity.text))) for a in ages]
+    return times, sorted(ages + find_quantities(text, skip=skip), key=lambda q: q.start)
 
 
 def _worth_parsing(sents: Sequence[Sentence]) -> list[tuple[Sentence, _Values]]:
     """The sentences whose parse can change the document's mentions, with their values.
 
     Parsing is the costly step. A sentence with a time or a figure is parsed for its own
-    mentions; one without (a number word that is no figure) only lends its names to the
-    pronouns of later sentences ("it", "his"), so it is parsed only when a later sentence
-    with a value has a pronoun (told by the parser's own tokenizer). The mentions are the
-    same as when every candidate sentence is parsed.
+    mentions. One without only lends its names to the back-references of later sentences
+    ("it", "his", "the company"), so it is parsed only when a later sentence with a value
+    has one (told by the parser's own tokenizer): every such sentence before the last
+    reader that may hold a value, and the sentence just before each reader whatever it
+    holds ("The patient is Tom Ash. He is in his forties.").
     """
-    found = [
-        (s, _values(s.text)) for s in sents if len(s.text) <= 1000 and _CANDIDATE.search(s.text)
+    kept = [s for s in sents if len(s.text) <= 1000]
+    values = [_values(s.text) if _CANDIDATE.search(s.text) else ([], []) for s in kept]
+    has_value = [bool(times or quantities) for times, quantities in values]
+    readers = [
+        i
+        for i in range(len(kept))
+        if has_value[i] and any(_refers_back(t) for t in nlp.words(kept[i].text))
     ]
-    has_value = [bool(times or quantities) for _, (times, quantities) in found]
-    last_reader = next(
-        (
-            i
-            for i in reversed(range(len(found)))
-            if has_value[i] and any(_refers_back(t) for t in nlp.words(found[i][0].text))
-        ),
-        -1,
-    )
-    return [f for i, f in enumerate(found) if has_value[i] or i < last_reader]
+    last_reader = readers[-1] if readers else -1
+    before_reader = {i - 1 for i in readers}
+    return [
+        (s, values[i])
+        for i, s in enumerate(kept)
+        if has_value[i]
+        or i in before_reader
+        or (i < last_reader and _CANDIDATE.search(s.text) is not None)
+    ]
 
 
 def _refers_back(word: str) -> bool:
@@ -293,6 +303,11 @@ def _sentence_mentions(
             yield m
     for q in quantities:
         toks = _tokens(sd, q.start, q.end)
+        if q.quantity.unit == AGE:
+            m = _age_mention(sent, sd, toks, q.quantity, q.start, q.end, memory) if toks else None
+            if m is not None:
+                yield m
+            continue
         m = (
             _quantity_mention(sent, sd, toks, q.quantity, q.start, q.end, voc, memory, times)
             if toks
@@ -731,6 +746,43 @@ def _label(tok: Any, voc: Vocabulary) -> bool:
     if head.lemma_.lower() in voc.role or head.lemma_.lower() in voc.measure:
         return False
     return tok.dep_ in ("nummod", "appos") and head.pos_ in ("NOUN", "PROPN") and head.i < tok.i
+
+
+def _age_mention(
+    sent: Sentence, sd: Any, toks: list[Any], q: Quantity, start: int, end: int, memory: _Memory
+) -> Mention | None:
+    """A person's age, owned by the person it describes: the name it is in apposition to
+    ("Ana Ruiz, 37,"), the noun "N-year-old" modifies and that noun's name ("42-year-old
+    Liberian, Tom Ash"), or the pronoun of "in his forties"."""
+    tok = _root(toks)
+    person = ""
+
+    def named(t: Any) -> bool:
+        return t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON"))
+
+    chain = [tok]
+    while len(chain) < 5 and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    for t in chain:
+        if named(t) or t.lower_ in ("his", "her", "he", "she"):
+            person = _entity_of(t, memory)
+        elif t.pos_ in ("NOUN", "PROPN", "ADJ"):
+            appos = [c for c in t.children if c.dep_ in ("appos", "conj") and named(c)]
+            if appos:
+                person = _entity_of(appos[0], memory)
+            elif t.dep_ == "appos" and named(t.head):
+                person = _entity_of(t.head, memory)
+        if person:
+            break
+    if not person:
+        person = next((_entity_of(t, memory) for t in sd if t.lower_ in ("his", "her")), "")
+    if not person:
+        return None  # whose age it is decides the fact: "a 42-year-old" alone says nothing
+    key = FactKey("number", "years", "", "age", "", "actual")
+    return Mention(
+        sent, start, end, key, quantity=q, tense="present", hedged=q.approx,
+        why=f"the age of {person}", owner=person,
+    )  # fmt: skip
 
 
 def _unit_words(q: Quantity) -> set[str]:
