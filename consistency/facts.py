@@ -405,7 +405,9 @@ def _owner(verb: Any | None, noun: Any | None, memory: _Memory) -> tuple[str, st
     or the verb's subject: compared leniently), with how each was read."""
     place = owner = ""
     why = []
-    for h in (noun, verb):
+    # "killed in X", "105 fatalities reported in X": the noun, a clause on it, or the verb.
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")] if noun is not None else []
+    for h in (noun, *clauses, verb):
         if h is None or place:
             continue
         for c in h.children:
@@ -575,6 +577,8 @@ def _quantity_mention(
     # its modifiers ("fatalities", "injured passengers").
     if verb is not None:
         for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ not in _ROLE_PREPOSITIONS:
+                continue  # "under the new deal" says nothing of what the figure counts
             if c.dep_ in ("prep", "prt", "acomp", "oprd", "attr", "dobj", "advmod"):
                 if noun is None or c.i != noun.i:
                     role_toks += [p for p in c.children if p.dep_ == "pobj"]
@@ -597,8 +601,12 @@ def _quantity_mention(
             measure = voc.measure.get(lemma, lemma)
             if unit == "%" and lemma in voc.measure:
                 measure = ""
-    if noun is not None and any(
-        c.dep_ in ("amod", "compound") and c.lemma_.lower() in voc.totals for c in noun.children
+    if (
+        noun is not None
+        and unit != "%"  # "45% of total sales" is a share of the whole, not the whole
+        and any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in voc.totals for c in noun.children
+        )
     ):
         measure = f"total {measure}".strip()  # "40,890 total votes" is not the votes for
     measure = _part(sent.text, start, q, measure)
@@ -679,6 +687,10 @@ def _background(voc: Vocabulary, verb: Any | None, noun: Any | None) -> bool:
 
 
 _GROUP_SIZE = re.compile(r"^\S+-(?:member|person|people|strong|man|woman|seat)\b", re.I)
+# Complements that tell what happened to the things counted: "in hospital", "on board".
+_ROLE_PREPOSITIONS = frozenset(
+    {"in", "on", "at", "to", "into", "onto", "aboard", "onboard", "from", "out"}
+)
 _TALLY = re.compile(
     r"(?P<a>\d[\d,]*)(?:\s+[a-z]+){0,2}\s+(?:to|against|-|–)\s+(?P<b>\d[\d,]*)(?![\d,]*\s*%)",
     re.IGNORECASE,
@@ -810,6 +822,8 @@ def _time_mention(
     event = _event_noun(root, voc)
     if event is not None:
         lemma = event.lemma_.lower()
+    elif root.head.dep_ == "prep" and root.head.head.pos_ == "NOUN":
+        return None  # "the closing price on May 3": the time of a measurement, not an event
     elif (lemma in voc.reporting and lemma not in voc.role) or (
         lemma in voc.light and lemma != "leave"
     ):

@@ -154,6 +154,11 @@ def bounds(q: Quantity) -> tuple[float, float]:
     v = q.value
     if v is None:
         return q.low, q.high
+    if q.unit == "%" and q.approx and q.low < v:
+        # A hedged share is hedged by points, not by a tenth of itself: "nearly 49%" is
+        # not 44%, "about 57%" is 55..59.
+        margin = max(1.0, 0.03 * v)
+        return v - margin, (v if q.high == v else v + margin)
     exact_or_round = (q.low == q.high == v) or (not q.approx and q.low < v < q.high)
     if not exact_or_round:
         return q.low, q.high

@@ -165,3 +165,10 @@ def test_vague_magnitudes_are_intervals() -> None:
     two_billion = claim("It cost about $2 billion.")
     assert not figures_compatible(claim("hundreds of millions of dollars", 2), two_billion)
     assert figures_compatible(claim("hundreds of millions of dollars", 2), claim("$400 million"))
+
+
+def test_a_hedged_share_is_hedged_by_points() -> None:
+    assert bounds(q("nearly 49%")) == (47.53, 49.0)
+    assert bounds(q("about 6%")) == (5.0, 7.0)
+    assert not figures_compatible(claim("nearly 49%"), claim("about 45%", 2))
+    assert figures_compatible(claim("about 57%"), claim("56%", 2))
