@@ -50,6 +50,7 @@ _KEYS = {
     "periods",
     "not_superlative",
     "ordinals",
+    "not_ranked",
     "group",
 }
 
@@ -65,6 +66,7 @@ class Words:
     periods: dict[str, int]  # noun -> years
     not_superlative: frozenset[str]
     ordinals: frozenset[str]
+    not_ranked: frozenset[str]
     group: frozenset[str]
 
 
@@ -110,6 +112,7 @@ def parse_words(data: Any, where: str) -> Words:
         periods={str(k).lower(): int(v) for k, v in periods.items()},
         not_superlative=listed("not_superlative"),
         ordinals=listed("ordinals"),
+        not_ranked=listed("not_ranked"),
         group=listed("group"),
     )
 
@@ -210,19 +213,25 @@ def _superlative(sent: Sentence, sd: Any, tok: Any, w: Words, beaten: bool) -> R
     verb: Any = None
     if tok.dep_ in ("amod", "compound", "nmod") and tok.head.pos_ in ("NOUN", "PROPN"):
         noun = tok.head
-        verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else None
+        verb = _verb_of(noun)
+    elif tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
+        noun = tok.head  # "the storm, the worst in a decade, ..."
+        verb = _verb_of(noun)
     elif tok.dep_ in ("attr", "acomp") and tok.head.pos_ in ("VERB", "AUX"):
         verb = tok.head
-        noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
-        return None  # "it was the biggest": nothing says what it ranks
+        noun = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if noun is None or noun.pos_ != "NOUN":
+        return None  # "it was the biggest", "Acme is the largest": nothing says what it ranks
+    if tok.lemma_.lower() == "record" and noun.lemma_.lower() in w.not_ranked:
+        return None  # "a record label", "the record holder"
+    phrase = noun  # "the largest round of layoffs in its history": the scope is the round's
     noun = _contained(noun, w)
     lemma = noun.lemma_.lower()
     if lemma in facts.vocabulary().time_units or lemma in w.all_time:
         return None  # "the first time", "the biggest year": no thing of its own
-    if _one_of(noun, w) or _one_of(tok, w):
+    if _one_of(phrase, w) or _one_of(noun, w) or _one_of(tok, w):
         return None  # "one of the largest": not a record
-    scope = _scope(sd, tok, noun, verb, w)
+    scope = _scope(sd, tok, phrase, verb, w)
     if scope is None and beaten and role != "first":
         scope = (ALL_TIME, "beats the previous record", None, None)
     if scope is None:
@@ -243,9 +252,16 @@ def _last_time(sent: Sentence, sd: Any, tok: Any, w: Words) -> Record | None:
     ):
         return None
     clause = next((c for c in tok.children if c.dep_ in ("relcl", "acl")), None)
+    if clause is None and tok.dep_ == "npadvmod" and tok.head.pos_ in ("VERB", "AUX"):
+        clause = tok.head  # parsed as "[the last time] X happened [was in 1978]"
     if clause is None:
         return None
-    inside = {t.i for t in clause.subtree}
+    inside = {t.i for t in clause.subtree} - {
+        t.i
+        for c in clause.children
+        if c.lemma_ == "be" and c.dep_ in ("advcl", "conj", "ccomp")
+        for t in c.subtree
+    }
     year = next((t for t in sd if t.i not in inside and t.i != tok.i and _YEAR.match(t.text)), None)
     if year is None:
         return None
@@ -291,6 +307,22 @@ def _last_time(sent: Sentence, sd: Any, tok: Any, w: Words) -> Record | None:
         sent, key, SINCE, text, int(year.text), None, "the last time",
         _owner(thing if thing is not clause else None, clause), negated, _hedged(sd), why,
     )  # fmt: skip
+
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+def _verb_of(noun: Any) -> Any | None:
+    """The verb a noun is the subject or object of, directly or through a preposition ("rose
+    to its highest level")."""
+    t = noun
+    for _ in range(3):
+        if t.dep_ not in ("dobj", "attr", "pobj", "prep", "nsubj", "nsubjpass", "oprd"):
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
 
 
 def _contained(noun: Any, w: Words) -> Any:
@@ -389,7 +421,9 @@ def _owner(noun: Any | None, verb: Any | None) -> str:
                 return _name(c)
     if verb is not None:
         for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ in ("ORG", "PERSON", "GPE"):
+            if noun is not None and c.i == noun.i:
+                continue
+            if c.dep_ in _SUBJECTS and c.ent_type_ in ("ORG", "PERSON", "GPE"):
                 return _name(c)
     return ""
 
@@ -461,12 +495,14 @@ def scope(c: Claim) -> str | None:
 def scope_label(c: Claim) -> str | None:
     """The scope in words: "a record (all-time)", "since 1931", "in 30 years"."""
     s = scope(c)
-    if s is None:
+    if s is None or c.key is None:
         return None
+    first = c.key.role == "first"
     if s == ALL_TIME:
-        return "a record (all-time)"
+        return "the first ever" if first else "a record (all-time)"
     if c.time is not None and c.time.resolved and c.time.granularity == "year":
         assert c.time.start is not None
-        return f"not a record: one as big in {c.time.start.year}"
+        year = c.time.start.year
+        return f"not the first: one in {year}" if first else f"not a record: one as big in {year}"
     text = c.time.text if c.time is not None else "a recent interval"
-    return f"not a record: the most {text}"
+    return f"not the first: the first {text}" if first else f"not a record: the most {text}"

@@ -76,9 +76,14 @@ class Rule_FR02(Rule):
                 how += f", according to {c.attributed_to}"
             cited.append(cite(c, str(records.scope_label(c)), ctx, how=how))
         uncertain = d.sources_differ or len(owners) > 1 or any(c.hedged for c in d.claims)
+        rule = (
+            "A first has none before it"
+            if key.role == "first"
+            else "A record has no equal or bigger one before it"
+        )
         msg = (
-            f"{key.label()}: {outlets_say(ctx, d)}. A record has no equal or bigger one"
-            f" before it. Compared because both rank {key.measure!r} ({key.role})."
+            f"{key.label()}: {outlets_say(ctx, d)}. {rule}."
+            f" Compared because both rank {key.measure!r} ({key.role})."
         )
         return self.finding(
             entity=entity_of(d),
