@@ -184,9 +184,10 @@ class FactKey:
     modality: str = "actual"
 
     def label(self) -> str:
-        """The fact in words: 'death passenger (count)', 'leave Liberia (date)'."""
+        """The fact in words: 'death passenger (count)', 'leave Liberia (date)', 'largest
+        defeat (record)'."""
         what = " ".join(w for w in (self.role, self.measure) if w) or "value"
-        parts = [what, f"({self.unit if self.kind == 'number' else 'date'})"]
+        parts = [what, f"({'date' if self.kind == 'date' else self.unit})"]
         if self.place:
             parts.append(f"in {self.place}")
         if self.modality != "actual":

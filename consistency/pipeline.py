@@ -10,7 +10,7 @@ from typing import Any
 
 import networkx as nx
 
-from consistency import dating, facts, graph, reading
+from consistency import dating, facts, graph, reading, records
 from consistency import lexicon as lexicon_mod
 from consistency.config import SEVERITY_RANK, Settings
 from consistency.errors import ConfigError
@@ -119,6 +119,7 @@ def check(
         claims += [c for d in redated.values() for c in extract_with(d)]
     for d in documents:
         claims += [apply(c) for c in facts.claims(d, found[d.id])]
+    claims += [apply(c) for c in records.claims(documents)]  # "the largest ever" (FR02)
     claims.sort(key=lambda c: (c.document, c.index, _claim_no(c.id)))
 
     g = graph.build(documents, claims)

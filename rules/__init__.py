@@ -19,6 +19,7 @@ from consistency.rules.base import Context, Rule
 BUILTIN_MODULES = (
     "consistency.rules.dt01_dates",
     "consistency.rules.fr01_first",
+    "consistency.rules.fr02_records",
     "consistency.rules.or01_order",
     "consistency.rules.an01_anachronism",
     "consistency.rules.st01_status",
