@@ -231,9 +231,9 @@ def acronym_definitions(text: str) -> list[tuple[str, str]]:
 
 def speaks_for(speaker: str, body: str) -> bool:
     """Whether ``speaker`` is written as someone of ``body``: its name or initials in the
-    speaker's title ("GM Chairwoman Mary Barra" speaks for GM, "UAW Vice President Terry
-    Dittes" for the United Auto Workers). A quote given to a body in one outlet and to its
-    officer in another is one attribution told at two levels."""
+    speaker's title ("Harlow Motors Chairwoman Dana Pike" speaks for Harlow Motors, "NRW
+    Vice President Sam Okafor" for the Northern Rail Workers). A quote given to a body in
+    one outlet and to its officer in another is one attribution told at two levels."""
     words = re.findall(r"[\w&]+", speaker.casefold())
     key = normalize(body).split()
     if not key or len(words) <= len(key):

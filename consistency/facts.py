@@ -9,7 +9,7 @@ dependency parse (spaCy), never from the sentence's wording as a whole:
 - ``role``: what happened to it (killed, injured, taken to hospital, on board, cost, ...),
   from the governing verb, its complements and the noun's modifiers, as a class;
 - ``place``: the named place a value is counted in ("killed in X" is not the total);
-- the claim's entity, its owner or subject ("its 48,000 members"), with pronouns taken from
+- the claim's entity, its owner or subject ("its 6,500 members"), with pronouns taken from
   the last name of their kind in the document: compared leniently (a side without one
   agrees with any), so it is not part of the key;
 - ``modality``: actual, or sought, planned, projected, a bound ("up to").
@@ -381,10 +381,10 @@ def _entity_of(tok: Any, memory: _Memory) -> str:
         if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             kind = "ORG"  # "the company", "the firm": the organisation last named
     if kind is not None:
-        # The nearest name of its kind before it in the sentence ("Salesforce will cut its
+        # The nearest name of its kind before it in the sentence ("Ostrava Telecom will cut its
         # workforce"), else the last one of the document.
         named = [(e.end, _name(e)) for e in tok.doc.ents if e.end <= tok.i and e.label_ == kind]
-        if kind == "ORG":  # a subject the tagger left unlabelled ("Salesforce said it ...")
+        if kind == "ORG":  # a subject the tagger left unlabelled ("Ostrava said it ...")
             named += [
                 (t.i + 1, _entity_of(t, memory))
                 for t in tok.doc[: tok.i]
@@ -765,7 +765,7 @@ def _age_mention(
 ) -> Mention | None:
     """A person's age, owned by the person it describes: the name it is in apposition to
     ("Ana Ruiz, 37,"), the noun "N-year-old" modifies and that noun's name ("42-year-old
-    Liberian, Tom Ash"), or the pronoun of "in his forties"."""
+    Norwegian, Tom Ash"), or the pronoun of "in his forties"."""
     tok = _root(toks)
     person = ""
 
@@ -817,7 +817,7 @@ def _time_mention(
     if verb is None:
         return None
     lemma = verb.lemma_.lower()
-    # "in making the announcement on Wednesday", "the landing at Sheremetyevo on Sunday":
+    # "in making the announcement on Wednesday", "the landing at Carrow on Sunday":
     # the time of an event noun is that event's, whatever verb carries the noun.
     event = _event_noun(root, voc)
     if event is not None:

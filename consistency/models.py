@@ -184,7 +184,7 @@ class FactKey:
     modality: str = "actual"
 
     def label(self) -> str:
-        """The fact in words: 'death passenger (count)', 'leave Liberia (date)', 'largest
+        """The fact in words: 'death passenger (count)', 'leave Portmore (date)', 'largest
         defeat (record)'."""
         what = " ".join(w for w in (self.role, self.measure) if w) or "value"
         parts = [what, f"({'date' if self.kind == 'date' else self.unit})"]

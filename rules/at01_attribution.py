@@ -47,8 +47,9 @@ class Rule_AT01(Rule):
         for a, b in _candidate_pairs(quotes):
             if a.document == b.document or a.entity == b.entity:
                 continue
+            # "Harlow Motors" and "Harlow Motors Chairwoman Dana Pike": one speaker, two levels.
             if speaks_for(a.entity, b.entity) or speaks_for(b.entity, a.entity):
-                continue  # "GM" and "GM Chairwoman Mary Barra": one speaker, two levels
+                continue
             a, b = sorted((a, b), key=lambda c: (c.document, c.index, c.id))
             if not self._same_quote(a.object or "", b.object or ""):
                 continue
