@@ -32,8 +32,9 @@ class Rule_DS01(Rule):
     a district) or of families that exclude each other (a person and an organisation); a
     generic class (a company, an area) and a loose pair (a town and a city) agree. An outlet
     that itself gives the entity two conflicting types ("X district" and "the town of X")
-    shows that both exist under one name, and is left out; only outlets that are each
-    consistent with themselves and differ from each other are reported.
+    shows that both exist under one name: it is left out, and that pair of types is then no
+    conflict between other outlets either. Only outlets that are each consistent with
+    themselves and whose types all differ from each other's are reported.
 
     **Contradiction**
 
@@ -111,14 +112,22 @@ def _dispute(group: list[Claim]) -> Dispute | None:
     by_doc: dict[str, list[Claim]] = {}
     for c in claims:
         by_doc.setdefault(c.document, []).append(c)
-    # An outlet that gives two conflicting types itself does not pin the entity down.
+    # An outlet that gives two conflicting types itself ("X district" and "the town of X")
+    # shows that both exist under one name: that pair of types is no conflict for anyone.
+    both = {
+        frozenset((str(a.object), str(b.object)))
+        for cs in by_doc.values()
+        for i, a in enumerate(cs)
+        for b in cs[i + 1 :]
+        if _conflict(a, b, strict=False)
+    }
     steady = {
         doc: cs
         for doc, cs in by_doc.items()
-        if not any(_conflict(a, b, strict=False) for i, a in enumerate(cs) for b in cs[i + 1 :])
+        if not any(
+            frozenset((str(c.object), str(x.object))) in both for c in cs for x in cs if c is not x
+        )
     }
-    if len(steady) < 2:
-        return None
     # Outlets that give the same classes are interchangeable: compare one of each.
     reps: dict[frozenset[str], str] = {}
     for doc in sorted(steady):
@@ -129,7 +138,12 @@ def _dispute(group: list[Claim]) -> Dispute | None:
         for b in sigs[i + 1 :]:
             ca, cb = steady[reps[a]], steady[reps[b]]
             # Two outlets differ only when no description of one fits one of the other.
-            if all(_conflict(x, y, strict=True) for x in ca for y in cb):
+            if all(
+                _conflict(x, y, strict=True)
+                and frozenset((str(x.object), str(y.object))) not in both
+                for x in ca
+                for y in cb
+            ):
                 disputed |= a | b
     if not disputed:
         return None
