@@ -10,7 +10,7 @@ from typing import Any
 
 import networkx as nx
 
-from consistency import dating, facts, graph, reading, records
+from consistency import dating, descriptions, facts, graph, reading, records
 from consistency import lexicon as lexicon_mod
 from consistency.config import SEVERITY_RANK, Settings
 from consistency.errors import ConfigError
@@ -120,6 +120,8 @@ def check(
     for d in documents:
         claims += [apply(c) for c in facts.claims(d, found[d.id])]
     claims += [apply(c) for c in records.claims(documents)]  # "the largest ever" (FR02)
+    # "the village of X" (DS01), keyed by the entity once resolved
+    claims += [descriptions.keyed(apply(c)) for c in descriptions.claims(documents)]
     claims.sort(key=lambda c: (c.document, c.index, _claim_no(c.id)))
 
     g = graph.build(documents, claims)

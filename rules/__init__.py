@@ -20,6 +20,7 @@ BUILTIN_MODULES = (
     "consistency.rules.dt01_dates",
     "consistency.rules.fr01_first",
     "consistency.rules.fr02_records",
+    "consistency.rules.ds01_descriptions",
     "consistency.rules.or01_order",
     "consistency.rules.an01_anachronism",
     "consistency.rules.st01_status",
