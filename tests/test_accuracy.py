@@ -37,10 +37,11 @@ KIND_RECALL = {"number": 0.41}
 # the floors below are those measurements.
 # DT02 and NU02 (any date or figure, keyed by fact) then added pairwise-style findings of
 # their own on the generated prose: measured 49/80 (0.61), date 8/18; then 42/68 (0.62),
-# number 6/14, with NU02 in NU01's place.
-OVERALL_PRECISION = 0.61
+# number 6/14, with NU02 in NU01's place; then 42/66 (0.64), date 8/15, when a time
+# attached to a noun that is no event stopped being a date.
+OVERALL_PRECISION = 0.63
 KIND_PRECISION = {
-    "date": 0.44,  # 8/18
+    "date": 0.53,  # 8/15
     "number": 0.42,  # 6/14
     "first": 0.58,  # 7/12
     "order": 1.0,
