@@ -134,7 +134,8 @@ def check(
     )
     for c in ctx.claims:
         ctx.by_document.setdefault(c.document, []).append(c)
-    findings = _run_rules(rules, ctx)
+    findings, failed = _run_rules(rules, ctx)
+    skipped += [Skipped("(rules)", reason) for reason in failed]
     return Result(
         documents=documents, claims_list=claims, findings_list=findings, skipped=skipped, graph=g
     )
@@ -145,16 +146,26 @@ def _claim_no(claim_id: str) -> int:
     return int(tail) if tail.isdigit() else 0
 
 
-def _run_rules(rules: Sequence[Rule], ctx: Context) -> list[Finding]:
+def _run_rules(rules: Sequence[Rule], ctx: Context) -> tuple[list[Finding], list[str]]:
     """Every rule's findings, one per disputed fact (no cap: a cap applied before ``--new``
-    once dropped a new drop's contradiction silently)."""
+    once dropped a new drop's contradiction silently), and the rules that failed.
+
+    A rule that raises while it runs (a plugin's bug, a built-in's) is skipped with its
+    error, and the other rules' findings stand: the run is reported, never a traceback.
+    """
     seen: dict[str, Finding] = {}
+    failed: list[str] = []
     for rule in rules:
-        for f in rule.evaluate(ctx):
+        try:
+            found = list(rule.evaluate(ctx))
+        except Exception as exc:  # noqa: BLE001 - any rule failure is reported, not raised
+            failed.append(f"rule {rule.code} failed and was skipped: {type(exc).__name__}: {exc}")
+            continue
+        for f in found:
             seen.setdefault(f.fingerprint, f)
     generic = {r.code for r in rules if r.by_fact_key}
     merged = merge(list(seen.values()), generic)
-    return sorted(
+    ordered = sorted(
         merged,
         key=lambda f: (
             -SEVERITY_RANK[f.severity],
@@ -164,6 +175,7 @@ def _run_rules(rules: Sequence[Rule], ctx: Context) -> list[Finding]:
             f.fingerprint,
         ),
     )
+    return ordered, failed
 
 
 def merge(findings: Sequence[Finding], generic: Iterable[str] = ()) -> list[Finding]:

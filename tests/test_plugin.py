@@ -86,3 +86,22 @@ def test_a_broken_plugin_is_reported_and_skipped(site: Path, examples_dir: Path)
     result = check([examples_dir])
     assert any("broken_plugin" in s.reason for s in result.skipped)
     assert result.findings_list  # the built-in rules still ran
+
+
+FAILING = PLUGIN.replace("Rule_ZZ01", "Rule_ZZ02").replace(
+    "for c in ctx.claims:", "raise KeyError('no such claim')\n        for c in ctx.claims:"
+)
+
+
+def test_a_rule_failing_while_it_runs_is_skipped_with_its_error(
+    site: Path, examples_dir: Path
+) -> None:
+    _install(site, "zz_failing", FAILING, "zz_failing")
+    result = check([examples_dir])
+    reasons = [s.reason for s in result.skipped]
+    assert any("ZZ02" in r and "KeyError" in r and "no such claim" in r for r in reasons)
+    assert {f.rule for f in result.findings_list} >= {"DT01", "NU02"}  # the others still ran
+    run = CliRunner().invoke(main, ["check", str(examples_dir), "--format", "json"])
+    assert run.exception is None or isinstance(run.exception, SystemExit), run.exception
+    assert "Traceback" not in run.output
+    sys.modules.pop("zz_failing", None)
