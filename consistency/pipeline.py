@@ -10,7 +10,7 @@ from typing import Any
 
 import networkx as nx
 
-from consistency import dating, facts, graph, reading, records
+from consistency import dating, facts, graph, orders, reading, records
 from consistency import lexicon as lexicon_mod
 from consistency.config import SEVERITY_RANK, Settings
 from consistency.errors import ConfigError
@@ -120,6 +120,7 @@ def check(
     for d in documents:
         claims += [apply(c) for c in facts.claims(d, found[d.id])]
     claims += [apply(c) for c in records.claims(documents)]  # "the largest ever" (FR02)
+    claims += [apply(c) for c in orders.claims(documents)]  # "caught fire after landing" (OR02)
     claims.sort(key=lambda c: (c.document, c.index, _claim_no(c.id)))
 
     g = graph.build(documents, claims)

@@ -21,6 +21,7 @@ BUILTIN_MODULES = (
     "consistency.rules.fr01_first",
     "consistency.rules.fr02_records",
     "consistency.rules.or01_order",
+    "consistency.rules.or02_order",
     "consistency.rules.an01_anachronism",
     "consistency.rules.st01_status",
     "consistency.rules.ct01_counts",
