@@ -241,6 +241,11 @@ def _then(sent: Sentence, sd: Any, tok: Any, w: Words) -> Order | None:
     if tok.lower_ != "then" or tok.dep_ != "advmod":
         return None
     later = tok.head
+    if later.i < tok.i:
+        # "shut the smelter, then sold the land" parsed with "then" on the first verb
+        later = next(
+            (c for c in later.children if c.dep_ in ("conj", "dep") and c.i > tok.i), later
+        )
     if later.pos_ not in ("VERB", "AUX") or later.dep_ not in ("conj", "dep") or later.i < tok.i:
         return None
     earlier = later.head
