@@ -22,6 +22,7 @@ BUILTIN_MODULES = (
     "consistency.rules.fr02_records",
     "consistency.rules.ds01_descriptions",
     "consistency.rules.or01_order",
+    "consistency.rules.or02_order",
     "consistency.rules.an01_anachronism",
     "consistency.rules.st01_status",
     "consistency.rules.ct01_counts",
