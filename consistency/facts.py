@@ -819,7 +819,7 @@ def _time_mention(
     lemma = verb.lemma_.lower()
     # "in making the announcement on Wednesday", "the landing at Carrow on Sunday":
     # the time of an event noun is that event's, whatever verb carries the noun.
-    event = _event_noun(root, voc)
+    event = _event_noun(root, voc) or _light_complement(verb, voc)
     if event is not None:
         lemma = event.lemma_.lower()
     elif root.head.dep_ == "prep" and root.head.head.pos_ == "NOUN":
@@ -836,7 +836,7 @@ def _time_mention(
             break
     if not obj:
         for c in verb.children:
-            if c.dep_ == "prep" and c.i not in own:
+            if c.dep_ == "prep" and c.i not in own and c.lower_ not in _CIRCUMSTANCE:
                 p = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if p is not None and p.i not in own and not p.like_num:
                     obj = f"{c.lower_} {_entity_of(p, memory) or _thing(p, voc)}"
@@ -865,6 +865,27 @@ def _event_noun(root: Any, voc: Vocabulary) -> Any | None:
         noun = head.head
         if voc.role.get(noun.lemma_.lower()) in voc.events:
             return noun
+    return None
+
+
+# Prepositions of purpose, agent or circumstance: "admitted for treatment", "approved by
+# the board", "closed after the storm" name no other thing the event was done to.
+_CIRCUMSTANCE = frozenset(
+    {"for", "by", "after", "before", "during", "following", "amid", "despite", "because",
+     "over", "since", "until", "about", "against", "under", "without", "due"}
+)  # fmt: skip
+
+
+def _light_complement(verb: Any, voc: Vocabulary) -> Any | None:
+    """The event a light verb's complement names: "was put in isolation", "was taken to
+    hospital" happen when the verb does; the verb itself says nothing."""
+    if verb.lemma_.lower() not in voc.light:
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "into", "to"):
+            p = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if p is not None and voc.role.get(p.lemma_.lower()) in voc.events:
+                return p
     return None
 
 
