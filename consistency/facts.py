@@ -55,6 +55,7 @@ _KEYS = {
     "organisations",
     "totals",
     "events",
+    "occurrence",
 }
 
 
@@ -73,6 +74,7 @@ class Vocabulary:
     organisations: frozenset[str]
     totals: frozenset[str]
     events: frozenset[str]
+    occurrence: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +125,7 @@ def parse_vocabulary(data: Any, where: str) -> Vocabulary:
         organisations=frozenset(words(data.get("organisations", []), "organisations")),
         totals=frozenset(words(data.get("totals", []), "totals")),
         events=frozenset(events),
+        occurrence=frozenset(words(data.get("occurrence", []), "occurrence")),
     )
 
 
@@ -819,7 +822,7 @@ def _time_mention(
     lemma = verb.lemma_.lower()
     # "in making the announcement on Wednesday", "the landing at Carrow on Sunday":
     # the time of an event noun is that event's, whatever verb carries the noun.
-    event = _event_noun(root, voc) or _light_complement(verb, voc)
+    event = _event_noun(root, voc) or _light_complement(verb, voc) or _subject_event(verb, voc)
     if event is not None:
         lemma = event.lemma_.lower()
     elif root.head.dep_ == "prep" and root.head.head.pos_ == "NOUN":
@@ -874,6 +877,17 @@ _CIRCUMSTANCE = frozenset(
     {"for", "by", "after", "before", "during", "following", "amid", "despite", "because",
      "over", "since", "until", "about", "against", "under", "without", "due"}
 )  # fmt: skip
+
+
+def _subject_event(verb: Any, voc: Vocabulary) -> Any | None:
+    """The event whose happening a verb tells of its subject: "the strike began on Monday",
+    "the vote took place on Tuesday" (facts.yaml occurrence)."""
+    if verb.lemma_.lower() not in voc.occurrence:
+        return None
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and voc.role.get(c.lemma_.lower()) in voc.events:
+            return c
+    return None
 
 
 def _light_complement(verb: Any, voc: Vocabulary) -> Any | None:
