@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -79,9 +80,31 @@ def load() -> Any:
     return spacy.load(folder, exclude=["senter"])
 
 
+_shared: dict[str, Any] | None = None
+
+
+@contextmanager
+def shared_parses() -> Iterator[None]:
+    """Within this block a sentence is parsed once, whichever extractor asks for it first:
+    the value, description and order extractors read the same sentences. A sentence's parse
+    does not depend on its batch, so sharing changes no result. Keep the block to a few
+    documents: the parses are held until it ends."""
+    global _shared
+    outer, _shared = _shared, {}
+    try:
+        yield
+    finally:
+        _shared = outer
+
+
 def parse(texts: Iterable[str]) -> Iterator[Any]:
     """Parsed ``Doc`` objects for ``texts``, in order, in batches."""
-    return load().pipe(texts, batch_size=BATCH_SIZE)
+    if _shared is None:
+        return load().pipe(texts, batch_size=BATCH_SIZE)
+    wanted = list(texts)
+    todo = [t for t in dict.fromkeys(wanted) if t not in _shared]
+    _shared.update(zip(todo, load().pipe(todo, batch_size=BATCH_SIZE), strict=True))
+    return iter([_shared[t] for t in wanted])
 
 
 def words(text: str) -> list[str]:

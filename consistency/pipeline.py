@@ -10,7 +10,7 @@ from typing import Any
 
 import networkx as nx
 
-from consistency import dating, descriptions, facts, graph, orders, reading, records
+from consistency import dating, descriptions, facts, graph, reading, records
 from consistency import lexicon as lexicon_mod
 from consistency.config import SEVERITY_RANK, Settings
 from consistency.errors import ConfigError
@@ -121,8 +121,8 @@ def check(
         claims += [apply(c) for c in facts.claims(d, found[d.id])]
     claims += [apply(c) for c in records.claims(documents)]  # "the largest ever" (FR02)
     # "the village of X" (DS01), keyed by the entity once resolved
-    claims += [descriptions.keyed(apply(c)) for c in descriptions.claims(documents)]
-    claims += [apply(c) for c in orders.claims(documents)]  # "caught fire after landing" (OR02)
+    claims += [descriptions.keyed(apply(c)) for r in readings for c in r.descriptions]
+    claims += [apply(c) for r in readings for c in r.orders]  # "caught fire after landing" (OR02)
     claims.sort(key=lambda c: (c.document, c.index, _claim_no(c.id)))
 
     g = graph.build(documents, claims)

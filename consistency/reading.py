@@ -1,7 +1,8 @@
 """The per-document work of a run, in this process or in a pool of worker processes.
 
 Reading a document means splitting it into sentences, parsing the sentences that can hold a
-value (spaCy) into value mentions, and taking its lexicon claims and proper names. Each
+value, a description or an order (spaCy, each sentence once) into mentions and claims, and
+taking its lexicon claims and proper names. Each
 document is read on its own, so the work splits across processes: with ``jobs`` > 1 the
 documents go in contiguous chunks to a process pool (``fork`` where the platform has it:
 the parent loads the spaCy model once and the workers share it; elsewhere each worker
@@ -17,7 +18,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from consistency import facts, nlp
+from consistency import descriptions, facts, nlp, orders
 from consistency.extract import extract_with_names
 from consistency.lexicon import Lexicon
 from consistency.models import Claim, Document
@@ -34,6 +35,8 @@ class Reading:
     mentions: list[facts.Mention]  # value mentions, times not yet resolved
     claims: list[Claim]  # lexicon claims, entities not yet resolved
     names: list[str]  # every proper name mentioned, for entity resolution
+    descriptions: list[Claim]  # "the village of X" (DS01), entities not yet resolved
+    orders: list[Claim]  # "caught fire after landing" (OR02)
 
 
 def read(documents: Sequence[Document], lexicon: Lexicon, jobs: int = 1) -> list[Reading]:
@@ -55,12 +58,31 @@ def read(documents: Sequence[Document], lexicon: Lexicon, jobs: int = 1) -> list
         return [r for chunk in pool.map(_read_in_worker, chunks) for r in chunk]
 
 
+# Documents whose parses are shared at once: enough to fill the parser's batches, few
+# enough that holding their parses costs little memory.
+_SHARED_PARSES = 32
+
+
 def _read_chunk(documents: Sequence[Document], lexicon: Lexicon) -> list[Reading]:
-    found = facts.mentions(documents)
     out = []
-    for d in documents:
-        claims, names = extract_with_names(d, lexicon)
-        out.append(Reading(found[d.id], claims, names))
+    for i in range(0, len(documents), _SHARED_PARSES):
+        part = documents[i : i + _SHARED_PARSES]
+        with nlp.shared_parses():  # one parse per sentence for all three extractors
+            found = facts.mentions(part)
+            described = _by_document(descriptions.claims(part))
+            ordered = _by_document(orders.claims(part))
+        for d in part:
+            claims, names = extract_with_names(d, lexicon)
+            out.append(
+                Reading(found[d.id], claims, names, described.get(d.id, []), ordered.get(d.id, []))
+            )
+    return out
+
+
+def _by_document(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
+    out: dict[str, list[Claim]] = {}
+    for c in claims:
+        out.setdefault(c.document, []).append(c)
     return out
 
 

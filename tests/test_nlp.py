@@ -63,3 +63,17 @@ def test_parse_keeps_order() -> None:
     texts = ["Nine people died.", "The ferry left on May 3.", "Prices rose 4%."]
     docs = list(nlp.parse(texts))
     assert [d.text for d in docs] == texts
+
+
+def test_shared_parses_parse_a_sentence_once_and_change_nothing() -> None:
+    from consistency import nlp
+
+    texts = ["The ferry left Portmore on Friday.", "Twelve people were rescued."]
+    alone = [d.to_json() for d in nlp.parse(texts)]
+    with nlp.shared_parses():
+        first = list(nlp.parse(texts))
+        again = list(nlp.parse([texts[1], texts[0]]))
+        assert again[0] is first[1] and again[1] is first[0]  # parsed once, then shared
+        assert [d.to_json() for d in first] == alone
+    outside = list(nlp.parse(texts))
+    assert outside[0] is not first[0]  # nothing is held after the block
