@@ -53,7 +53,9 @@ def test_jobs_under_another_hash_seed_gives_the_same_json(tmp_path: Path) -> Non
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     cmd = [sys.executable, "-m", "consistency.cli", "check", str(EXAMPLES), "-q"]
     cmd += ["--format", "json", "-o", str(out), "--jobs", "3"]
-    done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+    # Run from elsewhere: from the checkout, its consistency/ would shadow the installed
+    # package (whose consistency.rules comes from rules/).
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False, cwd=tmp_path)
     assert done.returncode in (0, 1), done.stderr
     assert out.read_bytes() == one
 
