@@ -30,103 +30,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from consistency import nlp, temporal
 from consistency.ages import AGE, find_ages
-from consistency.errors import ConfigError
 from consistency.models import Claim, Document, FactKey, Quantity
 from consistency.quantities import QuantityMention, find_quantities
 from consistency.text import Sentence, sentences
-
-_KEYS = {
-    "roles",
-    "measures",
-    "generic",
-    "light",
-    "modality",
-    "reporting",
-    "units_of_time",
-    "background",
-    "organisations",
-    "totals",
-    "events",
-    "occurrence",
-}
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """The word classes of ``data/facts.yaml``, lemma -> class."""
-
-    role: dict[str, str]
-    measure: dict[str, str]
-    generic: frozenset[str]
-    light: frozenset[str]
-    modality: dict[str, str]
-    reporting: frozenset[str]
-    time_units: frozenset[str]
-    background: frozenset[str]
-    organisations: frozenset[str]
-    totals: frozenset[str]
-    events: frozenset[str]
-    occurrence: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def vocabulary() -> Vocabulary:
-    text = resources.files("consistency.data").joinpath("facts.yaml").read_text("utf-8")
-    return parse_vocabulary(yaml.safe_load(text), "facts.yaml")
-
-
-def parse_vocabulary(data: Any, where: str) -> Vocabulary:
-    """Validate the word classes: known keys only, lists of strings."""
-    if not isinstance(data, dict):
-        raise ConfigError(f"{where}: expected a mapping")
-    unknown = set(data) - _KEYS
-    if unknown:
-        raise ConfigError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
-
-    def words(value: Any, name: str) -> list[str]:
-        if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-            raise ConfigError(f"{where}: {name} must be a list of words")
-        return [w.lower() for w in value]
-
-    def classes(name: str) -> dict[str, str]:
-        section = data.get(name) or {}
-        if not isinstance(section, dict):
-            raise ConfigError(f"{where}: {name} must map a class to its words")
-        out: dict[str, str] = {}
-        for cls, ws in section.items():
-            for w in words(ws, f"{name}.{cls}"):
-                out.setdefault(w, str(cls))
-        return out
-
-    roles = classes("roles")
-    events = words(data.get("events", []), "events")
-    unknown_events = set(events) - set(roles.values())
-    if unknown_events:
-        raise ConfigError(
-            f"{where}: events names unknown role(s) {', '.join(sorted(unknown_events))}"
-        )
-    return Vocabulary(
-        role=roles,
-        measure=classes("measures"),
-        generic=frozenset(words(data.get("generic", []), "generic")),
-        light=frozenset(words(data.get("light", []), "light")),
-        modality=classes("modality"),
-        reporting=frozenset(words(data.get("reporting", []), "reporting")),
-        time_units=frozenset(words(data.get("units_of_time", []), "units_of_time")),
-        background=frozenset(words(data.get("background", []), "background")),
-        organisations=frozenset(words(data.get("organisations", []), "organisations")),
-        totals=frozenset(words(data.get("totals", []), "totals")),
-        events=frozenset(events),
-        occurrence=frozenset(words(data.get("occurrence", []), "occurrence")),
-    )
+from consistency.vocabulary import Vocabulary, vocabulary
 
 
 @dataclass(frozen=True)

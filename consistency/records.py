@@ -33,7 +33,7 @@ from typing import Any
 
 import yaml
 
-from consistency import facts, nlp
+from consistency import nlp, vocabulary
 from consistency.errors import ConfigError
 from consistency.models import Claim, Document, FactKey, TimeValue
 from consistency.text import Sentence, sentences
@@ -227,7 +227,7 @@ def _superlative(sent: Sentence, sd: Any, tok: Any, w: Words, beaten: bool) -> R
     phrase = noun  # "the largest round of layoffs in its history": the scope is the round's
     noun = _contained(noun, w)
     lemma = noun.lemma_.lower()
-    if lemma in facts.vocabulary().time_units or lemma in w.all_time:
+    if lemma in vocabulary.vocabulary().time_units or lemma in w.all_time:
         return None  # "the first time", "the biggest year": no thing of its own
     if _one_of(phrase, w) or _one_of(noun, w) or _one_of(tok, w):
         return None  # "one of the largest": not a record
@@ -237,7 +237,7 @@ def _superlative(sent: Sentence, sd: Any, tok: Any, w: Words, beaten: bool) -> R
     if scope is None:
         return None
     kind, text, year, years = scope
-    measure = facts.vocabulary().measure.get(lemma, lemma)
+    measure = vocabulary.vocabulary().measure.get(lemma, lemma)
     key = FactKey("first", UNIT, measure, role, "", "actual")
     owner = _owner(noun, verb)
     negated = verb is not None and any(c.dep_ == "neg" for c in verb.children)
@@ -298,7 +298,7 @@ def _last_time(sent: Sentence, sd: Any, tok: Any, w: Words) -> Record | None:
         if t.pos_ == "ADJ" and any(c.lower_ == "such" for c in t.head.children):
             role = w.direction.get(t.lemma_.lower(), "largest")
             break
-    measure = facts.vocabulary().measure.get(measure, measure)
+    measure = vocabulary.vocabulary().measure.get(measure, measure)
     key = FactKey("first", UNIT, measure, role, "", "actual")
     text = f"the last time ... {year.text}"
     why = f"'the last time' {clause.text!r} ({role}) was in {year.text}"
@@ -405,7 +405,7 @@ def _count(p: Any) -> int:
 
 def _beats_a_record(sd: Any, w: Words) -> bool:
     """ "... beats the previous record", "outstripping the previous worst": a new record."""
-    background = facts.vocabulary().background
+    background = vocabulary.vocabulary().background
     for t in sd:
         if t.lemma_.lower() == "record" or t.tag_ == "JJS":
             if any(c.lemma_.lower() in background for c in t.children):

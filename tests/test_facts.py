@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 import consistency
-from consistency import facts
+from consistency import facts, vocabulary
 from consistency.errors import ConfigError
 from consistency.models import Claim, Document, FactKey
 
@@ -172,7 +172,7 @@ def test_times_resolve_against_the_publication_date() -> None:
 
 
 def test_parse_vocabulary_maps_words_to_their_class() -> None:
-    voc = facts.parse_vocabulary(
+    voc = vocabulary.parse_vocabulary(
         {
             "roles": {"death": ["Die", "kill"], "injury": ["injure", "kill"]},
             "measures": {"worker": ["employee", "staff"]},
@@ -194,7 +194,7 @@ def test_parse_vocabulary_maps_words_to_their_class() -> None:
 
 
 def test_parse_vocabulary_missing_sections_are_empty() -> None:
-    voc = facts.parse_vocabulary({}, "empty.yaml")
+    voc = vocabulary.parse_vocabulary({}, "empty.yaml")
     assert voc.role == {} and voc.measure == {} and voc.generic == frozenset()
 
 
@@ -211,13 +211,13 @@ def test_parse_vocabulary_missing_sections_are_empty() -> None:
 )
 def test_parse_vocabulary_rejects(data: Any, message: str) -> None:
     with pytest.raises(ConfigError) as err:
-        facts.parse_vocabulary(data, "bad.yaml")
+        vocabulary.parse_vocabulary(data, "bad.yaml")
     assert str(err.value).startswith("bad.yaml: ")
     assert message in str(err.value)
 
 
 def test_packaged_vocabulary() -> None:
-    voc = facts.vocabulary()
+    voc = vocabulary.vocabulary()
     for word in ("die", "kill", "fatality", "life", "toll"):
         assert voc.role[word] == "death"
     assert voc.role["injure"] == "injury"
