@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from consistency import descriptions, facts, nlp, orders
+from consistency import confirmations, descriptions, facts, nlp, orders
 from consistency.extract import extract_with_names
 from consistency.lexicon import Lexicon
 from consistency.models import Claim, Document
@@ -36,7 +36,7 @@ class Reading:
     claims: list[Claim]  # lexicon claims, entities not yet resolved
     names: list[str]  # every proper name mentioned, for entity resolution
     descriptions: list[Claim]  # "the village of X" (DS01), entities not yet resolved
-    orders: list[Claim]  # "caught fire after landing" (OR02)
+    orders: list[Claim]  # "caught fire after landing" (OR02), "unconfirmed reports" (ST02)
 
 
 def read(documents: Sequence[Document], lexicon: Lexicon, jobs: int = 1) -> list[Reading]:
@@ -70,7 +70,7 @@ def _read_chunk(documents: Sequence[Document], lexicon: Lexicon) -> list[Reading
         with nlp.shared_parses():  # one parse per sentence for all three extractors
             found = facts.mentions(part)
             described = _by_document(descriptions.claims(part))
-            ordered = _by_document(orders.claims(part))
+            ordered = _by_document(orders.claims(part) + confirmations.claims(part))
         for d in part:
             claims, names = extract_with_names(d, lexicon)
             out.append(

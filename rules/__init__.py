@@ -25,6 +25,7 @@ BUILTIN_MODULES = (
     "consistency.rules.or02_order",
     "consistency.rules.an01_anachronism",
     "consistency.rules.st01_status",
+    "consistency.rules.st02_confirmation",
     "consistency.rules.ct01_counts",
     "consistency.rules.at01_attribution",
     "consistency.rules.in01_internal",
