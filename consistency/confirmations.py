@@ -21,15 +21,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
-from consistency import nlp
-from consistency.errors import ConfigError
+from consistency import nlp, wordfiles
 from consistency.models import Claim, Document, FactKey
-from consistency.text import sentences
 
 KIND, UNIT = "status", "confirmation"
 CONFIRMED, UNCONFIRMED = "confirmed", "unconfirmed"
@@ -45,23 +40,13 @@ class Words:
 
 @lru_cache(maxsize=1)
 def words() -> Words:
-    text = resources.files("consistency.data").joinpath("confirmations.yaml").read_text("utf-8")
-    return parse_words(yaml.safe_load(text), "confirmations.yaml")
+    return parse_words(wordfiles.read("confirmations.yaml"), "confirmations.yaml")
 
 
 def parse_words(data: Any, where: str) -> Words:
     """Validate the word lists: known keys only, each a list of words."""
-    if not isinstance(data, dict):
-        raise ConfigError(f"{where}: expected a mapping")
-    unknown = set(data) - _KEYS
-    if unknown:
-        raise ConfigError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
-    lists = {}
-    for key in sorted(_KEYS):
-        value = data.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-            raise ConfigError(f"{where}: {key} must be a list of words")
-        lists[key] = frozenset(w.lower() for w in value)
+    data = wordfiles.mapping(data, _KEYS, where)
+    lists = {k: frozenset(wordfiles.word_list(data.get(k, []), k, where)) for k in sorted(_KEYS)}
     return Words(**lists)
 
 
@@ -74,22 +59,14 @@ def _cue() -> re.Pattern[str]:
 
 def claims(documents: Sequence[Document]) -> list[Claim]:
     """The confirmation claims of every document, parsed in one batch."""
-    cue = _cue()
-    jobs = [
-        (d, s)
-        for d in documents
-        for s in sentences(d.text)
-        if len(s.text) <= 1000 and cue.search(s.text)
-    ]
+    found = nlp.read_cued(documents, _cue(), lambda s, sd: [(s, x) for x in statuses(sd)])
     out: list[Claim] = []
-    counts: dict[str, int] = {}
-    for (d, s), sd in zip(jobs, nlp.parse(s.text for _, s in jobs), strict=True):
-        for thing, status, trigger in statuses(sd):
-            counts[d.id] = counts.get(d.id, 0) + 1
+    for d in documents:
+        for n, (s, (thing, status, trigger)) in enumerate(found[d.id], 1):
             key = FactKey(KIND, UNIT, thing, "", "", "actual")
             out.append(
                 Claim(
-                    id=f"{d.id}#k{counts[d.id]}",
+                    id=f"{d.id}#k{n}",
                     document=d.id,
                     sentence=s.text,
                     span=(s.start, s.end),

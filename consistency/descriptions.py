@@ -28,15 +28,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
-from consistency import nlp
+from consistency import nlp, wordfiles
 from consistency.errors import ConfigError
 from consistency.models import Claim, Document, FactKey
-from consistency.text import Sentence, sentences
+from consistency.text import Sentence
 
 KIND = "other"
 UNIT = "description"
@@ -90,23 +87,16 @@ class Words:
 
 @lru_cache(maxsize=1)
 def words() -> Words:
-    text = resources.files("consistency.data").joinpath("descriptions.yaml").read_text("utf-8")
-    return parse_words(yaml.safe_load(text), "descriptions.yaml")
+    return parse_words(wordfiles.read("descriptions.yaml"), "descriptions.yaml")
 
 
 def parse_words(data: Any, where: str) -> Words:
     """Validate the word lists: known keys, families with known patterns, classes of words,
     generic and near classes that exist, conflicts between known families."""
-    if not isinstance(data, dict):
-        raise ConfigError(f"{where}: expected a mapping")
-    unknown = set(data) - _KEYS
-    if unknown:
-        raise ConfigError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    data = wordfiles.mapping(data, _KEYS, where)
 
     def strings(value: Any, name: str) -> list[str]:
-        if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-            raise ConfigError(f"{where}: {name} must be a list of words")
-        return [w.lower() for w in value]
+        return wordfiles.word_list(value, name, where)
 
     section = data.get("families") or {}
     if not isinstance(section, dict):
@@ -198,16 +188,7 @@ class Description:
 
 def claims(documents: Sequence[Document]) -> list[Claim]:
     """The description claims of every document, parsed in one batch."""
-    cue = _cue()
-    jobs = [
-        (d, s)
-        for d in documents
-        for s in sentences(d.text)
-        if len(s.text) <= 1000 and cue.search(s.text)
-    ]
-    found: dict[str, list[Description]] = {d.id: [] for d in documents}
-    for (d, s), sd in zip(jobs, nlp.parse(s.text for _, s in jobs), strict=True):
-        found[d.id].extend(describe(s, sd))
+    found = nlp.read_cued(documents, _cue(), describe)
     out: list[Claim] = []
     for d in documents:
         out += [_claim(d, n, x) for n, x in enumerate(found[d.id], 1)]

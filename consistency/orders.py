@@ -29,15 +29,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
-from consistency import nlp
+from consistency import nlp, wordfiles
 from consistency.errors import ConfigError
 from consistency.models import Claim, Document, FactKey
-from consistency.text import Sentence, sentences
+from consistency.text import Sentence
 
 KIND = "order"
 BEFORE = "before"  # a strict order: the first event ended or began before the other
@@ -62,22 +59,15 @@ class Words:
 
 @lru_cache(maxsize=1)
 def words() -> Words:
-    text = resources.files("consistency.data").joinpath("orders.yaml").read_text("utf-8")
-    return parse_words(yaml.safe_load(text), "orders.yaml")
+    return parse_words(wordfiles.read("orders.yaml"), "orders.yaml")
 
 
 def parse_words(data: Any, where: str) -> Words:
     """Validate the word lists: known keys only, lists of strings, known relations."""
-    if not isinstance(data, dict):
-        raise ConfigError(f"{where}: expected a mapping")
-    unknown = set(data) - _KEYS
-    if unknown:
-        raise ConfigError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    data = wordfiles.mapping(data, _KEYS, where)
 
     def strings(value: Any, name: str) -> list[str]:
-        if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-            raise ConfigError(f"{where}: {name} must be a list of words")
-        return [" ".join(w.lower().split()) for w in value]
+        return wordfiles.word_list(value, name, where)
 
     def section(name: str) -> dict[str, list[str]]:
         value = data.get(name) or {}
@@ -155,16 +145,7 @@ class Order:
 
 def claims(documents: Sequence[Document]) -> list[Claim]:
     """The order claims of every document, parsed in one batch."""
-    cue = _cue()
-    jobs = [
-        (d, s)
-        for d in documents
-        for s in sentences(d.text)
-        if len(s.text) <= 1000 and cue.search(s.text)
-    ]
-    found: dict[str, list[Order]] = {d.id: [] for d in documents}
-    for (d, s), sd in zip(jobs, nlp.parse(s.text for _, s in jobs), strict=True):
-        found[d.id].extend(orders(s, sd))
+    found = nlp.read_cued(documents, _cue(), orders)
     out: list[Claim] = []
     for d in documents:
         out += [_claim(d, n, o) for n, o in enumerate(found[d.id], 1)]

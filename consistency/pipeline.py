@@ -95,6 +95,7 @@ def check(
     # Every document is parsed once; its values are keyed now and dated after dating.
     readings = reading.read(documents, lex, jobs)
     found = {d.id: r.mentions for d, r in zip(documents, readings, strict=True)}
+    ranked = {d.id: r.records for d, r in zip(documents, readings, strict=True)}  # FR02
     claims = [c for r in readings for c in r.claims]
     mentions = [n for r in readings for n in r.names]
     apply = resolver(documents, claims, mentions)
@@ -119,7 +120,7 @@ def check(
         claims += [c for d in redated.values() for c in extract_with(d)]
     for d in documents:
         claims += [apply(c) for c in facts.claims(d, found[d.id])]
-    claims += [apply(c) for c in records.claims(documents)]  # "the largest ever" (FR02)
+        claims += [apply(c) for c in records.claims_of(d, ranked[d.id])]  # "the largest ever"
     # "the village of X" (DS01), keyed by the entity once resolved
     claims += [descriptions.keyed(apply(c)) for r in readings for c in r.descriptions]
     claims += [apply(c) for r in readings for c in r.orders]  # "caught fire after landing" (OR02)

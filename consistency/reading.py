@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from consistency import confirmations, descriptions, facts, nlp, orders
+from consistency import confirmations, descriptions, facts, nlp, orders, records
 from consistency.extract import extract_with_names
 from consistency.lexicon import Lexicon
 from consistency.models import Claim, Document
@@ -37,6 +37,7 @@ class Reading:
     names: list[str]  # every proper name mentioned, for entity resolution
     descriptions: list[Claim]  # "the village of X" (DS01), entities not yet resolved
     orders: list[Claim]  # "caught fire after landing" (OR02), "unconfirmed reports" (ST02)
+    records: list[records.Record]  # "the largest ever" (FR02), dated after dating
 
 
 def read(documents: Sequence[Document], lexicon: Lexicon, jobs: int = 1) -> list[Reading]:
@@ -71,10 +72,18 @@ def _read_chunk(documents: Sequence[Document], lexicon: Lexicon) -> list[Reading
             found = facts.mentions(part)
             described = _by_document(descriptions.claims(part))
             ordered = _by_document(orders.claims(part) + confirmations.claims(part))
+            ranked = records.read(part)
         for d in part:
             claims, names = extract_with_names(d, lexicon)
             out.append(
-                Reading(found[d.id], claims, names, described.get(d.id, []), ordered.get(d.id, []))
+                Reading(
+                    found[d.id],
+                    claims,
+                    names,
+                    described.get(d.id, []),
+                    ordered.get(d.id, []),
+                    ranked[d.id],
+                )
             )
     return out
 

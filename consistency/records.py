@@ -17,8 +17,10 @@ the claims of one noun and rule FR02 compares their scopes. The owner ("Acme's b
 loss") is compared leniently, as for figures.
 
 Only sentences with a scope cue are parsed (a superlative without a scope is no record
-claim), in one batch with :func:`consistency.nlp.parse`. The English words are data
-(``data/records.yaml``), validated by :func:`parse_words`.
+claim), per document with the other extractors (:func:`read`, in ``reading``); the claims
+are made after dating (:func:`claims_of`), since "in 30 years" counts back from the
+publication date. The English words are data (``data/records.yaml``), validated by
+:func:`parse_words`.
 """
 
 from __future__ import annotations
@@ -28,15 +30,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
-from consistency import nlp, vocabulary
+from consistency import nlp, vocabulary, wordfiles
 from consistency.errors import ConfigError
 from consistency.models import Claim, Document, FactKey, TimeValue
-from consistency.text import Sentence, sentences
+from consistency.text import Sentence
 
 UNIT = "record"
 ALL_TIME = "all-time"
@@ -72,33 +71,23 @@ class Words:
 
 @lru_cache(maxsize=1)
 def words() -> Words:
-    text = resources.files("consistency.data").joinpath("records.yaml").read_text("utf-8")
-    return parse_words(yaml.safe_load(text), "records.yaml")
+    return parse_words(wordfiles.read("records.yaml"), "records.yaml")
 
 
 def parse_words(data: Any, where: str) -> Words:
     """Validate the word lists: known keys only, lists of strings, periods in whole years."""
-    if not isinstance(data, dict):
-        raise ConfigError(f"{where}: expected a mapping")
-    unknown = set(data) - _KEYS
-    if unknown:
-        raise ConfigError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    data = wordfiles.mapping(data, _KEYS, where)
 
     def listed(name: str) -> frozenset[str]:
-        value = data.get(name, [])
-        if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-            raise ConfigError(f"{where}: {name} must be a list of words")
-        return frozenset(str(w).lower() for w in value)
+        return frozenset(wordfiles.word_list(data.get(name, []), name, where))
 
     section = data.get("directions") or {}
     if not isinstance(section, dict):
         raise ConfigError(f"{where}: directions must map a class to its words")
     direction: dict[str, str] = {}
     for cls, ws in section.items():
-        if not isinstance(ws, list) or not all(isinstance(w, str) for w in ws):
-            raise ConfigError(f"{where}: directions.{cls} must be a list of words")
-        for w in ws:
-            direction.setdefault(w.lower(), str(cls))
+        for w in wordfiles.word_list(ws, f"directions.{cls}", where):
+            direction.setdefault(w, str(cls))
     periods = data.get("periods") or {}
     if not isinstance(periods, dict) or not all(
         isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in periods.values()
@@ -152,21 +141,15 @@ class Record:
     why: str
 
 
-def claims(documents: Sequence[Document]) -> list[Claim]:
-    """The record claims of every document, parsed in one batch."""
-    jobs = [
-        (d, s)
-        for d in documents
-        for s in sentences(d.text)
-        if len(s.text) <= 1000 and _CUE.search(s.text)
-    ]
-    found: dict[str, list[Record]] = {d.id: [] for d in documents}
-    for (d, s), sd in zip(jobs, nlp.parse(s.text for _, s in jobs), strict=True):
-        found[d.id].extend(records(s, sd))
-    out: list[Claim] = []
-    for d in documents:
-        out += [_claim(d, n, r) for n, r in enumerate(found[d.id], 1)]
-    return out
+def read(documents: Sequence[Document]) -> dict[str, list[Record]]:
+    """The record mentions of every document, before their dates are anchored: read with
+    the other per-document work, while claims wait for the publication date."""
+    return nlp.read_cued(documents, _CUE, records)
+
+
+def claims_of(doc: Document, found: Sequence[Record]) -> list[Claim]:
+    """A document's record claims, "in 30 years" read back from its publication date."""
+    return [_claim(doc, n, r) for n, r in enumerate(found, 1)]
 
 
 def records(sent: Sentence, sd: Any) -> list[Record]:

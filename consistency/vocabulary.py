@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from consistency import wordfiles
 from consistency.errors import ConfigError
 
 _KEYS = {
@@ -52,22 +50,15 @@ class Vocabulary:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    text = resources.files("consistency.data").joinpath("facts.yaml").read_text("utf-8")
-    return parse_vocabulary(yaml.safe_load(text), "facts.yaml")
+    return parse_vocabulary(wordfiles.read("facts.yaml"), "facts.yaml")
 
 
 def parse_vocabulary(data: Any, where: str) -> Vocabulary:
     """Validate the word classes: known keys only, lists of strings."""
-    if not isinstance(data, dict):
-        raise ConfigError(f"{where}: expected a mapping")
-    unknown = set(data) - _KEYS
-    if unknown:
-        raise ConfigError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    data = wordfiles.mapping(data, _KEYS, where)
 
     def words(value: Any, name: str) -> list[str]:
-        if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-            raise ConfigError(f"{where}: {name} must be a list of words")
-        return [w.lower() for w in value]
+        return wordfiles.word_list(value, name, where)
 
     def classes(name: str) -> dict[str, str]:
         section = data.get(name) or {}

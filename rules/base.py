@@ -32,6 +32,14 @@ class Context:
     by_document: dict[str, list[Claim]] = field(default_factory=dict)
     lexicon: Lexicon | None = None  # the event lexicon of the run (opposites, qualifiers)
 
+    def facts_of(self, kind: str, unit: str | None = None) -> dict[FactKey, list[Claim]]:
+        """The facts of one kind of claim (and unit), in key order."""
+        return {
+            k: cs
+            for k, cs in sorted(self.facts.items())
+            if k.kind == kind and (unit is None or k.unit == unit)
+        }
+
     def doc(self, claim: Claim) -> Document:
         return self.documents[claim.document]
 

@@ -69,19 +69,23 @@ def disputes(
         # what (a coarser value compatible with both sides, "2023", takes no side).
         values = {value(c) for c in cited.values()}
         shown = [c for c in claims if c.id in cited or value(c) in values]
-        labels: dict[str, list[Claim]] = {}
-        for c in shown:
-            labels.setdefault(str(value(c)), []).append(c)
-        ordered = sorted(labels.items(), key=lambda kv: (-len({c.document for c in kv[1]}), kv[0]))
         sources = {c.attributed_to for c in shown}
-        yield (
-            key,
-            Dispute(
-                claims=tuple(shown),
-                values=tuple((v, tuple(cs)) for v, cs in ordered),
-                sources_differ=None not in sources and len(sources) > 1,
-            ),
-        )
+        yield key, by_value(shown, value, sources_differ=None not in sources and len(sources) > 1)
+
+
+def by_value(
+    shown: Sequence[Claim], value: Callable[[Claim], str | None], sources_differ: bool = False
+) -> Dispute:
+    """The dispute of these claims, grouped by value, the value most outlets give first."""
+    labels: dict[str, list[Claim]] = {}
+    for c in shown:
+        labels.setdefault(str(value(c)), []).append(c)
+    ordered = sorted(labels.items(), key=lambda kv: (-len({c.document for c in kv[1]}), kv[0]))
+    return Dispute(
+        claims=tuple(shown),
+        values=tuple((v, tuple(cs)) for v, cs in ordered),
+        sources_differ=sources_differ,
+    )
 
 
 def entity_of(d: Dispute) -> str:

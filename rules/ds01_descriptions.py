@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from consistency import descriptions
 from consistency.models import Claim, FactKey, Finding
 from consistency.rules.base import Context, Rule, cite
-from consistency.rules.disputes import Dispute, entity_of, outlets_say
+from consistency.rules.disputes import Dispute, by_value, entity_of, outlets_say
 
 
 def _conflict(a: Claim, b: Claim, *, strict: bool) -> bool:
@@ -52,9 +52,7 @@ class Rule_DS01(Rule):
     severity = "medium"
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
-        for key, group in sorted(ctx.facts.items()):
-            if key.kind != descriptions.KIND or key.unit != descriptions.UNIT:
-                continue
+        for key, group in ctx.facts_of(descriptions.KIND, descriptions.UNIT).items():
             d = _dispute(group)
             if d is not None:
                 yield self._finding(ctx, key, d)
@@ -148,12 +146,4 @@ def _dispute(group: list[Claim]) -> Dispute | None:
     if not disputed:
         return None
     shown = [c for doc in sorted(steady) for c in steady[doc] if c.object in disputed]
-    labels: dict[str, list[Claim]] = {}
-    for c in shown:
-        labels.setdefault(str(c.object), []).append(c)
-    ordered = sorted(labels.items(), key=lambda kv: (-len({c.document for c in kv[1]}), kv[0]))
-    return Dispute(
-        claims=tuple(shown),
-        values=tuple((v, tuple(cs)) for v, cs in ordered),
-        sources_differ=False,
-    )
+    return by_value(shown, lambda c: c.object)

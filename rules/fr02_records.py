@@ -44,7 +44,7 @@ class Rule_FR02(Rule):
     severity = "medium"
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
-        mine = {k: cs for k, cs in ctx.facts.items() if k.kind == "first" and k.unit == "record"}
+        mine = ctx.facts_of("first", "record")
         for key, d in disputes(mine, records.scope_label, _compatible):
             yield self._finding(ctx, key, d)
 

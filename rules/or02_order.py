@@ -38,9 +38,7 @@ class Rule_OR02(Rule):
     severity = "medium"
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
-        for key, group in ctx.facts.items():
-            if key.kind != orders.KIND:
-                continue
+        for key, group in ctx.facts_of(orders.KIND).items():
             finding = self._check(ctx, key, group)
             if finding is not None:
                 yield finding

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from consistency import confirmations
 from consistency.models import Claim, FactKey, Finding
 from consistency.rules.base import Context, Rule, cite
-from consistency.rules.disputes import Dispute, outlets_say
+from consistency.rules.disputes import Dispute, by_value, outlets_say
 
 
 class Rule_ST02(Rule):
@@ -34,9 +34,7 @@ class Rule_ST02(Rule):
     severity = "low"
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
-        for key, group in sorted(ctx.facts.items()):
-            if key.kind != confirmations.KIND or key.unit != confirmations.UNIT:
-                continue
+        for key, group in ctx.facts_of(confirmations.KIND, confirmations.UNIT).items():
             d = _dispute(group)
             if d is not None:
                 yield self._finding(ctx, key, d)
@@ -66,13 +64,4 @@ def _dispute(group: list[Claim]) -> Dispute | None:
     said = {s for doc in steady for s in by_doc[doc]}
     if said != {confirmations.CONFIRMED, confirmations.UNCONFIRMED}:
         return None
-    shown = [c for c in group if c.document in steady]
-    labels: dict[str, list[Claim]] = {}
-    for c in shown:
-        labels.setdefault(str(c.object), []).append(c)
-    ordered = sorted(labels.items(), key=lambda kv: (-len({c.document for c in kv[1]}), kv[0]))
-    return Dispute(
-        claims=tuple(shown),
-        values=tuple((v, tuple(cs)) for v, cs in ordered),
-        sources_differ=False,
-    )
+    return by_value([c for c in group if c.document in steady], lambda c: c.object)
