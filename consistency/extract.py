@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from consistency import temporal
 from consistency.entities import (
@@ -30,7 +30,7 @@ from consistency.entities import (
     thing_mention,
 )
 from consistency.lexicon import Lexicon
-from consistency.models import Claim, Document, Quantity
+from consistency.models import Claim, Document, Quantity, TimeValue
 from consistency.quantities import find_quantities
 from consistency.quotes import quote_claims
 from consistency.text import Sentence, Token, sentences
@@ -82,23 +82,91 @@ class Trigger:
     end: int = 0  # last token index of the trigger (the object word for phrases)
 
 
+@dataclass(frozen=True)
+class Draft:
+    """A claim before its time is read: everything the text says, nothing that depends on
+    the document's publication date. :func:`dated` reads the time against a date, so a
+    document whose date is inferred or corrected is dated again, never extracted again."""
+
+    claim: Claim  # time None, confidence before the date's and the document's factors
+    time_text: str | None  # the clause's time expression, as written
+    sequence: bool  # "then", "after that": the time counts from the last dated claim
+    counts_from_before: bool  # "two years down the line": from the last dated event
+
+
 def extract(doc: Document, lexicon: Lexicon) -> list[Claim]:
-    """All claims of one document, in text order."""
-    return extract_with_names(doc, lexicon)[0]
+    """All claims of one document, in text order, dated against its publication date."""
+    return dated(doc, extract_with_names(doc, lexicon)[0])
 
 
-def extract_with_names(doc: Document, lexicon: Lexicon) -> tuple[list[Claim], list[str]]:
-    """The claims of one document, and every proper name it mentions (for resolution)."""
+def extract_with_names(doc: Document, lexicon: Lexicon) -> tuple[list[Draft], list[str]]:
+    """The drafts of one document's claims (see :func:`dated`), and every proper name it
+    mentions (for resolution). Nothing here depends on the document's date."""
     names: list[str] = []
     sents = sentences(doc.text)
     vocab = _capitalized_vocab(sents)
-    claims: list[Claim] = []
+    drafts: list[Draft] = []
     last_subject: str | None = None
     for sent in sents:
-        new, last_subject = _sentence_claims(doc, sent, lexicon, vocab, claims, last_subject, names)
-        claims.extend(new)
-    claims.extend(quote_claims(doc, sents, len(claims) + 1, lexicon.said_verbs))
-    return claims, names
+        new, last_subject = _sentence_claims(
+            doc, sent, lexicon, vocab, len(drafts), last_subject, names
+        )
+        drafts.extend(new)
+    first = len(drafts) + 1
+    drafts += [
+        Draft(c, None, False, False) for c in quote_claims(doc, sents, first, lexicon.said_verbs)
+    ]
+    return drafts, names
+
+
+def dated(doc: Document, drafts: Sequence[Draft]) -> list[Claim]:
+    """The claims of ``drafts``, their times read against ``doc``'s publication date.
+
+    A time told after "then" counts from the last claim dated before its sentence; one
+    counted "from before" ("two years later") from the last one dated in its sentence, else
+    before it. A time read from a date that was inferred weighs less, as does a hedge.
+    """
+    out: list[Claim] = []
+    for d in drafts:
+        c = d.claim
+        if d.time_text is None and not d.sequence:
+            out.append(replace(c, confidence=_weighed(c.confidence, c, None, doc)))
+            continue
+        after = None
+        if d.sequence:
+            after = _previous_timed(out, c.index)
+        elif d.time_text is not None and d.counts_from_before:
+            same = [x for x in out if x.index == c.index and x.time is not None and x.time.resolved]
+            after = same[-1] if same else _previous_timed(out, c.index)
+        time = None
+        if d.time_text is not None:
+            time = temporal.resolve(
+                d.time_text,
+                doc.published,
+                doc.published_from if doc.published else None,
+                tense=c.tense,
+                after=after.time if after is not None and after.time is not None else None,
+            )
+        out.append(
+            replace(
+                c,
+                time=time,
+                confidence=_weighed(c.confidence, c, time, doc),
+                after=after.id if after is not None else None,
+            )
+        )
+    return out
+
+
+def _weighed(confidence: float, c: Claim, time: TimeValue | None, doc: Document) -> float:
+    if time is not None and (
+        time.anchor_from == "inferred"
+        or (time.anchor_from not in (None, "absolute") and doc.published_from == "inferred")
+    ):
+        confidence *= 0.7
+    if c.hedged:
+        confidence *= 0.7
+    return round(confidence * doc.confidence, 3)
 
 
 def _capitalized_vocab(sents: Sequence[Sentence]) -> frozenset[str]:
@@ -501,10 +569,10 @@ def _sentence_claims(
     sent: Sentence,
     lexicon: Lexicon,
     vocab: frozenset[str],
-    previous: list[Claim],
+    before: int,
     last_subject: str | None,
     names_out: list[str],
-) -> tuple[list[Claim], str | None]:
+) -> tuple[list[Draft], str | None]:
     tokens = sent.tokens
     times = temporal.find_times(sent.text)
     time_tokens = {k for k, t in enumerate(tokens) for tm in times if tm.start <= t.start < tm.end}
@@ -517,7 +585,7 @@ def _sentence_claims(
     clause_of, coordinated = _clauses(tokens, lexicon)
     quantities = find_quantities(sent.text, skip=[(t.start, t.end) for t in times])
     attributed = _attribution(sent, tokens, mentions, lexicon)
-    out: list[Claim] = []
+    out: list[Draft] = []
     # One event told once per clause: "was then named chief executive" is one appointment
     # even though "named" and "was ... chief" both name it.
     seen_events: set[tuple[str, int]] = set()
@@ -586,54 +654,33 @@ def _sentence_claims(
             tokens[trig.index].start,
         )
         quantity = _clause_quantity([q for q in quantities if own(q.start)], c_start, c_end, count)
-        after = None
-        if _sequence_cue(tokens, span_tokens, max(trig.index, trig.end), lexicon):
-            after = _previous_timed(previous + out, sent.index)
-        elif time_mention is not None and temporal.counts_from_before(time_mention.text):
-            # "two years down the line": counted from the last dated event told before.
-            same = [c for c in out if c.time is not None and c.time.resolved]
-            after = same[-1] if same else _previous_timed(previous, sent.index)
-        time = None
-        if time_mention is not None:
-            time = temporal.resolve(
-                time_mention.text,
-                doc.published,
-                doc.published_from if doc.published else None,
-                tense=tense,
-                after=after.time if after is not None and after.time is not None else None,
-            )
-            if time.anchor_from == "inferred" or (
-                time.anchor_from not in (None, "absolute") and doc.published_from == "inferred"
-            ):
-                confidence *= 0.7
-        if hedged:
-            confidence *= 0.7
+        sequence = _sequence_cue(tokens, span_tokens, max(trig.index, trig.end), lexicon)
+        time_text = time_mention.text if time_mention is not None else None
+        # "two years down the line": counted from the last dated event told before.
+        from_before = time_text is not None and temporal.counts_from_before(time_text)
         for name in names:
-            out.append(
-                Claim(
-                    id=f"{doc.id}#{len(previous) + len(out) + 1}",
-                    document=doc.id,
-                    sentence=sent.text,
-                    span=(sent.start, sent.end),
-                    entity=name,
-                    event=trig.event,
-                    object=obj,
-                    time=time,
-                    quantity=quantity,
-                    qualifiers=qualifiers,
-                    negated=negated,
-                    hedged=hedged,
-                    attributed_to=attributed if attributed and attributed not in names else None,
-                    tense=tense,
-                    trigger=trig.words,
-                    mention=mention_text,
-                    group=tuple(names) if len(names) > 1 else (),
-                    count=count,
-                    index=sent.index,
-                    confidence=round(confidence * doc.confidence, 3),
-                    after=after.id if after is not None else None,
-                )
+            claim = Claim(
+                id=f"{doc.id}#{before + len(out) + 1}",
+                document=doc.id,
+                sentence=sent.text,
+                span=(sent.start, sent.end),
+                entity=name,
+                event=trig.event,
+                object=obj,
+                quantity=quantity,
+                qualifiers=qualifiers,
+                negated=negated,
+                hedged=hedged,
+                attributed_to=attributed if attributed and attributed not in names else None,
+                tense=tense,
+                trigger=trig.words,
+                mention=mention_text,
+                group=tuple(names) if len(names) > 1 else (),
+                count=count,
+                index=sent.index,
+                confidence=confidence,
             )
+            out.append(Draft(claim, time_text, sequence, from_before))
         if subject[0].kind == "proper":
             last_subject = names[0]
     return out, last_subject
@@ -1094,4 +1141,4 @@ def _attribution(
     return None
 
 
-__all__ = ["extract", "extract_with_names"]
+__all__ = ["Draft", "dated", "extract", "extract_with_names"]

@@ -14,7 +14,7 @@ from consistency import dating, descriptions, facts, graph, reading, records
 from consistency import lexicon as lexicon_mod
 from consistency.config import SEVERITY_RANK, Settings
 from consistency.errors import ConfigError
-from consistency.extract import extract
+from consistency.extract import dated
 from consistency.ingest import ingest
 from consistency.models import Claim, Document, Finding, Result, Skipped
 from consistency.resolve import resolver
@@ -96,18 +96,19 @@ def check(
     readings = reading.read(documents, lex, jobs)
     found = {d.id: r.mentions for d, r in zip(documents, readings, strict=True)}
     ranked = {d.id: r.records for d, r in zip(documents, readings, strict=True)}  # FR02
-    claims = [c for r in readings for c in r.claims]
+    drafts = {d.id: r.claims for d, r in zip(documents, readings, strict=True)}
+    claims = [c for d in documents for c in dated(d, drafts[d.id])]
     mentions = [n for r in readings for n in r.names]
     apply = resolver(documents, claims, mentions)
     claims = [apply(c) for c in claims]
 
-    # Date inference extracts a document once per candidate date: remember each reading.
+    # Date inference reads a document's times once per candidate date: remember each.
     redone: dict[tuple[str, object, str], list[Claim]] = {}
 
     def extract_with(d: Document) -> list[Claim]:
         key = (d.id, d.published, d.published_from)
         if key not in redone:
-            redone[key] = [apply(c) for c in extract(d, lex)]
+            redone[key] = [apply(c) for c in dated(d, drafts[d.id])]
         return redone[key]
 
     before = {d.id: d.published for d in documents}

@@ -139,7 +139,8 @@ def quote_claims(
     first_id: int,
     said_verbs: frozenset[str] | None = None,
 ) -> list[Claim]:
-    """One ``said`` claim per direct quote of the document."""
+    """One ``said`` claim per direct quote of the document (its confidence not yet
+    weighed by the document's)."""
     out: list[Claim] = []
     for q in find_quotes(doc.text, said_verbs):
         sent = next((s for s in sentences if s.start <= q.end <= s.end + 2), None)
@@ -159,7 +160,7 @@ def quote_claims(
                 trigger="said",
                 mention=q.speaker,
                 index=sent.index,
-                confidence=round(0.9 * doc.confidence, 3),
+                confidence=0.9,  # weighed by the document's when dated (extract.dated)
             )
         )
     return out

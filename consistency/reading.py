@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from consistency import confirmations, descriptions, facts, nlp, orders, records
-from consistency.extract import extract_with_names
+from consistency.extract import Draft, extract_with_names
 from consistency.lexicon import Lexicon
 from consistency.models import Claim, Document
 
@@ -33,7 +33,7 @@ class Reading:
     """What one document yields before the corpus-wide stages."""
 
     mentions: list[facts.Mention]  # value mentions, times not yet resolved
-    claims: list[Claim]  # lexicon claims, entities not yet resolved
+    claims: list[Draft]  # lexicon claims, not yet dated (extract.dated) nor resolved
     names: list[str]  # every proper name mentioned, for entity resolution
     descriptions: list[Claim]  # "the village of X" (DS01), entities not yet resolved
     orders: list[Claim]  # "caught fire after landing" (OR02), "unconfirmed reports" (ST02)
