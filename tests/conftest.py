@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+
+# The benchmarks (``from benchmarks.generator import generate``) are not installed: reach
+# them from the checkout. Appended, not prepended: ROOT/consistency lacks the rules and
+# reports that the installed package has (they install from ROOT/rules and ROOT/reports).
+if str(ROOT) not in sys.path:
+    sys.path.append(str(ROOT))
 
 
 @pytest.fixture(scope="session")

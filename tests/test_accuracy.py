@@ -1,6 +1,6 @@
 """Accuracy on a generated corpus: the figures may not fall below where they are.
 
-The corpus is made by ``benchmarks/generate.py`` with a seed the extraction was never tuned
+The corpus is made by ``benchmarks/generator`` with a seed the extraction was never tuned
 on, checked one story at a time and scored by ``consistency.evaluate``. When the checker
 gets better, raise the floors; when it gets worse, this test says which kind and prints
 the misses and false alarms.
@@ -8,15 +8,11 @@ the misses and false alarms.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
+from benchmarks.generator import generate
 from consistency.evaluate import evaluate, format_report
 
-ROOT = Path(__file__).resolve().parents[1]
 SEED = 2026
 STORIES = 20
 
@@ -51,19 +47,10 @@ KIND_PRECISION = {
 }
 
 
-def _generate():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks/generate.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["bench_generate"] = mod  # dataclasses look their module up by name
-    spec.loader.exec_module(mod)
-    return mod.generate
-
-
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     out = tmp_path_factory.mktemp("generated")
-    _generate()(out, STORIES, 4, SEED)
+    generate(out, STORIES, 4, SEED)
     return evaluate(out)  # the expected.yaml the generator writes beside the stories
 
 

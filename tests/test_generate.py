@@ -1,32 +1,22 @@
-"""benchmarks/generate.py: a seeded corpus of invented stories with planted discrepancies."""
+"""benchmarks/generator: a seeded corpus of invented stories with planted discrepancies."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
+import shutil
+import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+from benchmarks import generator as gen
+from benchmarks.generator import vocabulary
+
 KINDS = {"date", "number", "first", "order", "anachronism", "status", "attribution"}
 CLASSIC = ("date", "number", "first", "order", "anachronism")
-
-
-def _load():
-    spec = importlib.util.spec_from_file_location(
-        "bench_generate", ROOT / "benchmarks" / "generate.py"
-    )
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["bench_generate"] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-gen = _load()
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -263,7 +253,7 @@ def test_planted_values_hold(corpus20: tuple[Path, dict]) -> None:
                 pb = story.plans[(d.facts[0], d.counter)]
                 assert pa.status and pb.status is None and pb.time
                 if pa.status.startswith("not-"):
-                    assert pa.time is None and pb.time.end <= pub + gen.timedelta(days=1)
+                    assert pa.time is None and pb.time.end <= pub + timedelta(days=1)
                 else:
                     assert pa.time and not gen.disjoint(pa.time, pb.time)
                     assert pa.time.gran in ("day", "month") and pb.time.gran in ("day", "month")
@@ -295,13 +285,13 @@ def test_planted_values_hold(corpus20: tuple[Path, dict]) -> None:
                 assert echo is not None and echo.outlet == pa.outlet == d.outlet == d.counter
                 if d.kind == "date":
                     assert pa.time and echo.time and gen.disjoint(pa.time, echo.time)
-                    assert echo.time.end <= pub + gen.timedelta(days=1)
+                    assert echo.time.end <= pub + timedelta(days=1)
                 else:
                     assert pa.qty and echo.qty and not pa.qty.overlaps(echo.qty)
             elif d.kind == "date":
                 pb = story.plans[(d.facts[0], d.counter)]
                 assert pa.time and pb.time and gen.disjoint(pa.time, pb.time)
-                assert pa.time.end <= pub + gen.timedelta(days=1)
+                assert pa.time.end <= pub + timedelta(days=1)
             elif d.kind == "anachronism":
                 assert pa.time and pa.time.start > pub and not pa.time.relative
             elif d.kind == "number":
@@ -318,24 +308,75 @@ def test_planted_values_hold(corpus20: tuple[Path, dict]) -> None:
 
 
 def test_relative_times_are_right() -> None:
-    d, pub = gen.date(2023, 11, 20), gen.date(2024, 3, 12)
+    d, pub = date(2023, 11, 20), date(2024, 3, 12)
     by_form = {t.form: t for t in gen.time_options(d, pub, "us")}
     assert by_form["last_monthname"].text == "last November"
     assert by_form["bare_month"].text == "in November"
     assert by_form["last_year"].label() == "2023"
     assert "yesterday" not in by_form
-    near = {t.form: t for t in gen.time_options(gen.date(2024, 3, 11), pub, "ap")}
+    near = {t.form: t for t in gen.time_options(date(2024, 3, 11), pub, "ap")}
     assert near["yesterday"].label() == "2024-03-11"
     assert near["weekday"].text == "Monday"
     assert "earlier_this_month" not in near  # "earlier this month" for yesterday reads oddly
-    week = {t.form: t for t in gen.time_options(gen.date(2024, 3, 7), pub, "us")}
+    week = {t.form: t for t in gen.time_options(date(2024, 3, 7), pub, "us")}
     assert week["weekday"].text == "on Thursday"
     assert week["earlier_this_month"].label() == "2024-03-01..2024-03-12"
-    for t in gen.time_options(gen.date(2024, 2, 29), pub, "uk"):
-        assert t.contains(gen.date(2024, 2, 29)), t
+    for t in gen.time_options(date(2024, 2, 29), pub, "uk"):
+        assert t.contains(date(2024, 2, 29)), t
 
 
 def test_cli(tmp_path: Path) -> None:
     assert gen.main([str(tmp_path / "c"), "--stories", "2", "--outlets", "2", "--seed", "3"]) == 0
     assert (tmp_path / "c" / "story-002").is_dir()
     assert gen.main([str(tmp_path / "d"), "--stories", "2", "--outlets", "1"]) == 2
+
+
+def test_the_readme_command(tmp_path: Path) -> None:
+    """``python benchmarks/generate.py OUT ...`` runs from the repository root as written."""
+    root = Path(__file__).resolve().parents[1]
+    run = subprocess.run(
+        [sys.executable, "benchmarks/generate.py", str(tmp_path / "c"), "--stories", "1"]
+        + ["--outlets", "2", "--seed", "3"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "1 stories x 2 outlets" in run.stderr
+    gen.generate(tmp_path / "d", stories=1, outlets=2, seed=3)
+    assert _files(tmp_path / "c") == _files(tmp_path / "d")
+
+
+def test_vocabulary_is_read_from_its_data_files() -> None:
+    data = vocabulary.load_all()
+    assert set(data) == {p.name for p in vocabulary.DATA.glob("*.yaml")}
+    assert vocabulary.QUOTES == tuple(data["press.yaml"]["quotes"])
+    assert ("single-use plastic bottles", True) in vocabulary.DOMAINS["water"]["ban"]
+    assert vocabulary.STATUS_EVENTS["banned"] == ("lifted-ban", "not-banned")
+    assert "plural" in vocabulary.EVENTS["licensed"] and "plural" not in vocabulary.EVENTS["fined"]
+
+
+@pytest.mark.parametrize(
+    "name, old, new, says",
+    [
+        ("cast.yaml", "surname_tails: [", "surname_tail: [", "unknown key 'surname_tail'"),
+        ("domains.yaml", "  ticker: TDW\n", "  ticker: TDW\n  tickr: TDW\n", "water: unknown key"),
+        ("events.yaml", "licensed:\n  word: licence\n", "licensed:\n", "missing key 'word'"),
+        ("events.yaml", "  said: true\n", "  said: yes please\n", "expected true or false"),
+        ("domains.yaml", "[lawn sprinklers, true]", "[lawn sprinklers]", "expected a list of 2"),
+        ("counts.yaml", "  1: the only", "  one: the only", "key 'one' is not a whole number"),
+        ("press.yaml", "style: us}", "style: usa}", "style 'usa' is not one of us, uk, ap"),
+        ("events.yaml", "[lifted-ban, not-banned]", "[lifted-ban, unbanned]", "'unbanned'"),
+        ("echoes.yaml", "tails:", "tails: [", "cannot read"),
+    ],
+)
+def test_a_bad_data_file_is_named(tmp_path: Path, name: str, old: str, new: str, says: str) -> None:
+    """An unknown key, a missing one, a value of the wrong type: the error names the file."""
+    folder = tmp_path / "data"
+    shutil.copytree(vocabulary.DATA, folder)
+    text = (folder / name).read_text(encoding="utf-8")
+    assert old in text
+    (folder / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(vocabulary.VocabularyError) as e:
+        vocabulary.load_all(folder)
+    assert str(folder / name) in str(e.value) and says in str(e.value), str(e.value)

@@ -1,0 +1,1 @@
+"""Benchmarks and the corpus generator: run from the repository root, never installed."""
