@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Fact, Plan, Planted, Story
+from .model import Fact, Plan, Planted, Story, Trap
 from .vocabulary import COUNT_WORDS, EVENT_WORDS, STATUS_WORDS
 
 
@@ -120,140 +120,145 @@ def new_entry(story: Story, d: Planted, f: Fact, pa: Plan) -> dict[str, Any]:
     return e
 
 
-def expected_for(story: Story) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def planted_entry(story: Story, d: Planted) -> dict[str, Any]:
+    """The expected entry of one planted discrepancy."""
     ents, outs = story.entities, story.outlets
-    disc: list[dict[str, Any]] = []
-    for d in story.planted:
-        entry: dict[str, Any] = {"id": d.id, "kind": d.kind}
-        if d.form != d.kind:
-            entry["form"] = d.form
-        if d.also:
-            entry["also"] = list(d.also)
-        if d.form == "quote":
-            entry.update(quote_entry(story, d))
-            disc.append(entry)
-            continue
-        f = story.fact(d.facts[0])
-        pa = story.plans[(f.id, d.outlet)]
-        if d.form in ("status", "according", "count", "internal"):
-            entry.update(new_entry(story, d, f, pa))
-        elif d.kind == "date":
-            pb = story.plans[(f.id, d.counter or 0)]
-            entry.update(
-                entity=ents[f.key].name,
-                event=f.event,
-                claims=[claim_entry(story, pa, tvalue(pa)), claim_entry(story, pb, tvalue(pb))],
-            )
-            entry["note"] = (
-                f"{outs[d.outlet].name} dates {describe(story, f)} {tvalue(pa)}; "
-                f"{outs[d.counter or 0].name} dates it {tvalue(pb)}, the true date "
-                f"({f.date.isoformat() if f.date else ''}). The two times do not overlap."
-            )
-        elif d.kind == "number":
-            pb = story.plans[(f.id, d.counter or 0)]
-            entry.update(
-                entity=ents[f.key].name,
-                event=f.event,
-                claims=[claim_entry(story, pa, qlabel(pa)), claim_entry(story, pb, qlabel(pb))],
-            )
-            entry["note"] = (
-                f"{qlabel(pa)} against {qlabel(pb)}: beyond any rounding. The "
-                f"true figure is {f.figure.label(f.figure.value) if f.figure else ''}."
-            )
-        elif d.kind == "first":
-            y = story.fact(d.facts[1])
-            pb = story.plans[(y.id, d.counter or 0)]
-            entry.update(
-                entity=ents[y.key].name,
-                event=f.event,
-                claims=[
-                    claim_entry(story, pa, f"first, {tvalue(pa)}"),
-                    claim_entry(story, pb, tvalue(pb)),
-                ],
-            )
-            entry["note"] = (
-                f"{outs[d.outlet].name} calls {ents[f.key].name} the first ({tvalue(pa)}), but "
-                f"{outs[d.counter or 0].name} has {ents[y.key].name} licensed already in "
-                f"{tvalue(pb)}."
-            )
-            entry["first"] = ents[f.key].name
-        elif d.kind == "order":
-            q, p = story.fact(d.facts[0]), story.fact(d.facts[1])
-            pa_p = story.plans[(p.id, d.outlet)]
-            pb_q = story.plans[(q.id, d.counter or 0)]
-            pb_p = story.plans[(p.id, d.counter or 0)]
-            entry.update(
-                entity=ents[q.key].name,
-                event=q.event,
-                claims=[
-                    claim_entry(story, pa, f"after {describe(story, p)} of {tvalue(pa_p)}"),
-                    claim_entry(
-                        story,
-                        pb_q,
-                        f"{tvalue(pb_q)}, before {describe(story, p)} of {tvalue(pb_p)}",
-                    ),
-                ],
-            )
-            entry["note"] = (
-                f"{outs[d.outlet].name} tells {describe(story, p)} ({tvalue(pa_p)}) and then, "
-                f"undated, {describe(story, q)}; {outs[d.counter or 0].name} dates "
-                f"{describe(story, q)} {tvalue(pb_q)}, before {describe(story, p)} "
-                f"({tvalue(pb_p)})."
-            )
-            entry["context"] = [
-                {"source": story.source(d.outlet), "says": pa_p.sentence},
-                {"source": story.source(d.counter or 0), "says": pb_p.sentence},
-            ]
-        elif d.kind == "anachronism":
-            pub = outs[d.outlet].pub.isoformat()
-            entry.update(
-                entity=ents[f.key].name,
-                event=f.event,
-                claims=[
-                    claim_entry(story, pa, f"{tvalue(pa)}, after the article's own date {pub}")
-                ],
-            )
-            entry["note"] = (
-                f"{outs[d.outlet].name} (published {pub}) tells "
-                f"{describe(story, f)} as past, dated {tvalue(pa)}."
-            )
-        disc.append(entry)
-    cons: list[dict[str, Any]] = []
-    for t in story.traps:
-        entry = {"id": t.id, "trap": t.kind}
-        if t.fact:
-            f = story.fact(t.fact)
-            entry.update(entity=ents[f.key].name, event=f.event)
-        entry["sources"] = [story.source(o) for o in t.outlets]
-        if t.kind == "teaser":
-            entry["note"] = (
-                f'{t.note}: "{t.extra.get("headline")}" ({t.extra.get("wrong")}, '
-                f"teaser dated {t.extra.get('date')}) is page furniture, not the "
-                "article."
-            )
-        else:
-            f = story.fact(t.fact or "")
-            claims = []
-            for o in t.outlets:
-                p = story.plans[(f.id, o)]
-                if t.kind in ("rounding", "bound"):
-                    v = qlabel(p)
-                elif t.kind == "true_first":
-                    v = f"first, {tvalue(p)}"
-                elif t.kind == "said_that":
-                    v = (
-                        f"on or before {p.said_day.isoformat()} (the day it was said)"
-                        if p.said_day
-                        else tvalue(p)
-                    )
-                elif t.kind == "retail":
-                    v = ("retail, " if p.retail else "") + tvalue(p)
-                else:
-                    v = tvalue(p)
-                claims.append(claim_entry(story, p, v))
-            entry["note"] = t.note
-            entry["claims"] = claims
-        cons.append(entry)
+    entry: dict[str, Any] = {"id": d.id, "kind": d.kind}
+    if d.form != d.kind:
+        entry["form"] = d.form
+    if d.also:
+        entry["also"] = list(d.also)
+    if d.form == "quote":
+        entry.update(quote_entry(story, d))
+        return entry
+    f = story.fact(d.facts[0])
+    pa = story.plans[(f.id, d.outlet)]
+    if d.form in ("status", "according", "count", "internal"):
+        entry.update(new_entry(story, d, f, pa))
+    elif d.kind == "date":
+        pb = story.plans[(f.id, d.counter or 0)]
+        entry.update(
+            entity=ents[f.key].name,
+            event=f.event,
+            claims=[claim_entry(story, pa, tvalue(pa)), claim_entry(story, pb, tvalue(pb))],
+        )
+        entry["note"] = (
+            f"{outs[d.outlet].name} dates {describe(story, f)} {tvalue(pa)}; "
+            f"{outs[d.counter or 0].name} dates it {tvalue(pb)}, the true date "
+            f"({f.date.isoformat() if f.date else ''}). The two times do not overlap."
+        )
+    elif d.kind == "number":
+        pb = story.plans[(f.id, d.counter or 0)]
+        entry.update(
+            entity=ents[f.key].name,
+            event=f.event,
+            claims=[claim_entry(story, pa, qlabel(pa)), claim_entry(story, pb, qlabel(pb))],
+        )
+        entry["note"] = (
+            f"{qlabel(pa)} against {qlabel(pb)}: beyond any rounding. The "
+            f"true figure is {f.figure.label(f.figure.value) if f.figure else ''}."
+        )
+    elif d.kind == "first":
+        y = story.fact(d.facts[1])
+        pb = story.plans[(y.id, d.counter or 0)]
+        entry.update(
+            entity=ents[y.key].name,
+            event=f.event,
+            claims=[
+                claim_entry(story, pa, f"first, {tvalue(pa)}"),
+                claim_entry(story, pb, tvalue(pb)),
+            ],
+        )
+        entry["note"] = (
+            f"{outs[d.outlet].name} calls {ents[f.key].name} the first ({tvalue(pa)}), but "
+            f"{outs[d.counter or 0].name} has {ents[y.key].name} licensed already in "
+            f"{tvalue(pb)}."
+        )
+        entry["first"] = ents[f.key].name
+    elif d.kind == "order":
+        q, p = story.fact(d.facts[0]), story.fact(d.facts[1])
+        pa_p = story.plans[(p.id, d.outlet)]
+        pb_q = story.plans[(q.id, d.counter or 0)]
+        pb_p = story.plans[(p.id, d.counter or 0)]
+        entry.update(
+            entity=ents[q.key].name,
+            event=q.event,
+            claims=[
+                claim_entry(story, pa, f"after {describe(story, p)} of {tvalue(pa_p)}"),
+                claim_entry(
+                    story,
+                    pb_q,
+                    f"{tvalue(pb_q)}, before {describe(story, p)} of {tvalue(pb_p)}",
+                ),
+            ],
+        )
+        entry["note"] = (
+            f"{outs[d.outlet].name} tells {describe(story, p)} ({tvalue(pa_p)}) and then, "
+            f"undated, {describe(story, q)}; {outs[d.counter or 0].name} dates "
+            f"{describe(story, q)} {tvalue(pb_q)}, before {describe(story, p)} "
+            f"({tvalue(pb_p)})."
+        )
+        entry["context"] = [
+            {"source": story.source(d.outlet), "says": pa_p.sentence},
+            {"source": story.source(d.counter or 0), "says": pb_p.sentence},
+        ]
+    elif d.kind == "anachronism":
+        pub = outs[d.outlet].pub.isoformat()
+        entry.update(
+            entity=ents[f.key].name,
+            event=f.event,
+            claims=[claim_entry(story, pa, f"{tvalue(pa)}, after the article's own date {pub}")],
+        )
+        entry["note"] = (
+            f"{outs[d.outlet].name} (published {pub}) tells "
+            f"{describe(story, f)} as past, dated {tvalue(pa)}."
+        )
+    return entry
+
+
+def trap_entry(story: Story, t: Trap) -> dict[str, Any]:
+    """The consistent entry of one trap: its claims agree."""
+    ents = story.entities
+    entry: dict[str, Any] = {"id": t.id, "trap": t.kind}
+    if t.fact:
+        f = story.fact(t.fact)
+        entry.update(entity=ents[f.key].name, event=f.event)
+    entry["sources"] = [story.source(o) for o in t.outlets]
+    if t.kind == "teaser":
+        entry["note"] = (
+            f'{t.note}: "{t.extra.get("headline")}" ({t.extra.get("wrong")}, '
+            f"teaser dated {t.extra.get('date')}) is page furniture, not the "
+            "article."
+        )
+    else:
+        f = story.fact(t.fact or "")
+        claims = []
+        for o in t.outlets:
+            p = story.plans[(f.id, o)]
+            if t.kind in ("rounding", "bound"):
+                v = qlabel(p)
+            elif t.kind == "true_first":
+                v = f"first, {tvalue(p)}"
+            elif t.kind == "said_that":
+                v = (
+                    f"on or before {p.said_day.isoformat()} (the day it was said)"
+                    if p.said_day
+                    else tvalue(p)
+                )
+            elif t.kind == "retail":
+                v = ("retail, " if p.retail else "") + tvalue(p)
+            else:
+                v = tvalue(p)
+            claims.append(claim_entry(story, p, v))
+        entry["note"] = t.note
+        entry["claims"] = claims
+    return entry
+
+
+def expected_for(story: Story) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    outs = story.outlets
+    disc = [planted_entry(story, d) for d in story.planted]
+    cons = [trap_entry(story, t) for t in story.traps]
     furn = [f"{outs[o].path}: {', '.join(n)}" for o, n in sorted(story.furniture.items()) if n]
     if furn:
         cons.append(

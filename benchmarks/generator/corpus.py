@@ -26,7 +26,8 @@ class Deck:
     """Deals items in shuffled rounds, so that every item comes up in a few draws."""
 
     def __init__(self, rng: random.Random, items: tuple[str, ...]) -> None:
-        self.rng, self.items, self.cards = rng, items, []  # type: list[str]
+        self.rng, self.items = rng, items
+        self.cards: list[str] = []
 
     def draw(self, n: int, ok: Any = None) -> list[str]:
         out: list[str] = []

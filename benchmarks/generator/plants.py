@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from .figures import Qty, qty_about, qty_exact, qty_wrong, sig_round
 from .model import Fact, Plan, Planted, Quote, Story
 from .plans import choose_time, ensure_told, pick_pair, plan, same_time_pair
-from .times import YEAR_FORMS, add_months, disjoint, future_options, time_options
+from .times import YEAR_FORMS, TimeExpr, add_months, disjoint, future_options, time_options
 from .vocabulary import AGENCIES, STATUS_EVENTS
 
 LONG_QUOTE_WORDS = 8
@@ -238,6 +238,7 @@ def plant_count(rng: random.Random, story: Story, used: list[str], pid: str) -> 
     assert x.date is not None
     a, b = pick_pair(rng, story, x)
     gran = "month" if rng.random() < 0.7 else "year"
+    tb: TimeExpr | None
     for _ in range(60):
         ta = choose_time(rng, x.date, outs[a])
         if ta is None or ta.gran != gran:

@@ -164,9 +164,9 @@ def build_story(
         if len(slots) >= 8:  # 5-8 facts a story; a trap without a fact of its own is skipped
             break
         if t in ("retail", "true_first"):
-            s = next((s for s in licensed if s not in slots), None)
-            if s is not None:
-                add(s)
+            spare = next((s for s in licensed if s not in slots), None)
+            if spare is not None:
+                add(spare)
             if t == "true_first":
                 add(next((s for s in licensed if s not in slots), licensed[0]))
         elif t in ("rounding", "bound"):
@@ -232,14 +232,14 @@ def build_story(
     story = Story(index, f"story-{index:03d}", domain, ents, facts, outlets, wish=wish)
     # each quote has one speaker in the whole story (two outlets giving one quote to two
     # people would be a real attribution conflict, planted only on purpose)
-    pool = list(QUOTES)
-    rng.shuffle(pool)
-    share = len(pool) // 3
+    quotes = list(QUOTES)
+    rng.shuffle(quotes)
+    share = len(quotes) // 3
     for i, who in enumerate(("mayor", "ceo", "chair")):
-        story.quotes[who] = pool[share * i : share * (i + 1)]
+        story.quotes[who] = quotes[share * i : share * (i + 1)]
 
     # Who tells what: each fact by at least two outlets.
     for f in facts:
-        k = rng.randint(2, n_outlets) if n_outlets > 2 else 2
-        f.outlets = sorted(rng.sample(range(n_outlets), k))
+        n = rng.randint(2, n_outlets) if n_outlets > 2 else 2
+        f.outlets = sorted(rng.sample(range(n_outlets), n))
     return story

@@ -124,10 +124,10 @@ def conflicts(story: Story) -> list[Conflict]:
         if len({e.fact.key for e in inside}) + 1 > c.count:
             found.append(Conflict("number", [c, *inside], "count"))
     # quotes: one quote, two speakers
-    for i, qa in enumerate(story.said):
-        for qb in story.said[i + 1 :]:
-            if qa.outlet != qb.outlet and qa.text == qb.text and qa.who != qb.who:
-                found.append(Conflict("attribution", [], "quote", [qa, qb]))
+    for i, q1 in enumerate(story.said):
+        for q2 in story.said[i + 1 :]:
+            if q1.outlet != q2.outlet and q1.text == q2.text and q1.who != q2.who:
+                found.append(Conflict("attribution", [], "quote", [q1, q2]))
     # order: two outlets tell two events in opposite orders
     n = len(outs)
 
@@ -148,17 +148,17 @@ def conflicts(story: Story) -> list[Conflict]:
         return [p for p in by_fact.get(fid, []) if p.outlet == o]
 
     fids = [f.id for f in story.facts]
-    for a in range(n):
-        for b in range(a + 1, n):
+    for oa in range(n):
+        for ob in range(oa + 1, n):
             for i, x in enumerate(fids):
                 for y in fids[i + 1 :]:
-                    for pxa in of(a, x):
-                        for pya in of(a, y):
+                    for pxa in of(oa, x):
+                        for pya in of(oa, y):
                             sa = sign(pxa, pya)
                             if not sa:
                                 continue
-                            for pxb in of(b, x):
-                                for pyb in of(b, y):
+                            for pxb in of(ob, x):
+                                for pyb in of(ob, y):
                                     if sign(pxb, pyb) == -sa:
                                         found.append(Conflict("order", [pxa, pya, pxb, pyb]))
     return found
