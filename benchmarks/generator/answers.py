@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .model import Fact, Plan, Planted, Story, Trap
@@ -120,6 +121,17 @@ def new_entry(story: Story, d: Planted, f: Fact, pa: Plan) -> dict[str, Any]:
     return e
 
 
+def two_claims(
+    story: Story, f: Fact, pa: Plan, pb: Plan, value: Callable[[Plan], str]
+) -> dict[str, Any]:
+    """The entity, event and claims of a fact that two outlets tell two ways."""
+    return {
+        "entity": story.entities[f.key].name,
+        "event": f.event,
+        "claims": [claim_entry(story, pa, value(pa)), claim_entry(story, pb, value(pb))],
+    }
+
+
 def planted_entry(story: Story, d: Planted) -> dict[str, Any]:
     """The expected entry of one planted discrepancy."""
     ents, outs = story.entities, story.outlets
@@ -137,11 +149,7 @@ def planted_entry(story: Story, d: Planted) -> dict[str, Any]:
         entry.update(new_entry(story, d, f, pa))
     elif d.kind == "date":
         pb = story.plans[(f.id, d.counter or 0)]
-        entry.update(
-            entity=ents[f.key].name,
-            event=f.event,
-            claims=[claim_entry(story, pa, tvalue(pa)), claim_entry(story, pb, tvalue(pb))],
-        )
+        entry.update(two_claims(story, f, pa, pb, tvalue))
         entry["note"] = (
             f"{outs[d.outlet].name} dates {describe(story, f)} {tvalue(pa)}; "
             f"{outs[d.counter or 0].name} dates it {tvalue(pb)}, the true date "
@@ -149,11 +157,7 @@ def planted_entry(story: Story, d: Planted) -> dict[str, Any]:
         )
     elif d.kind == "number":
         pb = story.plans[(f.id, d.counter or 0)]
-        entry.update(
-            entity=ents[f.key].name,
-            event=f.event,
-            claims=[claim_entry(story, pa, qlabel(pa)), claim_entry(story, pb, qlabel(pb))],
-        )
+        entry.update(two_claims(story, f, pa, pb, qlabel))
         entry["note"] = (
             f"{qlabel(pa)} against {qlabel(pb)}: beyond any rounding. The "
             f"true figure is {f.figure.label(f.figure.value) if f.figure else ''}."

@@ -4,6 +4,7 @@ after the plants and traps, every time, figure and "said that" not yet decided."
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from .figures import qty_about, qty_bound, qty_exact, qty_nearly
@@ -62,18 +63,31 @@ def choose_time(
     return rng.choice(by_form[form])
 
 
+def time_pair(
+    rng: random.Random,
+    da: date,
+    oa: Outlet,
+    db: date,
+    ob: Outlet,
+    ok: Callable[[TimeExpr, TimeExpr], bool],
+) -> tuple[TimeExpr, TimeExpr]:
+    """A phrase for ``da`` in outlet ``oa`` and one for ``db`` in ``ob`` of which ``ok``
+    holds: up to 60 draws, then both to the month ("in May 2023")."""
+    for _ in range(60):
+        ta, tb = choose_time(rng, da, oa), choose_time(rng, db, ob)
+        if ta and tb and ok(ta, tb):
+            return ta, tb
+    ta = choose_time(rng, da, oa, ("abs_month",))
+    tb = choose_time(rng, db, ob, ("abs_month",))
+    assert ta and tb and ok(ta, tb)
+    return ta, tb
+
+
 def same_time_pair(
     rng: random.Random, d: date, oa: Outlet, ob: Outlet, grans: tuple[str, ...]
 ) -> tuple[TimeExpr, TimeExpr]:
     """Two outlets' phrases for one true date, each of a granularity in ``grans``."""
-    for _ in range(60):
-        ta, tb = choose_time(rng, d, oa), choose_time(rng, d, ob)
-        if ta and tb and ta.gran in grans and tb.gran in grans:
-            return ta, tb
-    ta = choose_time(rng, d, oa, ("abs_month",))
-    tb = choose_time(rng, d, ob, ("abs_month",))
-    assert ta and tb
-    return ta, tb
+    return time_pair(rng, d, oa, d, ob, lambda ta, tb: ta.gran in grans and tb.gran in grans)
 
 
 def finish_plans(rng: random.Random, story: Story) -> None:

@@ -8,11 +8,25 @@ from datetime import date, timedelta
 
 from .figures import Qty, qty_about, qty_exact, qty_wrong, sig_round
 from .model import Fact, Plan, Planted, Quote, Story
-from .plans import choose_time, ensure_told, pick_pair, plan, same_time_pair
+from .plans import choose_time, ensure_told, pick_pair, plan, same_time_pair, time_pair
 from .times import YEAR_FORMS, TimeExpr, add_months, disjoint, future_options, time_options
 from .vocabulary import AGENCIES, STATUS_EVENTS
 
 LONG_QUOTE_WORDS = 8
+
+
+def moved_date(rng: random.Random, d: date, pub: date) -> date:
+    """A planted wrong date: ``d`` moved by two to nine months, to before ``pub``."""
+    for _ in range(100):
+        moved = add_months(d, rng.choice([-9, -7, -5, -4, -3, -2, 2, 3, 4, 5]))
+        if moved < pub:
+            return moved
+    return add_months(d, -3)
+
+
+def after(ta: TimeExpr, tb: TimeExpr) -> bool:
+    """``ta`` begins when ``tb`` has ended."""
+    return tb.end <= ta.start
 
 
 def plant(rng: random.Random, story: Story, kind: str, used: list[str]) -> Planted | None:
@@ -26,23 +40,9 @@ def plant(rng: random.Random, story: Story, kind: str, used: list[str]) -> Plant
         f = rng.choice(cands)
         a, b = pick_pair(rng, story, f)
         assert f.date is not None
-        for _ in range(100):
-            k = rng.choice([-9, -7, -5, -4, -3, -2, 2, 3, 4, 5])
-            moved = add_months(f.date, k)
-            if moved < outs[a].pub:
-                break
-        else:
-            moved = add_months(f.date, -3)
+        moved = moved_date(rng, f.date, outs[a].pub)
         pa, pb = plan(story, f, a), plan(story, f, b)
-        for _ in range(60):
-            ta = choose_time(rng, moved, outs[a])
-            tb = choose_time(rng, f.date, outs[b])
-            if ta and tb and disjoint(ta, tb):
-                break
-        else:
-            ta = choose_time(rng, moved, outs[a], ("abs_month",))
-            tb = choose_time(rng, f.date, outs[b], ("abs_month",))
-        assert ta and tb and disjoint(ta, tb)
+        ta, tb = time_pair(rng, moved, outs[a], f.date, outs[b], disjoint)
         pa.role, pa.time, pa.planted, pa.bad = "planted", ta, pid, "time"
         pb.role, pb.time = "counter", tb
         return Planted(pid, kind, [f.id], a, b, extra={"moved": moved})
@@ -75,15 +75,7 @@ def plant(rng: random.Random, story: Story, kind: str, used: list[str]) -> Plant
             # the "first" outlet may say that y holds a licence too, but not since when
             plan(story, y, a).undated = True
         pa, pb = plan(story, x, a), plan(story, y, b)
-        for _ in range(60):
-            ta = choose_time(rng, x.date, outs[a])
-            tb = choose_time(rng, y.date, outs[b])
-            if ta and tb and tb.end <= ta.start:
-                break
-        else:
-            ta = choose_time(rng, x.date, outs[a], ("abs_month",))
-            tb = choose_time(rng, y.date, outs[b], ("abs_month",))
-        assert ta and tb and tb.end <= ta.start
+        ta, tb = time_pair(rng, x.date, outs[a], y.date, outs[b], after)
         pa.role, pa.first, pa.time, pa.planted, pa.bad = "planted", True, ta, pid, "first"
         pb.role, pb.time = "counter", tb
         # nobody else says "first", and x's own outlet tells no earlier licence
@@ -108,15 +100,7 @@ def plant(rng: random.Random, story: Story, kind: str, used: list[str]) -> Plant
         pp_a.role, pp_a.dated = "order", True
         pq_a.role, pq_a.then_after, pq_a.undated, pq_a.planted = "then", p.id, True, pid
         pq_a.bad = "then"
-        for _ in range(60):
-            tp = choose_time(rng, p.date, outs[b])
-            tq = choose_time(rng, q.date, outs[b])
-            if tp and tq and tq.end <= tp.start:
-                break
-        else:
-            tp = choose_time(rng, p.date, outs[b], ("abs_month",))
-            tq = choose_time(rng, q.date, outs[b], ("abs_month",))
-        assert tp and tq and tq.end <= tp.start
+        tp, tq = time_pair(rng, p.date, outs[b], q.date, outs[b], after)
         pp_b.role, pp_b.time = "counter", tp
         pq_b.role, pq_b.time = "counter", tq
         return Planted(pid, kind, [q.id, p.id], a, b)
@@ -293,20 +277,8 @@ def plant_internal(rng: random.Random, story: Story, facts: list[Fact], pid: str
     others = [o for o in f.outlets if o != a]
     if variant == "date":
         assert f.date is not None
-        for _ in range(100):
-            moved = add_months(f.date, rng.choice([-9, -7, -5, -4, -3, -2, 2, 3, 4, 5]))
-            if moved < out.pub:
-                break
-        else:
-            moved = add_months(f.date, -3)
-        for _ in range(60):
-            te, tm = choose_time(rng, moved, out), choose_time(rng, f.date, out)
-            if te and tm and disjoint(te, tm):
-                break
-        else:
-            te = choose_time(rng, moved, out, ("abs_month",))
-            tm = choose_time(rng, f.date, out, ("abs_month",))
-        assert te and tm and disjoint(te, tm)
+        moved = moved_date(rng, f.date, out.pub)
+        te, tm = time_pair(rng, moved, out, f.date, out, disjoint)
         echo.time, echo.bad, pa.time = te, "time", tm
         if f.figure is not None:
             pa.qty = echo.qty = qty_exact(f.figure, out.style, rng)
