@@ -142,8 +142,6 @@ def build_corpus(stories: int, outlets: int, seed: int) -> list[Story]:
         verify(story)
         for o in range(outlets):
             story.texts[o] = write_article(srng, story, o, title, paras[o])
-            if story.outlets[o].fmt != "html":
-                pass
         out.append(story)
     return out
 

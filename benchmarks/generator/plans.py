@@ -97,7 +97,7 @@ def finish_plans(rng: random.Random, story: Story) -> None:
             p = plan(story, f, o)
             if f.date is not None and p.time is None and p.said_day is None and not p.undated:
                 if p.role == "then":
-                    pass
+                    pass  # a planted "then" stays undated: its order is the claim
                 elif p.forms is not None:
                     p.time = choose_time(rng, f.date, outs[o], p.forms)
                 elif p.dated or p.strict or rng.random() < 0.85:
