@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import shutil
 import subprocess
@@ -380,3 +381,20 @@ def test_a_bad_data_file_is_named(tmp_path: Path, name: str, old: str, new: str,
     with pytest.raises(vocabulary.VocabularyError) as e:
         vocabulary.load_all(folder)
     assert str(folder / name) in str(e.value) and says in str(e.value), str(e.value)
+
+
+def test_modules_import_one_way() -> None:
+    """Each module of the package imports only the ones before it here (the order of the
+    package docstring): no cycles, and a reader can go top to bottom."""
+    order = (
+        "vocabulary times figures model cast story plans plants traps wording sentences "
+        "article truth formats answers corpus cli"
+    ).split()
+    folder = Path(gen.__file__).parent
+    assert sorted(order) == sorted(
+        p.stem for p in folder.glob("*.py") if not p.stem.startswith("__")
+    )
+    for i, name in enumerate(order):
+        tree = ast.parse((folder / f"{name}.py").read_text(encoding="utf-8"))
+        deps = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level}
+        assert deps <= set(order[:i]), (name, deps - set(order[:i]))
