@@ -269,7 +269,7 @@ class Finding:
     message: str
     cited: tuple[Cited, ...]
     reconcile: tuple[str, ...] = ()  # what could explain the difference
-    fingerprint: str = ""  # stable id from rule, entity, event and values
+    fingerprint: str = ""  # stable id: rule, fact, values, cited articles (fingerprints.py)
     also: tuple[str, ...] = ()  # "RULE:kind" of other rules' findings merged into this one
 
     @property

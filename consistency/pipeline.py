@@ -10,7 +10,7 @@ from typing import Any
 
 import networkx as nx
 
-from consistency import dating, descriptions, facts, graph, reading, records
+from consistency import dating, descriptions, facts, fingerprints, graph, reading, records
 from consistency import lexicon as lexicon_mod
 from consistency.config import SEVERITY_RANK, Settings
 from consistency.errors import ConfigError
@@ -164,6 +164,7 @@ def _run_rules(rules: Sequence[Rule], ctx: Context) -> tuple[list[Finding], list
             failed.append(f"rule {rule.code} failed and was skipped: {type(exc).__name__}: {exc}")
             continue
         for f in found:
+            f = fingerprints.stamp(f, ctx.documents)
             seen.setdefault(f.fingerprint, f)
     generic = {r.code for r in rules if r.by_fact_key}
     merged = merge(list(seen.values()), generic)
