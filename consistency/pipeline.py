@@ -90,7 +90,7 @@ def check(
     rules, problems = select_rules(settings, select, exclude)
     ingested = ingest(paths, progress=progress, fields=fields)
     documents = ingested.documents
-    skipped = list(ingested.skipped) + [Skipped("(rules)", p) for p in problems]
+    skipped = list(ingested.skipped) + [Skipped("(rules)", p, "rule") for p in problems]
 
     # Every document is parsed once; its values are keyed now and dated after dating.
     readings = reading.read(documents, lex, jobs)
@@ -137,7 +137,7 @@ def check(
     for c in ctx.claims:
         ctx.by_document.setdefault(c.document, []).append(c)
     findings, failed = _run_rules(rules, ctx)
-    skipped += [Skipped("(rules)", reason) for reason in failed]
+    skipped += [Skipped("(rules)", reason, "rule") for reason in failed]
     return Result(
         documents=documents, claims_list=claims, findings_list=findings, skipped=skipped, graph=g
     )
@@ -277,7 +277,8 @@ def summary(result: Result) -> dict[str, Any]:
         "claims": len(result.claims_list),
         "findings": len(result.findings_list),
         "by_kind": dict(sorted(by_kind.items())),
-        "skipped": len(result.skipped),
+        "skipped": len(result.skipped_inputs),
+        "rule_problems": len(result.skipped) - len(result.skipped_inputs),
     }
 
 

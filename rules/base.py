@@ -11,6 +11,7 @@ fact, values and the cited articles' URLs or text, never from paths or positions
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -94,6 +95,21 @@ class Rule:
     @classmethod
     def summary(cls) -> str:
         return (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
+
+    @classmethod
+    def documentation(cls) -> str:
+        """The docstring as Markdown: summary, why it matters, the contradiction and the
+        consistent pair."""
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def description(cls) -> str:
+        """The paragraph after the summary line (why it matters), on one line; the summary
+        when there is none."""
+        paragraphs = [p for p in cls.documentation().split("\n\n")[1:] if p.strip()]
+        if paragraphs and not paragraphs[0].lstrip().startswith(("**", "-")):
+            return " ".join(paragraphs[0].split())
+        return cls.summary()
 
     def evaluate(self, ctx: Context) -> Iterable[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
