@@ -185,7 +185,12 @@ def accept(
     entries = load(path) if Path(path).exists() else []
     entry = Acceptance(fingerprint, " ".join(reason.split()), until, rule=rule_of(fingerprint))
     if report is not None:
-        entry = _described(entry, report)
+        try:
+            entry = _described(entry, report)
+        except (TypeError, AttributeError, KeyError) as exc:
+            raise ConfigError(
+                f"the report does not hold findings as check writes them ({exc})"
+            ) from None
     new = all(e.fingerprint != fingerprint for e in entries)
     kept = [e for e in entries if e.fingerprint != fingerprint]
     if not new and report is None:
@@ -248,9 +253,21 @@ def read_report(path: str | os.PathLike[str], what: str = "report") -> dict[str,
         data: Any = json.loads(Path(path).read_text(encoding="utf-8"))
         findings = data["findings"]
         if not isinstance(findings, list) or not all(
-            isinstance(f, dict) and isinstance(f["id"], str) for f in findings
+            isinstance(f, dict)
+            and isinstance(f["id"], str)
+            and isinstance(f.get("claims", []), list)
+            and all(
+                isinstance(c, dict) and isinstance(c.get("document", ""), str)
+                for c in f.get("claims", [])
+            )
+            for f in findings
         ):
-            raise TypeError("its findings are not a list of findings with ids")
+            raise TypeError("its findings are not a list of findings with ids and claims")
+        documents = data.get("documents", [])
+        if not isinstance(documents, list) or not all(
+            isinstance(d, dict) and isinstance(d.get("id", ""), str) for d in documents
+        ):
+            raise TypeError("its documents are not a list of documents with ids")
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ConfigError(f"{path}: not a consistency JSON {what} ({exc})") from None
     result: dict[str, Any] = data
@@ -259,6 +276,15 @@ def read_report(path: str | os.PathLike[str], what: str = "report") -> dict[str,
 
 def baseline_entries(report: Mapping[str, Any]) -> list[Acceptance]:
     """The findings of a previous report as entries accepted with the reason "baseline"."""
+    try:
+        return _baseline_entries(report)
+    except (TypeError, AttributeError, KeyError) as exc:
+        raise ConfigError(
+            f"the baseline does not hold findings as check writes them ({exc})"
+        ) from None
+
+
+def _baseline_entries(report: Mapping[str, Any]) -> list[Acceptance]:
     docs = {d.get("id"): d for d in report.get("documents") or [] if isinstance(d, dict)}
     return [
         Acceptance(

@@ -31,7 +31,7 @@ def _issue(finding: Finding, result: Result, documents: Documents) -> dict[str, 
     entry = acceptance(result, finding)
     places = [where(c.claim, documents) for c in finding.cited]
     body = [
-        f"- {cited.value}: {documents.source(cited.claim.document)} ({at.path}:{at.line})"
+        f"- {cited.value}: {documents.source(cited.claim.document)} ({at.label})"
         for cited, at in zip(finding.cited, places, strict=True)
     ]
     if entry is not None:

@@ -247,6 +247,11 @@ class Where:
     end_column: int
     found: bool = True
 
+    @property
+    def label(self) -> str:
+        """``path:line``, or the path alone when the sentence was not found in the file."""
+        return f"{self.path}:{self.line}" if self.found else self.path
+
 
 def where(claim: Claim, documents: Documents) -> Where:
     """Where ``claim``'s sentence is in its document's file (see consistency.positions)."""

@@ -51,7 +51,7 @@ def _command(finding: Finding, result: Result, documents: Documents) -> str:
     for cited in finding.cited:
         at = where(cited.claim, documents)
         source = clean(documents.source(cited.claim.document))
-        values.append(f"{clean(cited.value)}: {source} ({at.path}:{at.line})")
+        values.append(f"{clean(cited.value)}: {source} ({at.label})")
     message = clean(finding.message) + "\n" + "\n".join(values)
     if entry is not None:
         message += "\n" + clean(accepted_words(entry))

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from consistency.models import SEVERITIES, Cited, Document, Finding, Result
+from consistency.models import SEVERITIES, Cited, Claim, Document, Finding, Result
 
 from .common import (
     Documents,
@@ -80,7 +80,7 @@ class Dated:
 class CitedView:
     source: str  # outlet, else file name
     name: str  # file name
-    line: str  # "harbour-courier.html:18": where the sentence is in the file
+    line: str  # "line 18": where the sentence is in the file
     doc_anchor: str | None  # id of the document's row in the documents table
     title: str | None
     url: Link | None
@@ -217,7 +217,7 @@ def _cited(cited: Cited, kind: str, documents: Documents, anchors: dict[str, str
     return CitedView(
         source=documents.source(claim.document),
         name=documents.name(claim.document),
-        line=f"line {where(claim, documents).line}",
+        line=_line(claim, documents),
         doc_anchor=anchors.get(claim.document),
         title=doc.title if doc else None,
         url=safe_link(doc.url) if doc else None,
@@ -227,6 +227,11 @@ def _cited(cited: Cited, kind: str, documents: Documents, anchors: dict[str, str
         how=how(cited, kind),
         flags=_flags(cited),
     )
+
+
+def _line(claim: Claim, documents: Documents) -> str:
+    at = where(claim, documents)
+    return f"line {at.line}" if at.found else "line not found"
 
 
 def _finding(

@@ -58,7 +58,7 @@ def _details(finding: Finding, documents: Documents) -> str:
     for cited in finding.cited:
         claim = cited.claim
         at = where(claim, documents)
-        lines.append(f"{documents.source(claim.document)} ({at.path}:{at.line}):")
+        lines.append(f"{documents.source(claim.document)} ({at.label}):")
         lines.append(f'  "{claim.sentence}"')
         value = f"  value: {cited.value}"
         resolved = how(cited, finding.kind)

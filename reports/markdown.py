@@ -121,7 +121,7 @@ def _details(number: int, finding: Finding, result: Result, documents: Documents
         claim = cited.claim
         doc = documents.get(claim.document)
         at = where(claim, documents)
-        place = [code(f"{at.path}:{at.line}")]
+        place = [code(at.label)]
         if doc and doc.published:
             dated = f"{doc.published.isoformat()} · {escape(doc.published_from)}"
             if doc.published_from == "inferred":

@@ -47,11 +47,11 @@ def _block(finding: Finding, result: Result, documents: Documents) -> list[str]:
     by_value: dict[str, list[str]] = {}
     for cited in finding.cited:
         at = where(cited.claim, documents)
-        source = f"{clean(documents.source(cited.claim.document))} ({at.path}:{at.line})"
+        source = f"{clean(documents.source(cited.claim.document))} ({at.label})"
         sources = by_value.setdefault(clean(cited.value), [])
         if source not in sources:
             sources.append(source)
-    width = min(28, max(len(v) for v in by_value))
+    width = min(28, max((len(v) for v in by_value), default=0))
     for value, sources in by_value.items():
         lines.append(f"         {value:<{width}}  {'; '.join(sources)}")
     entry = acceptance(result, finding)

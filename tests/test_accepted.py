@@ -132,6 +132,24 @@ def test_accept_refuses_bad_input_with_exit_2(args: list[str], words: str) -> No
     assert not Path(".consistency/accepted.yaml").exists()
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"findings": [{"id": "DT02-0123456789ab", "claims": 3}]}',
+        '{"findings": [{"id": "DT02-0123456789ab", "claims": [{"document": [1]}]}]}',
+        '{"findings": [], "documents": [{"id": ["x"]}]}',
+        '{"findings": [], "documents": 5}',
+        '["DT02-0123456789ab"]',
+    ],
+)
+def test_a_malformed_report_exits_2_naming_it(story: Path, content: str) -> None:
+    Path("odd.json").write_text(content, encoding="utf-8")
+    result = run("accept", "DT02-0123456789ab", "--reason", "x", "--report", "odd.json")
+    assert result.exit_code == 2 and "odd.json" in result.stderr
+    result = run("check", story, "-o", "r.json", "--baseline", "odd.json")
+    assert result.exit_code == 2 and "odd.json" in result.stderr
+
+
 def test_accept_refuses_a_fingerprint_the_report_does_not_hold(story: Path) -> None:
     check_json(story)
     result = run("accept", "DT01-0123456789ab", "--reason", "x", "--report", "report.json")
