@@ -3,9 +3,9 @@
 The results are built by hand from invented articles, so these tests need no other stage
 of the pipeline.
 
-The HTML, JSON and SARIF reports are also compared with saved "golden" files in
-``tests/golden/`` after the tool's version is blanked. When a change to a report is
-intended, rewrite them and review the diff before committing::
+The HTML, JSON, SARIF, terminal, GitHub and Code Quality reports are also compared with
+saved "golden" files in ``tests/golden/`` after the tool's version is blanked. When a
+change to a report is intended, rewrite them and review the diff before committing::
 
     CONSISTENCY_REFRESH_GOLDEN=1 pytest tests/test_reports.py
 """
@@ -657,6 +657,18 @@ def test_the_template_marks_nothing_safe():
 
 def test_html_golden(result):
     _golden("report.html", render_html(result))
+
+
+# ---------------------------------------------------------------------------------------
+# The CI formats (more in test_ci_formats.py)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"),
+    [("text", "report.txt"), ("github", "report.github"), ("codeclimate", "report.codeclimate")],
+)
+def test_ci_format_golden(result, fmt, name):
+    _golden(name, render(result, fmt))
 
 
 # ---------------------------------------------------------------------------------------
