@@ -301,6 +301,45 @@ def _baseline_entries(report: Mapping[str, Any]) -> list[Acceptance]:
 # --- a run against the list ------------------------------------------------------------
 
 
+def sources(
+    path: str | os.PathLike[str] | None,
+    configured: str | None = None,
+    baseline: str | os.PathLike[str] | None = None,
+) -> tuple[list[Acceptance], list[Acceptance] | None]:
+    """What a run accepts: the entries of the accepted list, and the baseline's findings as
+    entries (None without a baseline).
+
+    The list is ``path`` (it must exist), else ``configured`` (the settings' ``accepted``)
+    when that file exists, else :data:`DEFAULT_FILE` when it exists.
+    """
+    if path is None and configured and Path(configured).exists():
+        path = configured
+    if path is None and Path(DEFAULT_FILE).exists():
+        path = DEFAULT_FILE
+    entries = load(path) if path is not None else []
+    base = None
+    if baseline is not None:
+        base = baseline_entries(read_report(baseline, "report (--baseline)"))
+    return entries, base
+
+
+def notices(review: Review | None) -> list[str]:
+    """What to tell on standard error: stale entries, and acceptances that have ended."""
+    if review is None:
+        return []
+    out = [
+        f"stale accepted entry {e.fingerprint}"
+        + (f" ({e.summary})" if e.summary else "")
+        + ": its finding no longer appears; remove it from the accepted list"
+        for e in review.stale
+    ]
+    out += [
+        f"the acceptance of {e.fingerprint} ended on {e.until}: it fails again"
+        for e in review.expired
+    ]
+    return out
+
+
 def review(
     result: Result,
     entries: Sequence[Acceptance],

@@ -158,7 +158,7 @@ def check(
             if not p.exists():
                 raise ConfigError(f"--new {p}: no such file or folder")
         extra = [_also(a) for a in also]
-        entries, base = _acceptances(accepted_path, settings, baseline)
+        entries, base = accepted_mod.sources(accepted_path, settings.accepted, baseline)
         chosen = [s for s in select.split(",") if s.strip()]
         excluded = [s for s in exclude_rules.split(",") if s.strip()]
         all_paths = list(paths) + [p for p in new_paths if p not in paths]
@@ -195,7 +195,8 @@ def check(
         return
     except click.BadParameter:
         raise
-    _report_review(result.review)
+    for notice in accepted_mod.notices(result.review):
+        click.echo(f"consistency: {notice}", err=True)
     if not quiet:
         click.echo(_summary_line(result, output), err=True)
     if strict and result.skipped_inputs:
@@ -218,39 +219,6 @@ def _summary_line(result: Any, output: str) -> str:
     if s["rule_problems"]:
         line += f"; {s['rule_problems']} rule problem{'s' if s['rule_problems'] > 1 else ''}"
     return line + (f"; wrote {output}" if output != "-" else "")
-
-
-def _acceptances(
-    path: Path | None, settings: Any, baseline: Path | None
-) -> tuple[list[Any], list[Any] | None]:
-    """The accepted list's entries and the baseline's findings as entries (None: none)."""
-    if path is None and settings.accepted:
-        path = Path(settings.accepted) if Path(settings.accepted).exists() else None
-    if path is None and Path(accepted_mod.DEFAULT_FILE).exists():
-        path = Path(accepted_mod.DEFAULT_FILE)
-    entries = accepted_mod.load(path) if path is not None else []
-    base = None
-    if baseline is not None:
-        base = accepted_mod.baseline_entries(
-            accepted_mod.read_report(baseline, "report (--baseline)")
-        )
-    return entries, base
-
-
-def _report_review(review: Any) -> None:
-    """Say on standard error which accepted entries are stale and which have expired."""
-    for e in review.stale:
-        click.echo(
-            f"consistency: stale accepted entry {e.fingerprint}"
-            + (f" ({e.summary})" if e.summary else "")
-            + ": its finding no longer appears; remove it from the accepted list",
-            err=True,
-        )
-    for e in review.expired:
-        click.echo(
-            f"consistency: the acceptance of {e.fingerprint} ended on {e.until}: it fails again",
-            err=True,
-        )
 
 
 def _report_skipped(result: Any, paths: tuple[Path, ...]) -> None:

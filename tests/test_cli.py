@@ -172,6 +172,13 @@ def test_format_from_the_output_suffix(name: str, fmt: str, tmp_path: Path) -> N
     assert sniff((tmp_path / name).read_text(encoding="utf-8")) == fmt
 
 
+def test_the_command_line_offers_every_report_format() -> None:
+    from consistency import cli
+    from consistency.reports import FORMATS as RENDERERS
+
+    assert set(cli._FORMATS) == set(RENDERERS)
+
+
 def test_explicit_format_wins_over_the_suffix(tmp_path: Path) -> None:
     run("check", EXAMPLES, "--format", "json", "-o", tmp_path / "r.html")
     assert sniff((tmp_path / "r.html").read_text(encoding="utf-8")) == "json"
