@@ -176,3 +176,20 @@ def test_every_word_of_a_plain_text_is_found_where_it_is(fmt: str) -> None:
     )
     for word in ("Alpha", "gamma", "Delta", "eta", "Theta", "kappa"):
         assert positions.locate(doc, text.index(word)) == _line_col_of(source, word), word
+
+
+def test_an_rss_entry_gives_the_line_inside_its_escaped_html(tmp_path: Path) -> None:
+    feed = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<rss version="2.0"><channel><title>Dunmore Wire</title>\n<item>\n'
+        "<title>Pier works begin</title>\n<pubDate>Mon, 03 Mar 2025 10:00:00 GMT</pubDate>\n"
+        "<description>&lt;p&gt;Work on the Dunmore pier began on Monday, the board said."
+        "&lt;/p&gt;\n"
+        "&lt;p&gt;The board expects it to reopen in &lt;b&gt;June&lt;/b&gt; 2025.&lt;/p&gt;"
+        "</description>\n</item>\n</channel></rss>\n"
+    )
+    path = tmp_path / "wire.xml"
+    path.write_text(feed, encoding="utf-8")
+    doc = _read(path)
+    assert _where(doc, "Work on the Dunmore") == _line_col_of(feed, "Work on")
+    assert _where(doc, "The board expects") == _line_col_of(feed, "The board")
