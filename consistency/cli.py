@@ -8,16 +8,31 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import click
 
 from consistency import __version__
+from consistency import accepted as accepted_mod
 from consistency import config as config_mod
 from consistency.errors import ConfigError, ConsistencyError
 
-_FORMATS = ("html", "json", "csv", "sarif", "junit", "md")
+#: Report formats; "gitlab" is another name of "codeclimate" (GitLab Code Quality).
+_FORMATS = (
+    "text",
+    "html",
+    "json",
+    "csv",
+    "sarif",
+    "junit",
+    "md",
+    "github",
+    "codeclimate",
+    "gitlab",
+)
 
 
 def _fail(message: str) -> None:
@@ -53,7 +68,8 @@ def main() -> None:
     "fmt",
     type=click.Choice(_FORMATS),
     default=None,
-    help="Report format (default: from the output's suffix, else html).",
+    help="Report format (default: text on standard output; for a file, from its suffix,"
+    " else html).",
 )
 @click.option(
     "--also",
@@ -77,6 +93,13 @@ def main() -> None:
     "--baseline",
     type=click.Path(path_type=Path),
     help="A previous JSON report: its findings are accepted and do not fail the run.",
+)
+@click.option(
+    "--accepted",
+    "accepted_path",
+    type=click.Path(path_type=Path),
+    help="The accepted findings (default: the settings' accepted, else"
+    " .consistency/accepted.yaml when it exists).",
 )
 @click.option(
     "--new",
@@ -115,6 +138,7 @@ def check(
     lexicon: tuple[Path, ...],
     config_path: Path | None,
     baseline: Path | None,
+    accepted_path: Path | None,
     new_paths: tuple[Path, ...],
     field_map: tuple[str, ...],
     strict: bool,
@@ -134,22 +158,32 @@ def check(
             if not p.exists():
                 raise ConfigError(f"--new {p}: no such file or folder")
         extra = [_also(a) for a in also]
-        accepted = _baseline(baseline) if baseline else set()
+        entries, base = accepted_mod.sources(accepted_path, settings.accepted, baseline)
+        chosen = [s for s in select.split(",") if s.strip()]
+        excluded = [s for s in exclude_rules.split(",") if s.strip()]
         all_paths = list(paths) + [p for p in new_paths if p not in paths]
         result = pipeline.check(
             all_paths,
             settings=settings,
-            select=[s for s in select.split(",") if s.strip()],
-            exclude=[s for s in exclude_rules.split(",") if s.strip()],
+            select=chosen,
+            exclude=excluded,
             lexicon_files=lexicon,
             progress=progress,
             fields=_fields(field_map) or None,
             jobs=jobs,
         )
+        ran = [r.code for r in pipeline.select_rules(settings, chosen, excluded)[0]]
+        # Stale entries are judged on the whole run, before it is narrowed to the new drop.
+        review = accepted_mod.review(result, entries, base, rules_run=ran)
         if new_paths:
             new_ids = _documents_under(result, new_paths)
             result = pipeline.only_involving(result, new_ids)
         _report_skipped(result, paths)
+        fail_on = fail_on or settings.fail_on
+        failing = pipeline.failing(result.findings_list, fail_on, set(review.accepted))
+        result.review = replace(
+            review, fail_on=fail_on, failing=frozenset(f.fingerprint for f in failing)
+        )
         write_report(result, fmt, output)
         for f2, out2 in extra:
             write_report(result, f2, out2)
@@ -161,18 +195,30 @@ def check(
         return
     except click.BadParameter:
         raise
-    failing = pipeline.failing(result.findings_list, fail_on or settings.fail_on, accepted)
+    for notice in accepted_mod.notices(result.review):
+        click.echo(f"consistency: {notice}", err=True)
     if not quiet:
-        s = pipeline.summary(result)
-        kinds = ", ".join(f"{k} {n}" for k, n in s["by_kind"].items()) or "none"
-        click.echo(
-            f"{s['documents']} documents, {s['claims']} claims, {s['findings']} findings"
-            f" ({kinds}); {s['skipped']} skipped" + (f"; wrote {output}" if output != "-" else ""),
-            err=True,
-        )
-    if strict and result.skipped:
+        click.echo(_summary_line(result, output), err=True)
+    if strict and result.skipped_inputs:
         sys.exit(2)
     sys.exit(1 if failing else 0)
+
+
+def _summary_line(result: Any, output: str) -> str:
+    from consistency import pipeline
+
+    s = pipeline.summary(result)
+    kinds = ", ".join(f"{k} {n}" for k, n in s["by_kind"].items()) or "none"
+    line = f"{s['documents']} documents, {s['claims']} claims, {s['findings']} findings ({kinds})"
+    accepted = [
+        f for f in result.findings_list if accepted_mod.status(f, result.review) == "accepted"
+    ]
+    if accepted:
+        line += f", {len(accepted)} accepted"
+    line += f"; {s['skipped']} skipped"
+    if s["rule_problems"]:
+        line += f"; {s['rule_problems']} rule problem{'s' if s['rule_problems'] > 1 else ''}"
+    return line + (f"; wrote {output}" if output != "-" else "")
 
 
 def _report_skipped(result: Any, paths: tuple[Path, ...]) -> None:
@@ -189,8 +235,10 @@ def _writable(output: str) -> None:
 
 
 def _format_from(output: str) -> str:
+    if output == "-":
+        return "text"  # a terminal: the short listing
     suffix = Path(output).suffix.lower().lstrip(".")
-    aliases = {"htm": "html", "xml": "junit", "markdown": "md", "sarif": "sarif"}
+    aliases = {"htm": "html", "xml": "junit", "markdown": "md", "txt": "text"}
     suffix = aliases.get(suffix, suffix)
     return suffix if suffix in _FORMATS else "html"
 
@@ -203,16 +251,6 @@ def _also(value: str) -> tuple[str, str]:
             param_hint="--also",
         )
     return fmt, path
-
-
-def _baseline(path: Path) -> set[str]:
-    from consistency.errors import ConfigError
-
-    try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
-        return {str(f["id"]) for f in data["findings"]}
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ConfigError(f"{path}: not a consistency JSON report ({exc})") from None
 
 
 def _documents_under(result: Any, new_paths: tuple[Path, ...]) -> set[str]:
@@ -318,6 +356,58 @@ def rules() -> None:
         click.echo(f"{code}  {cls.name:<20} {cls.kind:<12} {cls.summary()}")
     for p in problems:
         click.echo(f"consistency: {p}", err=True)
+
+
+@main.command()
+@click.argument("fingerprint")
+@click.option("--reason", required=True, help="Why the finding is accepted (kept in the file).")
+@click.option(
+    "--until",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Accepted through this day (YYYY-MM-DD); after it the finding fails again.",
+)
+@click.option(
+    "--file",
+    "file_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The accepted list (default: the settings' accepted, else .consistency/accepted.yaml).",
+)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(path_type=Path),
+    help="A JSON report holding the finding: its rule, a summary and its articles are kept.",
+)
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Settings file.")
+def accept(
+    fingerprint: str,
+    reason: str,
+    until: Any,
+    file_path: Path | None,
+    report_path: Path | None,
+    config_path: Path | None,
+) -> None:
+    """Accept the finding FINGERPRINT: `check` reports it but does not fail on it."""
+    try:
+        settings = config_mod.load(config_path)
+        path = file_path or Path(settings.accepted or accepted_mod.DEFAULT_FILE)
+        day = until.date() if until is not None else None
+        if day is not None and day < date.today():
+            raise ConfigError(f"--until {day.isoformat()} has already passed")
+        report = accepted_mod.read_report(report_path) if report_path else None
+        entry, new = accepted_mod.accept(path, fingerprint, reason, day, report)
+    except ConsistencyError as exc:
+        _fail(str(exc))
+        return
+    except OSError as exc:
+        _fail(f"cannot write the accepted list: {exc.strerror or exc} ({exc.filename or path})")
+        return
+    until_text = f" until {entry.until.isoformat()}" if entry.until else ""
+    click.echo(
+        f"{'accepted' if new else 'updated'} {entry.fingerprint}{until_text} in {path}", err=True
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

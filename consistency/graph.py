@@ -17,6 +17,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from consistency import atomic
 from consistency.errors import ConfigError
 from consistency.models import Claim, Document, FactKey, owners_agree
 
@@ -122,9 +123,8 @@ def write(g: nx.MultiDiGraph, path: str | Path, fmt: str | None = None) -> str:
         fmt = "graphml"
     if fmt not in FORMATS:
         raise ConfigError(f"unknown graph format {fmt!r}: use one of {', '.join(FORMATS)}")
-    p.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "graphml":
-        nx.write_graphml(g, p)
+        text = "\n".join(['<?xml version="1.0" encoding="utf-8"?>', *nx.generate_graphml(g)])
     elif fmt == "gexf":
         # GEXF reserves an edge's "type" for directed/undirected: the relation goes in "kind".
         h = nx.MultiDiGraph(g)
@@ -133,8 +133,8 @@ def write(g: nx.MultiDiGraph, path: str | Path, fmt: str | None = None) -> str:
         text = "\n".join(nx.generate_gexf(h))
         # Drop the export date so that two exports of the same corpus are identical.
         text = re.sub(r'\s*lastmodifieddate="[^"]*"', "", text)
-        p.write_text(text + "\n", encoding="utf-8")
     else:
         data = nx.node_link_data(g, edges="links")
-        p.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n", "utf-8")
+        text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    atomic.write_text(p, text + "\n")  # whole or not at all, as the reports
     return fmt

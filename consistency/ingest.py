@@ -42,6 +42,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from typing import Any
 
+from consistency import positions
 from consistency.errors import ConfigError
 from consistency.furniture import (
     DATE_RE,
@@ -358,8 +359,10 @@ def _read_job(
     data = _read_bytes(job.path, max_bytes)
     ext = _ext(job.name)
     if ext in FEED_EXTS:
-        return _finish_many(_feed_parts(data), job)
-    text, notes = _decode(data)
+        docs, skips = _finish_many(_feed_parts(data), job)
+        return _located(docs, data.decode("utf-8", errors="replace")), skips
+    raw, notes = _decode(data)
+    text = _clean_text(raw)
     if not text.strip():
         raise _Bad("no text: the file holds only whitespace")
     items: list[_Parts | Skipped]
@@ -376,7 +379,22 @@ def _read_job(
     for item in items:
         if isinstance(item, _Parts):
             item.notes[:0] = notes
-    return _finish_many(items, job)
+    docs, skips = _finish_many(items, job)
+    return _located(docs, raw), skips
+
+
+def _located(docs: list[Document], source: str) -> list[Document]:
+    """The documents with the map of their text into the file (consistency.positions)."""
+    out = []
+    read: positions.Source | None = None
+    for doc in docs:  # in file order: each is looked for after the one before
+        try:
+            read = read or positions.Source(source.lstrip("\ufeff"), doc.format)
+            where = read.map(doc.text)
+        except Exception:  # a map is a help for reports; it never costs an article
+            where = ((0, 0, 0),)
+        out.append(replace(doc, positions=where))
+    return out
 
 
 def _read_bytes(path: str, max_bytes: int) -> bytes:
@@ -441,7 +459,8 @@ _CONTROL_TABLE.update(dict.fromkeys((0xA0, 0x2007, 0x202F, 0x2009, 0x200A, 0x300
 
 
 def _decode(data: bytes) -> tuple[str, list[str]]:
-    """Bytes to text and notes on the decoding, or _Bad naming why the bytes are not text."""
+    """Bytes to text as in the file (line ends and all; cleaned later) and notes on the
+    decoding, or _Bad naming why the bytes are not text."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             body = data[len(bom) :]
@@ -454,7 +473,7 @@ def _decode(data: bytes) -> tuple[str, list[str]]:
                 ) from None
             if not text.strip():
                 raise _Bad("empty file (only a byte-order mark)")
-            return _clean_text(text), []
+            return text, []
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise _Bad(f"binary file ({kind}), not text")
@@ -466,9 +485,9 @@ def _decode(data: bytes) -> tuple[str, list[str]]:
         text16 = _utf16_without_bom(data)
         if text16 is None:
             raise _Bad(f"binary file ({data.count(0):,} NUL bytes), not text")
-        return _clean_text(text16), []
+        return text16, []
     try:
-        return _clean_text(data.decode("utf-8")), []
+        return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         utf8_error = exc
     valid = len(_UTF8_MULTIBYTE_RE.findall(data))
@@ -478,7 +497,7 @@ def _decode(data: bytes) -> tuple[str, list[str]]:
         if valid >= 4 * invalid:
             # UTF-8 with a few damaged bytes: no other encoding explains its valid sequences
             note = f"{invalid:,} byte(s) that are not valid UTF-8 were replaced with U+FFFD"
-            return _clean_text(text), [note]
+            return text, [note]
     controls = sum(data.count(b) for b in _CONTROL_BYTES)
     if controls > max(2, len(data) // 100):
         raise _Bad(f"binary file ({controls:,} control bytes), not text")
@@ -491,7 +510,7 @@ def _decode(data: bytes) -> tuple[str, list[str]]:
             f"not valid UTF-8 (byte 0x{bad:02x} at offset {utf8_error.start:,}) "
             "and no other text encoding explains it"
         )
-    return _clean_text(legacy), []
+    return legacy, []
 
 
 _UTF8_MULTIBYTE_RE = re.compile(

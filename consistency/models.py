@@ -52,14 +52,19 @@ class Document:
     confidence: float = 1.0  # how sure we are of the publication date (inferred < 1)
     title_from: str = ""  # where the title was read: header, front matter, page metadata, ...
     outlet_from: str = ""  # where the outlet was read: sidecar, header, page site name, ...
+    #: Where the text sits in the file: (text offset, line, column) entries, kept by ingest
+    #: and read by consistency.positions; empty for a document built by hand.
+    positions: tuple[tuple[int, int, int], ...] = field(default=(), repr=False)
 
 
 @dataclass(frozen=True)
 class Skipped:
-    """An input that could not be checked."""
+    """Something that could not be checked: an input (a file, an article of a feed, a
+    sidecar) or, with ``kind="rule"``, a rule that failed to load or to run."""
 
     path: str
     reason: str
+    kind: str = "input"  # "input" or "rule"
 
 
 @dataclass(frozen=True)
@@ -269,7 +274,7 @@ class Finding:
     message: str
     cited: tuple[Cited, ...]
     reconcile: tuple[str, ...] = ()  # what could explain the difference
-    fingerprint: str = ""  # stable id from rule, entity, event and values
+    fingerprint: str = ""  # stable id: rule, fact, values, cited articles (fingerprints.py)
     also: tuple[str, ...] = ()  # "RULE:kind" of other rules' findings merged into this one
 
     @property
@@ -282,6 +287,43 @@ class Finding:
         return self.fingerprint
 
 
+@dataclass(frozen=True)
+class Acceptance:
+    """A finding the desk accepts: it is reported but does not fail the run.
+
+    Read from the accepted list (``.consistency/accepted.yaml``, see
+    :mod:`consistency.accepted`) or, with ``source="baseline"``, from a previous report.
+    """
+
+    fingerprint: str
+    reason: str
+    until: date | None = None  # accepted through this day; None: with no end
+    rule: str = ""
+    summary: str = ""  # the finding in one line, as it was when accepted
+    documents: tuple[str, ...] = ()  # identities of the articles it cited (fingerprints.py)
+    source: str = "accepted"  # "accepted" (the accepted list) or "baseline"
+
+
+@dataclass(frozen=True)
+class Review:
+    """How a run's findings stand against ``--fail-on``, the accepted list and a baseline.
+
+    ``accepted`` holds the entries in force by fingerprint; ``failing`` the fingerprints that
+    fail the run; a finding in neither is below the ``fail_on`` severity. ``stale`` are
+    entries of the accepted list whose finding no longer appears in a run over the same
+    inputs, ``expired`` entries past their ``until``; ``baseline`` the fingerprints of the
+    baseline report (None without one) and ``absent`` its findings this run no longer has.
+    """
+
+    fail_on: str = "low"
+    accepted: dict[str, Acceptance] = field(default_factory=dict)
+    failing: frozenset[str] = frozenset()
+    stale: tuple[Acceptance, ...] = ()
+    expired: tuple[Acceptance, ...] = ()
+    baseline: frozenset[str] | None = None
+    absent: tuple[Acceptance, ...] = ()
+
+
 @dataclass
 class Result:
     """What :func:`consistency.check` returns."""
@@ -291,6 +333,13 @@ class Result:
     findings_list: list[Finding]
     skipped: list[Skipped] = field(default_factory=list)
     graph: Any = None  # networkx.MultiDiGraph
+    review: Review | None = None  # set by the command line: accepted and failing findings
+
+    @property
+    def skipped_inputs(self) -> list[Skipped]:
+        """The inputs that could not be read (``--strict`` exits 2 for these), not the
+        rules that failed."""
+        return [s for s in self.skipped if s.kind == "input"]
 
     @property
     def findings(self) -> Any:

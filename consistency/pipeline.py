@@ -10,7 +10,7 @@ from typing import Any
 
 import networkx as nx
 
-from consistency import dating, descriptions, facts, graph, reading, records
+from consistency import dating, descriptions, facts, fingerprints, graph, reading, records
 from consistency import lexicon as lexicon_mod
 from consistency.config import SEVERITY_RANK, Settings
 from consistency.errors import ConfigError
@@ -90,7 +90,7 @@ def check(
     rules, problems = select_rules(settings, select, exclude)
     ingested = ingest(paths, progress=progress, fields=fields)
     documents = ingested.documents
-    skipped = list(ingested.skipped) + [Skipped("(rules)", p) for p in problems]
+    skipped = list(ingested.skipped) + [Skipped("(rules)", p, "rule") for p in problems]
 
     # Every document is parsed once; its values are keyed now and dated after dating.
     readings = reading.read(documents, lex, jobs)
@@ -138,7 +138,7 @@ def check(
     for c in ctx.claims:
         ctx.by_document.setdefault(c.document, []).append(c)
     findings, failed = _run_rules(rules, ctx)
-    skipped += [Skipped("(rules)", reason) for reason in failed]
+    skipped += [Skipped("(rules)", reason, "rule") for reason in failed]
     return Result(
         documents=documents, claims_list=claims, findings_list=findings, skipped=skipped, graph=g
     )
@@ -165,6 +165,7 @@ def _run_rules(rules: Sequence[Rule], ctx: Context) -> tuple[list[Finding], list
             failed.append(f"rule {rule.code} failed and was skipped: {type(exc).__name__}: {exc}")
             continue
         for f in found:
+            f = fingerprints.stamp(f, ctx.documents)
             seen.setdefault(f.fingerprint, f)
     generic = {r.code for r in rules if r.by_fact_key}
     merged = merge(list(seen.values()), generic)
@@ -277,7 +278,8 @@ def summary(result: Result) -> dict[str, Any]:
         "claims": len(result.claims_list),
         "findings": len(result.findings_list),
         "by_kind": dict(sorted(by_kind.items())),
-        "skipped": len(result.skipped),
+        "skipped": len(result.skipped_inputs),
+        "rule_problems": len(result.skipped) - len(result.skipped_inputs),
     }
 
 

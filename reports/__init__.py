@@ -2,15 +2,19 @@
 
 ::
 
-    html   one self-contained page for editors      (reports/html.py + templates/)
-    json   the stable contract of DESIGN.md         (reports/jsonfmt.py)
-    csv    one row per cited claim, through pandas  (reports/csv.py)
-    sarif  SARIF 2.1.0 for code-scanning views      (reports/sarif.py)
-    junit  JUnit XML for CI test views              (reports/junit.py)
-    md     a Markdown summary for a PR comment      (reports/markdown.py)
+    text         a short listing for a terminal (the default)  (reports/text.py)
+    html         one self-contained page for editors      (reports/html.py + templates/)
+    json         the stable contract of DESIGN.md         (reports/jsonfmt.py)
+    csv          one row per cited claim, through pandas  (reports/csv.py)
+    sarif        SARIF 2.1.0 for code-scanning views      (reports/sarif.py)
+    junit        JUnit XML for CI test views              (reports/junit.py)
+    md           a Markdown summary for a PR comment      (reports/markdown.py)
+    github       GitHub Actions annotations               (reports/github.py)
+    codeclimate  GitLab Code Quality; also "gitlab"       (reports/codeclimate.py)
 
 Every renderer is a function ``(result) -> str``; the same result gives the same text, byte
-for byte.
+for byte. How findings stand (failing, accepted, below ``--fail-on``) comes from
+``result.review`` (:mod:`consistency.accepted`); without one every finding fails.
 """
 
 from __future__ import annotations
@@ -18,40 +22,50 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
+from consistency import atomic
 from consistency.errors import ConfigError
 from consistency.models import Result
 
+from .codeclimate import render_codeclimate
 from .csv import render_csv
+from .github import render_github
 from .html import render_html
 from .jsonfmt import render_json
 from .junit import render_junit
 from .markdown import render_markdown
 from .sarif import render_sarif
+from .text import render_text
 
 Renderer = Callable[[Result], str]
 
 #: Output format name -> renderer.
 FORMATS: dict[str, Renderer] = {
+    "text": render_text,
     "html": render_html,
     "json": render_json,
     "csv": render_csv,
     "sarif": render_sarif,
     "junit": render_junit,
     "md": render_markdown,
+    "github": render_github,
+    "codeclimate": render_codeclimate,
+    "gitlab": render_codeclimate,
 }
 
 __all__ = [
     "FORMATS",
     "Renderer",
     "render",
+    "render_codeclimate",
     "render_csv",
+    "render_github",
     "render_html",
     "render_json",
     "render_junit",
     "render_markdown",
     "render_sarif",
+    "render_text",
     "write",
 ]
 
@@ -72,8 +86,9 @@ def render(result: Result, fmt: str) -> str:
 def write(result: Result, fmt: str, path_or_dash: str | os.PathLike[str]) -> None:
     """Render ``result`` as ``fmt`` into a file, or to standard output for ``-``.
 
-    Files are written as UTF-8 with ``\\n`` line ends on every platform; missing parent
-    folders are created.
+    Files are written as UTF-8 with ``\\n`` line ends on every platform, atomically (a
+    temporary file in the same folder, then renamed over the target: see
+    :mod:`consistency.atomic`); missing parent folders are created.
     """
     text = render(result, fmt)
     if os.fspath(path_or_dash) == "-":
@@ -87,7 +102,4 @@ def write(result: Result, fmt: str, path_or_dash: str | os.PathLike[str]) -> Non
             sys.stdout.write(text)
             sys.stdout.flush()
         return
-    path = Path(path_or_dash)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="\n") as out:
-        out.write(text)
+    atomic.write_text(path_or_dash, text)

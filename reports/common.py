@@ -1,5 +1,6 @@
 """What several renderers share: names and words for kinds and severities, counts, the
-document of a claim, and the quote split into marked and unmarked segments.
+document of a claim, where a claim is in its file, how a finding stands in the run
+(failing, accepted, passing), and the quote split into marked and unmarked segments.
 
 Nothing here formats output; each renderer escapes for its own format.
 """
@@ -11,8 +12,20 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
+from pathlib import Path
 
-from consistency.models import KINDS, SEVERITIES, Cited, Claim, Document, Finding, Result
+from consistency.accepted import status as accepted_status
+from consistency.models import (
+    KINDS,
+    SEVERITIES,
+    Acceptance,
+    Cited,
+    Claim,
+    Document,
+    Finding,
+    Result,
+)
+from consistency.positions import locate_span
 
 
 @dataclass(frozen=True)
@@ -215,3 +228,75 @@ def segments(quote: str, needles: list[str]) -> list[Segment]:
 def quote_segments(claim: Claim, kind: str) -> list[Segment]:
     """The claim's sentence with the values that the finding of ``kind`` disputes marked."""
     return segments(claim.sentence, _needles(claim, kind))
+
+
+# ---------------------------------------------------------------------------------------
+# Where a cited claim is in its file, and how a finding stands in the run
+
+
+@dataclass(frozen=True)
+class Where:
+    """A cited sentence in its file: lines and columns (1-based, the end column exclusive)
+    in the original file; ``found`` is False when the sentence could not be found there, and
+    the position is then the file's first line."""
+
+    path: str  # as given on the command line, forward slashes
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    found: bool = True
+
+    @property
+    def label(self) -> str:
+        """``path:line``, or the path alone when the sentence was not found in the file."""
+        return f"{self.path}:{self.line}" if self.found else self.path
+
+
+def where(claim: Claim, documents: Documents) -> Where:
+    """Where ``claim``'s sentence is in its document's file (see consistency.positions)."""
+    doc = documents.get(claim.document)
+    if doc is None:
+        return Where(claim.document, 1, 1, 1, 1, found=False)
+    path = display_path(doc.path)
+    span = locate_span(doc, claim.span)
+    if span is None:
+        return Where(path, 1, 1, 1, 1, found=False)
+    return Where(path, *span)
+
+
+def display_path(path: str) -> str:
+    """A document path as CI tools want it: relative to the working folder when it lies
+    inside it, with forward slashes."""
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            p = p.relative_to(Path.cwd())
+        except ValueError:
+            return p.as_posix()
+    return p.as_posix()
+
+
+def status(result: Result, finding: Finding) -> str:
+    """``failing``, ``accepted`` or ``passing`` (below ``--fail-on``): see
+    :func:`consistency.accepted.status`."""
+    return accepted_status(finding, result.review)
+
+
+def acceptance(result: Result, finding: Finding) -> Acceptance | None:
+    """The accepted-list or baseline entry that accepts ``finding``, if any."""
+    if result.review is None:
+        return None
+    return result.review.accepted.get(finding.fingerprint)
+
+
+def accepted_words(entry: Acceptance) -> str:
+    """'accepted: <reason> (until 2024-12-31)', or 'accepted: in the baseline'."""
+    if entry.source == "baseline":
+        return "accepted: in the baseline"
+    until = f" (until {entry.until.isoformat()})" if entry.until else ""
+    return f"accepted: {entry.reason}{until}"
+
+
+def fail_on(result: Result) -> str:
+    return result.review.fail_on if result.review is not None else "low"

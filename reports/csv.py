@@ -11,9 +11,10 @@ import pandas as pd
 
 from consistency.models import Result
 
-from .common import Documents, how, rounded
+from .common import Documents, acceptance, accepted_words, how, rounded, status
 
-#: Columns of the CSV report, in order. ``document`` is the document's file name.
+#: Columns of the CSV report, in order. ``document`` is the document's file name;
+#: ``status`` is failing, accepted or passing (below ``--fail-on``); ``accepted`` says why.
 COLUMNS: tuple[str, ...] = (
     "finding",
     "rule",
@@ -28,6 +29,8 @@ COLUMNS: tuple[str, ...] = (
     "value",
     "how",
     "message",
+    "status",
+    "accepted",
 )
 
 
@@ -36,6 +39,9 @@ def csv_frame(result: Result) -> pd.DataFrame:
     documents = Documents(result)
     rows = []
     for finding in result.findings_list:
+        state = status(result, finding)
+        entry = acceptance(result, finding)
+        why = accepted_words(entry) if entry is not None else ""
         for cited in finding.cited:
             doc = documents.get(cited.claim.document)
             rows.append(
@@ -53,6 +59,8 @@ def csv_frame(result: Result) -> pd.DataFrame:
                     cited.value,
                     how(cited, finding.kind),
                     finding.message,
+                    state,
+                    why,
                 )
             )
     frame = pd.DataFrame(rows, columns=list(COLUMNS))

@@ -20,11 +20,13 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from consistency.models import SEVERITIES, Cited, Document, Finding, Result
+from consistency.models import SEVERITIES, Cited, Claim, Document, Finding, Result
 
 from .common import (
     Documents,
     Segment,
+    acceptance,
+    accepted_words,
     how,
     kind_info,
     kind_severity_table,
@@ -32,7 +34,9 @@ from .common import (
     quote_segments,
     rounded,
     severity_counts,
+    status,
     tool_version,
+    where,
 )
 
 DEFAULT_TITLE = "Consistency report"
@@ -76,6 +80,7 @@ class Dated:
 class CitedView:
     source: str  # outlet, else file name
     name: str  # file name
+    line: str  # "line 18": where the sentence is in the file
     doc_anchor: str | None  # id of the document's row in the documents table
     title: str | None
     url: Link | None
@@ -103,6 +108,8 @@ class FindingView:
     message: str
     cited: list[CitedView]
     reconcile: list[str]
+    status: str = "failing"  # failing, accepted, passing (below --fail-on)
+    accepted: str = ""  # "accepted: <reason> (until ...)" for an accepted finding
 
 
 @dataclass(frozen=True)
@@ -210,6 +217,7 @@ def _cited(cited: Cited, kind: str, documents: Documents, anchors: dict[str, str
     return CitedView(
         source=documents.source(claim.document),
         name=documents.name(claim.document),
+        line=_line(claim, documents),
         doc_anchor=anchors.get(claim.document),
         title=doc.title if doc else None,
         url=safe_link(doc.url) if doc else None,
@@ -221,10 +229,16 @@ def _cited(cited: Cited, kind: str, documents: Documents, anchors: dict[str, str
     )
 
 
+def _line(claim: Claim, documents: Documents) -> str:
+    at = where(claim, documents)
+    return f"line {at.line}" if at.found else "line not found"
+
+
 def _finding(
-    number: int, finding: Finding, documents: Documents, anchors: dict[str, str]
+    number: int, finding: Finding, result: Result, documents: Documents, anchors: dict[str, str]
 ) -> FindingView:
     info = kind_info(finding.kind)
+    entry = acceptance(result, finding)
     return FindingView(
         anchor=f"finding-{number}",
         id=finding.id,
@@ -241,6 +255,8 @@ def _finding(
         message=finding.message,
         cited=[_cited(c, finding.kind, documents, anchors) for c in finding.cited],
         reconcile=list(finding.reconcile),
+        status=status(result, finding),
+        accepted=accepted_words(entry) if entry is not None else "",
     )
 
 
@@ -303,7 +319,8 @@ def page(result: Result) -> Page:
     return Page(
         summary=_summary(result),
         findings=[
-            _finding(i, f, documents, anchors) for i, f in enumerate(result.findings_list, 1)
+            _finding(i, f, result, documents, anchors)
+            for i, f in enumerate(result.findings_list, 1)
         ],
         documents=[_document(i, d, claims[d.id]) for i, d in enumerate(result.documents, 1)],
         skipped=[SkippedView(s.path, s.reason) for s in result.skipped],

@@ -2,9 +2,15 @@
 
 Keys come in a fixed order and lists in the order of the result, with no timestamps, so two
 runs over the same inputs give byte-identical files. Keys beyond the contract (additions
-only, never renames): ``skipped`` at the top; ``published_note``, ``notes`` and
-``confidence`` on documents; ``reconcile`` and ``fingerprint`` on findings; ``how`` on
-each cited claim.
+only, never renames): ``skipped`` (each with its ``kind``: ``input`` or ``rule``) and
+``summary`` at the top; ``published_note``, ``notes``, ``confidence`` and ``identity`` (the
+URL or text hash that fingerprints use) on documents; ``reconcile``, ``fingerprint``,
+``status`` (``failing``, ``accepted``, ``passing``: below ``--fail-on``) and ``accepted``
+(``{"reason", "until", "from"}`` or null) on findings; ``how`` on each cited claim.
+
+``summary`` says how the run stands: ``fail_on``, counts of findings, failing and accepted
+ones, and the entries of the accepted list that are ``stale`` (their finding no longer
+appears) or ``expired``, and the baseline's findings now ``absent``.
 """
 
 from __future__ import annotations
@@ -13,9 +19,10 @@ import json
 import math
 from typing import Any
 
-from consistency.models import Cited, Document, Finding, Result
+from consistency.fingerprints import identity
+from consistency.models import Acceptance, Cited, Document, Finding, Result
 
-from .common import Documents, how, rounded
+from .common import Documents, acceptance, fail_on, how, rounded, status
 
 SCHEMA = "consistency/findings@1"
 
@@ -35,6 +42,7 @@ def _document(doc: Document) -> dict[str, Any]:
         "confidence": rounded(doc.confidence),
         "outlet_from": doc.outlet_from or None,
         "title_from": doc.title_from or None,
+        "identity": identity(doc),
     }
 
 
@@ -50,7 +58,41 @@ def _cited(cited: Cited, kind: str, documents: Documents) -> dict[str, Any]:
     }
 
 
-def _finding(finding: Finding, documents: Documents) -> dict[str, Any]:
+def _accepted(entry: Acceptance | None) -> dict[str, Any] | None:
+    if entry is None:
+        return None
+    return {
+        "reason": entry.reason,
+        "until": entry.until.isoformat() if entry.until else None,
+        "from": entry.source,
+    }
+
+
+def _entry(entry: Acceptance) -> dict[str, Any]:
+    return {
+        "fingerprint": entry.fingerprint,
+        "rule": entry.rule,
+        "reason": entry.reason,
+        "until": entry.until.isoformat() if entry.until else None,
+        "summary": entry.summary,
+    }
+
+
+def _summary(result: Result) -> dict[str, Any]:
+    statuses = [status(result, f) for f in result.findings_list]
+    review = result.review
+    return {
+        "fail_on": fail_on(result),
+        "findings": len(statuses),
+        "failing": statuses.count("failing"),
+        "accepted": statuses.count("accepted"),
+        "stale": [_entry(e) for e in review.stale] if review else [],
+        "expired": [_entry(e) for e in review.expired] if review else [],
+        "absent": [_entry(e) for e in review.absent] if review else [],
+    }
+
+
+def _finding(finding: Finding, result: Result, documents: Documents) -> dict[str, Any]:
     return {
         "id": finding.id,
         "rule": finding.rule,
@@ -65,6 +107,8 @@ def _finding(finding: Finding, documents: Documents) -> dict[str, Any]:
         "claims": [_cited(cited, finding.kind, documents) for cited in finding.cited],
         "reconcile": list(finding.reconcile),
         "fingerprint": finding.fingerprint,
+        "status": status(result, finding),
+        "accepted": _accepted(acceptance(result, finding)),
     }
 
 
@@ -86,8 +130,9 @@ def json_object(result: Result) -> dict[str, Any]:
         "schema": SCHEMA,
         "documents": [_document(doc) for doc in result.documents],
         "claims": [claim.to_json() for claim in result.claims_list],
-        "findings": [_finding(finding, documents) for finding in result.findings_list],
-        "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
+        "findings": [_finding(finding, result, documents) for finding in result.findings_list],
+        "skipped": [{"path": s.path, "reason": s.reason, "kind": s.kind} for s in result.skipped],
+        "summary": _summary(result),
     }
     clean: dict[str, Any] = _finite(obj)
     return clean

@@ -1,9 +1,17 @@
 """The JUnit XML report, for CI systems that show test results.
 
-One testsuite, ``consistency``; one testcase per finding, failing with the finding's message
-(its body lists the cited quotes and values); one skipped testcase per input that could not
-be read; and a single passing testcase, ``no findings``, when there is nothing to report.
-No timestamps or durations, so two runs give the same file.
+One testsuite, ``consistency``; one testcase per finding, and ``--fail-on`` decides what is a
+failure, so that a green job lists none:
+
+* a finding at or above ``--fail-on`` that nothing accepts: ``<failure>`` with the
+  finding's message (its body lists the cited quotes, values and file lines);
+* an accepted finding (the accepted list, or a ``--baseline``): ``<skipped>`` with the
+  reason it was accepted;
+* a finding below ``--fail-on``: a passing testcase, its details in ``<system-out>``.
+
+One skipped testcase per input that could not be read, and a single passing testcase,
+``no findings``, when there is nothing to report. No timestamps or durations, so two runs
+give the same file.
 """
 
 from __future__ import annotations
@@ -13,7 +21,17 @@ import xml.etree.ElementTree as ET
 
 from consistency.models import Finding, Result
 
-from .common import Documents, how, plural, rounded
+from .common import (
+    Documents,
+    acceptance,
+    accepted_words,
+    fail_on,
+    how,
+    plural,
+    rounded,
+    status,
+    where,
+)
 
 SUITE = "consistency"
 
@@ -39,7 +57,8 @@ def _details(finding: Finding, documents: Documents) -> str:
     ]
     for cited in finding.cited:
         claim = cited.claim
-        lines.append(f"{documents.source(claim.document)} ({documents.name(claim.document)}):")
+        at = where(claim, documents)
+        lines.append(f"{documents.source(claim.document)} ({at.label}):")
         lines.append(f'  "{claim.sentence}"')
         value = f"  value: {cited.value}"
         resolved = how(cited, finding.kind)
@@ -57,12 +76,13 @@ def junit_tree(result: Result) -> ET.Element:
     """The report as an ElementTree ``<testsuites>`` element."""
     documents = Documents(result)
     findings = result.findings_list
+    statuses = [status(result, f) for f in findings]
     tests = max(1, len(findings)) + len(result.skipped)
     counts = {
         "tests": str(tests),
-        "failures": str(len(findings)),
+        "failures": str(statuses.count("failing")),
         "errors": "0",
-        "skipped": str(len(result.skipped)),
+        "skipped": str(statuses.count("accepted") + len(result.skipped)),
     }
     root = ET.Element("testsuites", {"name": SUITE, **counts})
     suite = ET.SubElement(root, "testsuite", {"name": SUITE, **counts})
@@ -70,19 +90,33 @@ def junit_tree(result: Result) -> ET.Element:
     for name, value in (
         ("documents", len(result.documents)),
         ("claims", len(result.claims_list)),
+        ("fail-on", fail_on(result)),
     ):
         ET.SubElement(properties, "property", {"name": name, "value": str(value)})
 
-    for finding in findings:
+    for finding, state in zip(findings, statuses, strict=True):
         case = ET.SubElement(
             suite,
             "testcase",
             {"classname": f"{SUITE}.{finding.kind}", "name": _x(_case_name(finding))},
         )
-        failure = ET.SubElement(
-            case, "failure", {"message": _x(finding.message), "type": _x(finding.rule)}
-        )
-        failure.text = _x(_details(finding, documents))
+        details = _x(_details(finding, documents))
+        if state == "failing":
+            failure = ET.SubElement(
+                case, "failure", {"message": _x(finding.message), "type": _x(finding.rule)}
+            )
+            failure.text = details
+            continue
+        if state == "accepted":
+            entry = acceptance(result, finding)
+            words = accepted_words(entry) if entry is not None else "accepted"
+            ET.SubElement(case, "skipped", {"message": _x(words)})
+        else:
+            details = (
+                f"{finding.severity} severity is below --fail-on {fail_on(result)}: "
+                f"reported, not a failure.\n\n{details}"
+            )
+        ET.SubElement(case, "system-out").text = details
     if not findings:
         case = ET.SubElement(suite, "testcase", {"classname": SUITE, "name": "no findings"})
         out = ET.SubElement(case, "system-out")
@@ -91,8 +125,11 @@ def junit_tree(result: Result) -> ET.Element:
             f"{plural(len(result.claims_list), 'claim')} checked: no discrepancies found.\n"
         )
     for skipped in result.skipped:
+        what = "read" if skipped.kind == "input" else "run"
         case = ET.SubElement(
-            suite, "testcase", {"classname": f"{SUITE}.input", "name": _x(f"read {skipped.path}")}
+            suite,
+            "testcase",
+            {"classname": f"{SUITE}.{skipped.kind}", "name": _x(f"{what} {skipped.path}")},
         )
         ET.SubElement(case, "skipped", {"message": _x(skipped.reason)})
     return root

@@ -1,15 +1,24 @@
 """The SARIF 2.1.0 report, for code-scanning views and CI annotations.
 
-One run; ``tool.driver.rules`` holds the rule codes present (sorted), each named and
-described from its findings' kind; one result per finding, its level ``error``, ``warning``
-or ``note`` for high, medium or low severity, and one location per cited claim.
+One run. ``tool.driver.rules`` holds one entry per rule with results (sorted by code), named
+and described from the rule class (:meth:`Rule.documentation`: the summary line, the
+paragraph on why it matters, the whole docstring as help); a rule no longer installed is
+described from its findings' kind. One result per finding, its level ``error``, ``warning``
+or ``note`` for high, medium or low severity, with one location per cited claim.
 
-A location's region is the claim's sentence in the document's article text, as lines and
-columns (``startLine`` ... ``endColumn``, what code-scanning views need) and as a character
-span (``charOffset``, ``charLength``), counted in code points (``columnKind`` is
-``unicodeCodePoints``), with the sentence as the region's snippet. For a plain-text article
-the article text is the file's text; for a page or a feed it is the text extracted from it,
-so positions are approximate there and the snippet says what was meant.
+A location's region is where the cited sentence starts and ends in the ORIGINAL file, as
+lines and columns counted in code points (``columnKind`` is ``unicodeCodePoints``), with
+the sentence as the region's snippet: for a text or Markdown file the lines of the file,
+for an HTML page the line where the sentence starts in the HTML source, for a JSON feed the
+line (and column) inside the field that holds the text (see :mod:`consistency.positions`).
+A sentence that could not be found in its file is placed on line 1.
+
+``partialFingerprints`` carry the finding's fingerprint (``consistency/v2``: from rule,
+fact, values and the articles' URLs or text, see :mod:`consistency.fingerprints`). An
+accepted finding (the accepted list, or a ``--baseline``) has a ``suppressions`` entry of
+kind ``external`` with its reason as justification. With a baseline, every result has a
+``baselineState``: ``unchanged`` (in the baseline), ``new``, or ``absent`` for the
+baseline's findings that this run no longer has (results without locations).
 """
 
 from __future__ import annotations
@@ -19,14 +28,17 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
-from consistency.models import Finding, Result
+from consistency.models import Acceptance, Finding, Result
 
-from .common import Documents, how, kind_info, rounded, tool_version
+from .common import Documents, acceptance, how, kind_info, rounded, status, tool_version, where
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
 
 LEVELS = {"high": "error", "medium": "warning", "low": "note"}
+
+#: The key of the fingerprint in ``partialFingerprints``; v1 was built from file paths.
+FINGERPRINT_KEY = "consistency/v2"
 
 
 def artifact_uri(path: str) -> str:
@@ -43,27 +55,34 @@ def artifact_uri(path: str) -> str:
     return quote(path, safe="/@!$&'()*+,;=-._~")
 
 
-def line_column(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column (in code points) of ``offset`` in ``text``."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+def _rules(codes: list[str], kinds: dict[str, str]) -> list[dict[str, Any]]:
+    from consistency.rules import registry
 
-
-def _rules(findings: list[Finding]) -> list[dict[str, Any]]:
-    kinds: dict[str, str] = {}
-    for finding in findings:
-        kinds.setdefault(finding.rule, finding.kind)
+    available, _ = registry()
     rules = []
-    for code in sorted(kinds):
-        info = kind_info(kinds[code])
-        rules.append(
-            {
-                "id": code,
-                "name": info.rule_name,
-                "shortDescription": {"text": info.description},
-                "properties": {"kind": kinds[code]},
-            }
-        )
+    for code in codes:
+        cls = available.get(code)
+        info = kind_info(kinds.get(code) or (cls.kind if cls else "other"))
+        if cls is None:
+            name, short, full, help_text = info.rule_name, info.description, info.description, ""
+        else:
+            name, short, full = cls.name or info.rule_name, cls.summary(), cls.description()
+            help_text = cls.documentation()
+        entry: dict[str, Any] = {
+            "id": code,
+            "name": name,
+            "shortDescription": {"text": short or info.description},
+            "fullDescription": {"text": full or short or info.description},
+        }
+        if help_text:
+            entry["help"] = {"text": help_text, "markdown": help_text}
+        if cls is not None:
+            entry["defaultConfiguration"] = {"level": LEVELS.get(cls.severity, "warning")}
+        entry["properties"] = {
+            "kind": kinds.get(code) or (cls.kind if cls else "other"),
+            "tags": sorted({"consistency", info.label.lower()}),
+        }
+        rules.append(entry)
     return rules
 
 
@@ -71,19 +90,18 @@ def _location(finding: Finding, index: int, documents: Documents) -> dict[str, A
     cited = finding.cited[index]
     claim = cited.claim
     doc = documents.get(claim.document)
-    start, end = claim.span
     text = f"{documents.source(claim.document)}: {cited.value}"
     resolved = how(cited, finding.kind)
     if resolved:
         text += f" ({resolved})"
-    region: dict[str, Any] = {}
-    if doc is not None and 0 <= start <= end <= len(doc.text):
-        # Viewers such as GitHub code scanning place a result by its lines.
-        region["startLine"], region["startColumn"] = line_column(doc.text, start)
-        region["endLine"], region["endColumn"] = line_column(doc.text, end)
-    region["charOffset"] = start
-    region["charLength"] = max(0, end - start)
-    region["snippet"] = {"text": claim.sentence}
+    at = where(claim, documents)
+    region: dict[str, Any] = {
+        "startLine": at.line,
+        "startColumn": at.column,
+        "endLine": at.end_line,
+        "endColumn": at.end_column,
+        "snippet": {"text": claim.sentence},
+    }
     return {
         "id": index,
         "physicalLocation": {
@@ -94,7 +112,8 @@ def _location(finding: Finding, index: int, documents: Documents) -> dict[str, A
     }
 
 
-def _result(finding: Finding, rule_index: dict[str, int], documents: Documents) -> dict[str, Any]:
+def _result(finding: Finding, rule_index: dict[str, int], result: Result) -> dict[str, Any]:
+    documents = Documents(result)
     out: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": rule_index[finding.rule],
@@ -103,7 +122,15 @@ def _result(finding: Finding, rule_index: dict[str, int], documents: Documents) 
         "locations": [_location(finding, i, documents) for i in range(len(finding.cited))],
     }
     if finding.fingerprint:
-        out["partialFingerprints"] = {"consistency/v1": finding.fingerprint}
+        out["partialFingerprints"] = {FINGERPRINT_KEY: finding.fingerprint}
+    review = result.review
+    if review is not None and review.baseline is not None:
+        out["baselineState"] = "unchanged" if finding.fingerprint in review.baseline else "new"
+    entry = acceptance(result, finding)
+    if entry is not None:
+        out["suppressions"] = [
+            {"kind": "external", "status": "accepted", "justification": entry.reason}
+        ]
     out["properties"] = {
         "kind": finding.kind,
         "severity": finding.severity,
@@ -112,14 +139,30 @@ def _result(finding: Finding, rule_index: dict[str, int], documents: Documents) 
         "event": finding.event,
         "values": [cited.value for cited in finding.cited],
         "reconcile": list(finding.reconcile),
+        "status": status(result, finding),
     }
     return out
 
 
+def _absent(entry: Acceptance, rule_index: dict[str, int]) -> dict[str, Any]:
+    """A finding of the baseline that this run no longer has."""
+    return {
+        "ruleId": entry.rule,
+        "ruleIndex": rule_index[entry.rule],
+        "level": "none",
+        "message": {"text": entry.summary or entry.fingerprint},
+        "partialFingerprints": {FINGERPRINT_KEY: entry.fingerprint},
+        "baselineState": "absent",
+    }
+
+
 def sarif_log(result: Result) -> dict[str, Any]:
     """The SARIF log as plain JSON-ready data."""
-    documents = Documents(result)
-    rules = _rules(result.findings_list)
+    kinds: dict[str, str] = {}
+    for finding in result.findings_list:
+        kinds.setdefault(finding.rule, finding.kind)
+    absent = list(result.review.absent) if result.review is not None else []
+    rules = _rules(sorted(set(kinds) | {a.rule for a in absent}), kinds)
     rule_index = {rule["id"]: i for i, rule in enumerate(rules)}
     notifications = [
         {
@@ -150,9 +193,8 @@ def sarif_log(result: Result) -> dict[str, Any]:
                     }
                 ],
                 "columnKind": "unicodeCodePoints",
-                "results": [
-                    _result(finding, rule_index, documents) for finding in result.findings_list
-                ],
+                "results": [_result(f, rule_index, result) for f in result.findings_list]
+                + [_absent(a, rule_index) for a in absent],
             }
         ],
     }

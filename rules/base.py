@@ -4,18 +4,20 @@ A rule is one class in one module, named ``Rule_<CODE>`` (sqlfluff style): the c
 from the class name, ``name`` says what it checks in dotted lowercase, ``kind`` is the
 finding kind of the JSON contract, ``groups`` lets users pick sets of rules. The class
 docstring is the documentation: a summary line, why it matters, then a contradiction and
-a consistent pair. Rules do no I/O and print nothing; the framework attaches the code and a
-stable fingerprint (from rule, entity, event and values, never from positions).
+a consistent pair. Rules do no I/O and print nothing; the framework attaches the code, and
+stamps each finding with its stable fingerprint (:mod:`consistency.fingerprints`: from rule,
+fact, values and the cited articles' URLs or text, never from paths or positions).
 """
 
 from __future__ import annotations
 
-import hashlib
+import inspect
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, ClassVar
 
+from consistency.fingerprints import identity
 from consistency.lexicon import Lexicon, lemma
 from consistency.models import Cited, Claim, Document, FactKey, Finding
 
@@ -94,6 +96,21 @@ class Rule:
     def summary(cls) -> str:
         return (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
 
+    @classmethod
+    def documentation(cls) -> str:
+        """The docstring as Markdown: summary, why it matters, the contradiction and the
+        consistent pair."""
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def description(cls) -> str:
+        """The paragraph after the summary line (why it matters), on one line; the summary
+        when there is none."""
+        paragraphs = [p for p in cls.documentation().split("\n\n")[1:] if p.strip()]
+        if paragraphs and not paragraphs[0].lstrip().startswith(("**", "-")):
+            return " ".join(paragraphs[0].split())
+        return cls.summary()
+
     def evaluate(self, ctx: Context) -> Iterable[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
 
@@ -109,9 +126,7 @@ class Rule:
         reconcile: Sequence[str] = (),
         kind: str | None = None,
     ) -> Finding:
-        values = sorted(f"{c.claim.entity}={c.value}" for c in cited)
-        docs = sorted(c.claim.document for c in cited)
-        raw = "|".join([self.code, entity, event, *values, *docs])
+        # The fingerprint is stamped by the framework, which knows the documents' identities.
         return Finding(
             rule=self.code,
             kind=kind or self.kind,
@@ -122,7 +137,6 @@ class Rule:
             message=message,
             cited=tuple(cited),
             reconcile=tuple(dict.fromkeys(reconcile)),
-            fingerprint=f"{self.code}-{hashlib.sha1(raw.encode()).hexdigest()[:12]}",
         )
 
 
@@ -156,25 +170,36 @@ LARGE = 30
 
 
 def representatives(
-    by_doc: dict[str, Claim], value: Any
+    by_doc: dict[str, Claim], value: Any, ctx: Context | None = None
 ) -> tuple[dict[str, Claim], dict[str, int]]:
     """One claim per distinct ``value(claim)`` when many documents tell the same fact.
 
     Returns the documents to compare and, per kept document, how many documents gave the
     same value. With 2,000 outlets and six distinct dates that is 15 comparisons, not two
-    million.
+    million. Given ``ctx``, the document kept for a value is the first by identity (URL or
+    text), so the finding and its fingerprint do not change when files are renamed.
     """
     if len(by_doc) <= LARGE:
         return by_doc, {d: 1 for d in by_doc}
     first: dict[Any, str] = {}
     counts: dict[str, int] = {}
-    for d in sorted(by_doc):
+    for d in by_identity(by_doc, ctx):
         v = value(by_doc[d])
         if v not in first:
             first[v] = d
         counts[first[v]] = counts.get(first[v], 0) + 1
     kept = {d: by_doc[d] for d in first.values()}
     return kept, counts
+
+
+def by_identity(document_ids: Iterable[str], ctx: Context | None) -> list[str]:
+    """Document ids ordered by the documents' identities (URL, else text), then by id."""
+    if ctx is None:
+        return sorted(document_ids)
+    return sorted(
+        document_ids,
+        key=lambda d: (identity(ctx.documents[d]) if d in ctx.documents else "", d),
+    )
 
 
 def and_others(n: int) -> str:

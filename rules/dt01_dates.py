@@ -50,7 +50,7 @@ class Rule_DT01(Rule):
                 continue  # "employed 300 in 2021", "480 in 2023": two moments, no conflict
             timed = [c for c in claims if usable(c) and c.time is not None and c.time.resolved]
             by_doc, counts = representatives(
-                per_document(timed), lambda c: (c.time.start, c.time.end, c.object)
+                per_document(timed), lambda c: (c.time.start, c.time.end, c.object), ctx
             )
             for a, b in document_pairs(by_doc):
                 assert a.time is not None and b.time is not None

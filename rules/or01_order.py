@@ -6,7 +6,15 @@ from collections.abc import Iterator
 from itertools import combinations
 
 from consistency.models import Claim, Finding
-from consistency.rules.base import LARGE, Context, Rule, cite, reconcile_hints, usable
+from consistency.rules.base import (
+    LARGE,
+    Context,
+    Rule,
+    by_identity,
+    cite,
+    reconcile_hints,
+    usable,
+)
 
 
 class Rule_OR01(Rule):
@@ -41,7 +49,7 @@ class Rule_OR01(Rule):
         if len(keyed) > LARGE:
             # Many outlets telling the same story: one of each way of telling it.
             seen_sigs: dict[tuple, str] = {}
-            for doc in sorted(keyed):
+            for doc in by_identity(keyed, ctx):
                 sig = tuple(
                     sorted(
                         (k, c.time.label() if c.time else "", bool(c.after))

@@ -26,7 +26,7 @@ from click.testing import CliRunner, Result
 from consistency.cli import main
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-FORMATS = ("html", "json", "csv", "sarif", "junit", "md")
+FORMATS = ("text", "html", "json", "csv", "sarif", "junit", "md", "github", "codeclimate")
 
 # ---------------------------------------------------------------------------------------
 # Invented articles
@@ -107,6 +107,16 @@ def sniff(text: str) -> str:
     """Which of our formats ``text`` is."""
     if text.startswith("<!DOCTYPE html"):
         return "html"
+    last = text.rstrip("\n").splitlines()[-1]
+    if re.match(r"^\d+ findings? .*\d+ skipped inputs?\.$", last):
+        body = text.splitlines()[:-1]
+        if body and all(line.startswith(("::error ", "::warning ", "::notice ")) for line in body):
+            return "github"
+        return "text"
+    if text.lstrip().startswith("["):
+        issues = json.loads(text)
+        assert all({"check_name", "fingerprint", "severity", "location"} <= set(i) for i in issues)
+        return "codeclimate"
     if text.startswith("<?xml"):
         assert ET.fromstring(text.encode("utf-8")).tag in {"testsuites", "testsuite"}
         return "junit"
@@ -152,7 +162,8 @@ def test_each_format_to_a_file_and_to_stdout(fmt: str, tmp_path: Path) -> None:
         ("r.md", "md"),
         ("r.markdown", "md"),
         ("R.JSON", "json"),
-        ("r.txt", "html"),  # documented: an unknown suffix falls back to html
+        ("r.txt", "text"),
+        ("r.out", "html"),  # documented: an unknown suffix falls back to html
     ],
 )
 def test_format_from_the_output_suffix(name: str, fmt: str, tmp_path: Path) -> None:
@@ -161,14 +172,26 @@ def test_format_from_the_output_suffix(name: str, fmt: str, tmp_path: Path) -> N
     assert sniff((tmp_path / name).read_text(encoding="utf-8")) == fmt
 
 
+def test_the_command_line_offers_every_report_format() -> None:
+    from consistency import cli
+    from consistency.reports import FORMATS as RENDERERS
+
+    assert set(cli._FORMATS) == set(RENDERERS)
+
+
 def test_explicit_format_wins_over_the_suffix(tmp_path: Path) -> None:
     run("check", EXAMPLES, "--format", "json", "-o", tmp_path / "r.html")
     assert sniff((tmp_path / "r.html").read_text(encoding="utf-8")) == "json"
 
 
-def test_stdout_without_format_is_html() -> None:
+def test_stdout_without_format_is_the_terminal_listing() -> None:
     result = run("check", EXAMPLES)
-    assert sniff(result.stdout) == "html"
+    assert sniff(result.stdout) == "text"
+    assert result.stdout.count("FAIL ") == 10
+    assert "examples/harbour-courier.html:18" in result.stdout
+    # HTML on standard output when asked for.
+    assert sniff(run("check", EXAMPLES, "-f", "html").stdout) == "html"
+    assert sniff(run("check", EXAMPLES, "-f", "html", "-o", "-").stdout) == "html"
 
 
 def test_also_writes_more_formats_in_the_same_run(tmp_path: Path) -> None:

@@ -104,4 +104,9 @@ def test_a_rule_failing_while_it_runs_is_skipped_with_its_error(
     run = CliRunner().invoke(main, ["check", str(examples_dir), "--format", "json"])
     assert run.exception is None or isinstance(run.exception, SystemExit), run.exception
     assert "Traceback" not in run.output
+    # A failed rule is no skipped input: --strict keeps the findings' exit code (1), not 2.
+    assert [s.kind for s in result.skipped] == ["rule"] and result.skipped_inputs == []
+    strict = CliRunner().invoke(main, ["check", str(examples_dir), "--strict", "-o", "-"])
+    assert strict.exit_code == 1, strict.output
+    assert "0 skipped; 1 rule problem" in strict.stderr
     sys.modules.pop("zz_failing", None)

@@ -3,9 +3,9 @@
 The results are built by hand from invented articles, so these tests need no other stage
 of the pipeline.
 
-The HTML, JSON and SARIF reports are also compared with saved "golden" files in
-``tests/golden/`` after the tool's version is blanked. When a change to a report is
-intended, rewrite them and review the diff before committing::
+The HTML, JSON, SARIF, terminal, GitHub and Code Quality reports are also compared with
+saved "golden" files in ``tests/golden/`` after the tool's version is blanked. When a
+change to a report is intended, rewrite them and review the diff before committing::
 
     CONSISTENCY_REFRESH_GOLDEN=1 pytest tests/test_reports.py
 """
@@ -276,7 +276,19 @@ def _golden(name: str, actual: str) -> None:
 
 
 def test_formats_are_listed():
-    assert list(FORMATS) == ["html", "json", "csv", "sarif", "junit", "md"]
+    assert list(FORMATS) == [
+        "text",
+        "html",
+        "json",
+        "csv",
+        "sarif",
+        "junit",
+        "md",
+        "github",
+        "codeclimate",
+        "gitlab",
+    ]
+    assert FORMATS["gitlab"] is FORMATS["codeclimate"]
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
@@ -310,7 +322,7 @@ def test_write_to_a_file_and_to_stdout(result, tmp_path, capsysbinary):
 
 def test_json_follows_the_contract(result):
     obj = json.loads(render(result, "json"))
-    assert list(obj) == ["schema", "documents", "claims", "findings", "skipped"]
+    assert list(obj) == ["schema", "documents", "claims", "findings", "skipped", "summary"]
     assert obj["schema"] == "consistency/findings@1"
     doc = obj["documents"][0]
     assert list(doc) == [
@@ -327,7 +339,9 @@ def test_json_follows_the_contract(result):
         "confidence",
         "outlet_from",
         "title_from",
+        "identity",
     ]
+    assert doc["identity"] == "url:https://harbor.example/news/riverton"
     assert doc["published"] == "2023-04-14"
     assert doc["published_from"] == "dateline"
     assert obj["documents"][1]["confidence"] == 0.6
@@ -367,13 +381,28 @@ def test_json_follows_the_contract(result):
         "claims",
         "reconcile",
         "fingerprint",
+        "status",
+        "accepted",
     ]
     assert finding["id"] == finding["fingerprint"] == "dt01-5e1c0a9b"
+    # Without a review (no --fail-on, nothing accepted) every finding fails.
+    assert (finding["status"], finding["accepted"]) == ("failing", None)
     assert list(finding["claims"][0]) == ["claim", "document", "name", "quote", "value", "how"]
     assert finding["claims"][0]["quote"] == S1
     assert finding["claims"][1]["name"] == "valley-wire.html"
     assert obj["findings"][1]["confidence"] == 0.667
-    assert obj["skipped"] == [{"path": "corpus/scan.pdf", "reason": "not a text format (pdf)"}]
+    assert obj["skipped"] == [
+        {"path": "corpus/scan.pdf", "reason": "not a text format (pdf)", "kind": "input"}
+    ]
+    assert obj["summary"] == {
+        "fail_on": "low",
+        "findings": 2,
+        "failing": 2,
+        "accepted": 0,
+        "stale": [],
+        "expired": [],
+        "absent": [],
+    }
 
 
 def test_json_has_no_infinity():
@@ -426,20 +455,29 @@ def test_sarif_structure(result):
     run = log["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == ["DT01", "NU01"]
-    assert rules[0]["name"] == "DateConflict"
+    # DT01 is described by its rule class; NU01 (no longer a rule) by its findings' kind.
+    assert rules[0]["name"] == "dates.conflict"
+    assert rules[0]["shortDescription"]["text"] == (
+        "Two sources date the same event to times that cannot both be true."
+    )
+    assert rules[0]["fullDescription"]["text"].startswith("Each source's time expression")
+    assert "**Contradiction**" in rules[0]["help"]["markdown"]
+    assert rules[0]["defaultConfiguration"] == {"level": "error"}
+    assert rules[1]["name"] == "NumberConflict"
     assert rules[1]["shortDescription"]["text"]
     results = run["results"]
     assert len(results) == 2
     assert [r["level"] for r in results] == ["error", "note"]
     assert [r["ruleIndex"] for r in results] == [0, 1]
     assert results[0]["message"]["text"].startswith("The Harbor Post dates")
-    assert results[0]["partialFingerprints"] == {"consistency/v1": "dt01-5e1c0a9b"}
+    assert results[0]["partialFingerprints"] == {"consistency/v2": "dt01-5e1c0a9b"}
+    assert "suppressions" not in results[0] and "baselineState" not in results[0]
     first = results[0]["locations"][0]["physicalLocation"]
     assert first["artifactLocation"]["uri"] == "corpus/harbor-post.txt"
     doc = result.documents[0]
     region = first["region"]
-    start = region["charOffset"]
-    assert doc.text[start : start + region["charLength"]] == S1
+    assert region["snippet"]["text"] == S1
+    # A document built by hand has no file map: it is located in its own text.
     lines = doc.text.split("\n")
     assert region["startLine"] == region["endLine"] == 3
     assert lines[2][region["startColumn"] - 1 : region["endColumn"] - 1] == S1
@@ -512,7 +550,11 @@ def test_markdown_neutralises_markup():
     assert md_escape("1. Item") == "1\\. Item"
     assert md_escape("- Item") == "\\- Item"
     text = render(hostile_result(), "md")
-    outside_code = re.sub(r"`[^`\n]*`", "", text)
+    # Our own folding tags are the only HTML; the article's text in them is escaped as HTML.
+    summaries = re.findall(r"<details><summary>(.*)</summary>", text)
+    assert summaries and all("<" not in s and "[" not in s for s in summaries)
+    ours = re.sub(r"<details><summary>.*</summary>|</details>", "", text)
+    outside_code = re.sub(r"`[^`\n]*`", "", ours)
     assert not re.search(r"(?<!\\)[<\[]", outside_code)
 
 
@@ -615,6 +657,18 @@ def test_the_template_marks_nothing_safe():
 
 def test_html_golden(result):
     _golden("report.html", render_html(result))
+
+
+# ---------------------------------------------------------------------------------------
+# The CI formats (more in test_ci_formats.py)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"),
+    [("text", "report.txt"), ("github", "report.github"), ("codeclimate", "report.codeclimate")],
+)
+def test_ci_format_golden(result, fmt, name):
+    _golden(name, render(result, fmt))
 
 
 # ---------------------------------------------------------------------------------------
