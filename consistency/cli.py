@@ -197,7 +197,7 @@ def check(
         raise
     for notice in accepted_mod.notices(result.review):
         click.echo(f"consistency: {notice}", err=True)
-    if not quiet:
+    if not quiet and not (output == "-" and fmt == "text"):  # the listing ends in its own
         click.echo(_summary_line(result, output), err=True)
     if strict and result.skipped_inputs:
         sys.exit(2)

@@ -719,3 +719,11 @@ def test_every_format_is_deterministic(fmt: str) -> None:
     one = run("check", EXAMPLES, "--format", fmt, "-o", "-").stdout
     two = run("check", EXAMPLES, "--format", fmt, "-o", "-").stdout
     assert one == two
+
+
+def test_the_listing_on_standard_output_tells_its_summary_once(disagreeing: Path) -> None:
+    listed = run("check", disagreeing)
+    assert listed.stdout.rstrip("\n").splitlines()[-1].endswith("skipped inputs.")
+    assert "findings (" not in listed.stderr  # no second summary on standard error
+    written = run("check", disagreeing, "-o", "r.html")
+    assert "findings (" in written.stderr and "wrote r.html" in written.stderr
