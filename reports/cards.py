@@ -9,18 +9,15 @@ here; the template escapes it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, replace
 
 from consistency.models import SEVERITIES, Cited, Claim, Document, Finding
 
 from .common import TIME_KINDS, Segment, how, kind_info, quote_segments, rounded, segments
-from .links import Link, safe_link
 from .names import Outlet, Wording, entity_words, event_words
 
 #: Characters of a neighbouring sentence shown before it is cut.
-CONTEXT_CHARS = 220
+CONTEXT_CHARS = 200
 #: Distinct value groups that get a colour of their own; the rest share the last.
 TONES = 4
 
@@ -36,7 +33,6 @@ class Quote:
     outlet: Outlet
     doc_anchor: str
     published: str  # "2024-03-12" or "no date"
-    url: Link | None
     before: str
     segments: list[Segment]
     after: str
@@ -48,15 +44,6 @@ class ValueGroup:
     value: str
     tone: int  # 0 .. TONES-1: the colour of this value here and in the overview
     quotes: list[Quote]
-
-    @property
-    def outlets(self) -> str:
-        """The outlets stating this value, each once: "Alder Daily, Harbour Courier"."""
-        return ", ".join(dict.fromkeys(q.outlet.name for q in self.quotes))
-
-    @property
-    def many(self) -> bool:
-        return len({q.doc for q in self.quotes}) > 1
 
 
 @dataclass(frozen=True)
@@ -84,12 +71,37 @@ class Card:
         return sorted({q.doc for g in self.values for q in g.quotes})
 
 
+#: How far from a quote its neighbours are looked for.
+WINDOW = 1200
+_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s|$)|\n")
+_LAST_WORD = re.compile(r"(\w+)$")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st no vs inc corp co ltd jr sr gen col lt sgt prof gov sen rep jan feb mar apr"
+    " jun jul aug sep sept oct nov dec".split()
+)
+
+
+def _ends(text: str) -> list[int]:
+    """Where sentences end in ``text``: after . ! ? (and closing quotes) or at a line
+    break, not after "Mr." or an initial."""
+    out = []
+    for m in _END.finditer(text):
+        word = _LAST_WORD.search(text, max(0, m.start() - 12), m.start())
+        if (
+            m.group() != "\n"
+            and word
+            and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1)
+        ):
+            continue
+        out.append(m.end())
+    return out
+
+
 class Sentences:
-    """Sentence boundaries of each document's text, computed once per document."""
+    """The sentences around a quote in its own article."""
 
     def __init__(self, documents: dict[str, Document]) -> None:
         self.documents = documents
-        self._bounds: dict[str, tuple[list[int], list[int]]] = {}
 
     def around(self, claim: Claim) -> tuple[str, str]:
         """The sentence before and the sentence after ``claim``'s, in its own article."""
@@ -97,45 +109,30 @@ class Sentences:
         if doc is None:
             return "", ""
         start, end = claim.span
-        if doc.text[start:end] != claim.sentence:
+        if not claim.sentence or doc.text[start:end] != claim.sentence:
             start = doc.text.find(claim.sentence) if claim.sentence else -1
             if start < 0:
                 return "", ""
             end = start + len(claim.sentence)
-        starts, ends = self._of(doc)
-        i = bisect_right(ends, start) - 1  # the last sentence ending at or before the quote
-        j = bisect_left(starts, end)  # the first sentence starting at or after its end
-        before = doc.text[starts[i] : ends[i]] if i >= 0 else ""
-        after = doc.text[starts[j] : ends[j]] if j < len(starts) else ""
-        return _cut(before, left=True), _cut(after, left=False)
-
-    def _of(self, doc: Document) -> tuple[list[int], list[int]]:
-        if doc.id not in self._bounds:
-            spans = _sentence_spans(doc.text)
-            self._bounds[doc.id] = ([s for s, _ in spans], [e for _, e in spans])
-        return self._bounds[doc.id]
+        head = doc.text[max(0, start - WINDOW) : start].rstrip()
+        ends = [e for e in _ends(head) if e < len(head)]
+        before = head[ends[-1] :] if ends else head
+        if not ends and start > WINDOW:
+            before = "…" + before  # cut by the window, not at a sentence
+        tail = doc.text[end : end + WINDOW]
+        lead = len(tail) - len(tail.lstrip())
+        ends = [e for e in _ends(tail) if e > lead + 1]
+        after = tail[: ends[0]] if ends else tail
+        return _cut(before, True), _cut(after, False)
 
 
-@lru_cache(maxsize=256)
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    from syntok import segmenter
-
-    spans = []
-    for paragraph in segmenter.analyze(text):
-        for sentence in paragraph:
-            if sentence:
-                last = sentence[-1]
-                spans.append((sentence[0].offset, last.offset + len(last.value)))
-    return spans
-
-
-def _cut(text: str, *, left: bool) -> str:
+def _cut(text: str, left: bool, chars: int = CONTEXT_CHARS) -> str:
     text = " ".join(text.split())
-    if len(text) <= CONTEXT_CHARS:
+    if len(text) <= chars:
         return text
     if left:
-        return "…" + text[-CONTEXT_CHARS:].split(" ", 1)[-1]
-    return text[:CONTEXT_CHARS].rsplit(" ", 1)[0] + "…"
+        return "…" + text.lstrip("…")[-chars:].split(" ", 1)[-1]
+    return text.rstrip("…")[:chars].rsplit(" ", 1)[0] + "…"
 
 
 # ---------------------------------------------------------------------------------------
@@ -215,7 +212,6 @@ def _quote(cited: Cited, kind: str, ctx: CardContext) -> Quote:
         outlet=outlet,
         doc_anchor=ctx.anchors.get(claim.document, ""),
         published=doc.published.isoformat() if doc and doc.published else "no date",
-        url=safe_link(doc.url) if doc else None,
         before=before,
         segments=marked(claim, kind),
         after=after,
@@ -264,3 +260,59 @@ def card(number: int, finding: Finding, ctx: CardContext) -> Card:
         accepted=bool(getattr(finding, "accepted", False)),
         accepted_reason=str(getattr(finding, "accepted_reason", "") or ""),
     )
+
+
+# ---------------------------------------------------------------------------------------
+# A large report
+
+
+#: Characters of neighbouring sentences a page carries at most (a 2,000-finding report stays
+#: under 5 MB); past it they are kept for the first quote of each value only, then for none.
+CONTEXT_BUDGET = 600_000
+
+
+def _context_size(cards: list[Card]) -> int:
+    return sum(len(q.before) + len(q.after) for c in cards for g in c.values for q in g.quotes)
+
+
+def _less_context(c: Card, keep_first: bool, chars: int) -> Card:
+    def less(i: int, q: Quote) -> Quote:
+        if not (keep_first and i == 0):
+            return replace(q, before="", after="")
+        return replace(q, before=_cut(q.before, True, chars), after=_cut(q.after, False, chars))
+
+    values = [replace(g, quotes=[less(i, q) for i, q in enumerate(g.quotes)]) for g in c.values]
+    return replace(c, values=values)
+
+
+#: Less and less context, until the page fits: (first quote of a value only, characters).
+_LEVELS = (
+    (
+        True,
+        CONTEXT_CHARS,
+        "the sentences around a quote are shown for the first quote of each value only",
+    ),
+    (
+        True,
+        90,
+        "the sentences around a quote are shortened, for the first quote of each value only",
+    ),
+    (
+        True,
+        50,
+        "the sentences around a quote are cut short, for the first quote of each value only",
+    ),
+    (False, 0, "the sentences around each quote are left out"),
+)
+
+
+def fit(cards: list[Card], budget: int = CONTEXT_BUDGET) -> tuple[list[Card], str]:
+    """The cards with as much context as the budget allows, and a note saying what was left
+    out ("" when nothing was)."""
+    if _context_size(cards) <= budget:
+        return cards, ""
+    for keep_first, chars, what in _LEVELS:
+        fitted = [_less_context(c, keep_first, chars) for c in cards]
+        if _context_size(fitted) <= budget or not keep_first:
+            return fitted, f"This report is large: {what}."
+    raise AssertionError("unreachable: the last level keeps no context")

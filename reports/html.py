@@ -32,7 +32,7 @@ from markupsafe import Markup
 
 from consistency.models import KINDS, SEVERITIES, Result
 
-from .cards import Card, CardContext, Sentences, card
+from .cards import Card, CardContext, Sentences, card, fit
 from .common import Documents, kind_info, ordered, plural, severity_counts, tool_version
 from .links import Link, safe_link
 from .names import Wording, outlets
@@ -89,6 +89,7 @@ class SkippedView:
 class Page:
     summary: Summary
     cards: list[Card]
+    trimmed: str  # what a large report leaves out of the cards, or ""
     card_data: list[CardData]
     filters: Filters
     documents: list[DocumentRow]
@@ -175,7 +176,7 @@ def page(result: Result) -> Page:
         wording=Wording(result.documents, names, events),
         sentences=Sentences(docs.by_id),
     )
-    cards = [card(i, f, ctx) for i, f in enumerate(result.findings_list, 1)]
+    cards, trimmed = fit([card(i, f, ctx) for i, f in enumerate(result.findings_list, 1)])
     rows = document_rows(result, names)
     filters, data = _filters(cards, rows, doc_ids)
     card_anchors = [c.anchor for c in cards]
@@ -185,6 +186,7 @@ def page(result: Result) -> Page:
     return Page(
         summary=_summary(result),
         cards=cards,
+        trimmed=trimmed,
         card_data=data,
         filters=filters,
         documents=rows,

@@ -2,7 +2,8 @@
 
 A document's outlet is what ingest read (a sidecar, a header, front matter, a feed field,
 the page's site name, a copyright line). When it read none, the report guesses one from
-the web address, a copyright line or a "Source: ..." line, and says it guessed. When
+the web address or a copyright line at the end of the text, and says it guessed (a
+"Source: X" credit names where the story came from, not who published it: no guess). When
 nothing names the outlet, the headline stands in for it, then a short form of the file
 name: an editor should never have to tell "001_cf68f53edc1684e6.txt" from
 "002_657341c92c8fb0b9.txt".
@@ -26,12 +27,6 @@ STATED_FROM = frozenset(
 #: Removed furniture that may carry the publisher's own line (not a photo credit).
 _FOOTER_KINDS = frozenset({"boilerplate", "footer", "copyright", "credit", "byline"})
 
-_SOURCE_LINE = re.compile(
-    r"^\s*(?:source|originally\s+published\s+(?:by|on|in|at)|"
-    r"this\s+(?:article|story)\s+(?:first\s+|originally\s+)?appeared\s+(?:on|in|at))"
-    r"\s*:?\s*(?P<name>[A-Z0-9][\w .&'’-]{1,60}?)\s*\.?\s*$",
-    re.IGNORECASE,
-)
 _HASHED_NAME = re.compile(r"^(?:(?P<n>\d{1,6})[_-])?[0-9a-f]{8,}$", re.IGNORECASE)
 
 
@@ -78,10 +73,6 @@ def _from_lines(doc: Document) -> Outlet | None:
         holder = copyright_holder(line) if len(line) < 300 else None
         if holder:
             return Outlet(holder, True, "guessed from a copyright line")
-    for line in reversed(paragraphs):
-        m = _SOURCE_LINE.match(line)
-        if m:
-            return Outlet(m.group("name").strip(), True, "guessed from a “Source:” line")
     return None
 
 

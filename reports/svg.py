@@ -305,7 +305,7 @@ def entity_graph(claims: list[Claim], findings: list[Finding], anchors: list[str
         )
         for w, (a, b) in links[:3]:
             g.add_edge(a, b, weight=w)
-    pos = nx.spring_layout(g, seed=7, weight="weight", k=1.6 / math.sqrt(len(keep)))
+    pos = nx.spring_layout(g, seed=7, weight="weight", k=2.5 / math.sqrt(len(keep)), iterations=100)
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
 

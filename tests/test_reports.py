@@ -56,6 +56,7 @@ GENERATED = re.compile(r'<time class="generated" datetime="[^"]*">[^<]*</time>')
 def blank_time(text: str) -> str:
     return GENERATED.sub('<time class="generated" datetime="TIME">TIME</time>', text)
 
+
 # ---------------------------------------------------------------------------------------
 # An invented story told by two invented outlets
 
@@ -644,7 +645,9 @@ def test_html_golden(result):
 
 def test_html_generated_time(result, monkeypatch):
     stamp = '<time class="generated" datetime="2024-01-02T03:04:05Z">2024-01-02 03:04 UTC</time>'
-    assert stamp in render_html(result, generated=datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc))
+    assert stamp in render_html(
+        result, generated=datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    )
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1704164645")
     assert stamp in render_html(result)
 

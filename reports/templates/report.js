@@ -51,9 +51,11 @@
 
   function sort() {
     var byEntity = order.value === "entity";
+    var rank = { high: 0, medium: 1, low: 2 };
     var key = function (card) {
       var d = card.dataset;
-      return byEntity ? [+d.e.slice(1), +d.r, +d.n] : [+d.r, +d.n];
+      var r = d.sev in rank ? rank[d.sev] : 3;
+      return byEntity ? [+d.e.slice(1), r, +d.n] : [r, +d.n];
     };
     var keys = new Map(cards.map(function (card) { return [card, key(card)]; }));
     var sorted = cards.slice().sort(function (a, b) {
@@ -84,6 +86,7 @@
     }
     var at = shown.indexOf(document.activeElement.closest ? document.activeElement.closest("article.card") : null);
     var next = shown[Math.max(0, Math.min(shown.length - 1, at < 0 ? 0 : at + by))];
+    next.tabIndex = -1;
     next.focus();
     next.scrollIntoView({ block: "start" });
   }
@@ -155,8 +158,12 @@
     }
   });
   window.addEventListener("hashchange", reveal);
-  Array.prototype.forEach.call(list.querySelectorAll("button.copy"), function (button) {
-    button.hidden = false;
+  Array.prototype.forEach.call(list.querySelectorAll("code.accept"), function (code) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy";
+    button.textContent = "Copy";
+    code.after(" ", button);
   });
   form.hidden = false;
   apply();
