@@ -357,3 +357,17 @@ def test_two_thousand_findings_make_one_file_under_5_mb():
     assert len(html.encode("utf-8")) < 5_000_000
     assert html.count('<article class="card') == 2000
     assert "This report is large" in html
+
+
+def test_the_page_does_not_depend_on_hash_seeds(tmp_path, examples_dir):
+    import subprocess
+
+    pages = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"r{seed}.html"
+        env = dict(os.environ, PYTHONHASHSEED=seed, SOURCE_DATE_EPOCH="1700000000")
+        cmd = [sys.executable, "-m", "consistency.cli", "check", str(examples_dir), "-q"]
+        # From elsewhere: the checkout's consistency/ would shadow the installed package.
+        subprocess.run([*cmd, "-o", str(out)], env=env, cwd=tmp_path, check=False)
+        pages.append(out.read_bytes())
+    assert pages[0] == pages[1] and b'datetime="2023-11-14T22:13:20Z"' in pages[0]
