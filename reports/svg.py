@@ -197,14 +197,17 @@ def _published(documents: dict[str, Document], doc_id: str) -> date | None:
 
 
 def _conflicting(f: Finding) -> list[tuple[Claim, Claim]]:
-    """Pairs of cited claims whose times do not overlap, one pair per pair of values."""
+    """Pairs of cited claims of one event whose times do not overlap, one pair per pair of
+    values (an order finding also cites the other event's date: that one is not joined)."""
     by_value: dict[str, Claim] = {}
     for c in f.cited:
         if _dated(c.claim):
             by_value.setdefault(c.value, c.claim)
     reps = list(by_value.values())
     return [
-        (a, b) for a, b in combinations(reps, 2) if a.time and b.time and a.time.disjoint(b.time)
+        (a, b)
+        for a, b in combinations(reps, 2)
+        if a.event == b.event and a.time and b.time and a.time.disjoint(b.time)
     ]
 
 

@@ -249,6 +249,12 @@ def test_the_timeline_joins_conflicting_dates():
     assert len(line.published) == 2
     (join,) = line.joins
     assert join.href == "#finding-1" and join.severity == "high"
+    # Another event's date cited beside them (as an order finding does) is not joined.
+    other = _claim(res.documents[1], B3, "b#2", event="appealed", time=_month("May", 2022, 5))
+    f = res.findings_list[0]
+    wider = Finding(**{**f.__dict__, "cited": (*f.cited, Cited(other, "appealed 2022-05"))})
+    (line,), _ = timelines([wider], ["finding-1"], [*res.claims_list, other], docs, names)
+    assert len(line.marks) == 3 and len(line.joins) == 1
     assert [t.label for t in line.ticks][:2] == ["2021-03", "2021-04"]
 
 
