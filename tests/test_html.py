@@ -253,8 +253,8 @@ def test_the_timeline_joins_conflicting_dates():
     other = _claim(res.documents[1], B3, "b#2", event="appealed", time=_month("May", 2022, 5))
     f = res.findings_list[0]
     wider = Finding(**{**f.__dict__, "cited": (*f.cited, Cited(other, "appealed 2022-05"))})
-    (line,), _ = timelines([wider], ["finding-1"], [*res.claims_list, other], docs, names)
-    assert len(line.marks) == 3 and len(line.joins) == 1
+    (wide,), _ = timelines([wider], ["finding-1"], [*res.claims_list, other], docs, names)
+    assert len(wide.marks) == 3 and len(wide.joins) == 1
     assert [t.label for t in line.ticks][:2] == ["2021-03", "2021-04"]
 
 
