@@ -31,7 +31,10 @@ STAMP = re.compile(r'<time class="generated" datetime="[^"]*">[^<]*</time>')
 
 
 def blank(html: str) -> str:
+    """The page without what depends on when and where it was made: the time, the tool's
+    version, the checkout's folder."""
     html = STAMP.sub('<time class="generated" datetime="TIME">TIME</time>', html)
+    html = html.replace(f"{ROOT.as_posix()}/", "")
     return html.replace(f"consistency {tool_version()}", "consistency VERSION")
 
 
