@@ -190,15 +190,49 @@ def _pattern(needle: str) -> re.Pattern[str]:
     return re.compile(body, re.IGNORECASE)
 
 
+_SPACES = re.compile(r"\s+")
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _occurrences(quote: str, lowered: str, needle: str) -> list[tuple[int, int]]:
+    """What ``_pattern(needle).finditer(quote)`` finds (overlaps included), without
+    compiling a pattern per needle: a report of thousands of quotes compiles thousands."""
+    if len(lowered) != len(quote):  # a letter whose lower case is longer: let re decide
+        return [(m.start(), m.end()) for m in _pattern(needle).finditer(quote)]
+    words = [w.lower() for w in needle.split()]
+    whole_start, whole_end = needle.strip()[0].isalnum(), needle.strip()[-1].isalnum()
+    found = []
+    at = lowered.find(words[0])
+    while at >= 0:
+        end = at + len(words[0])
+        for word in words[1:]:
+            gap = _SPACES.match(lowered, end)
+            if gap is None or not lowered.startswith(word, gap.end()):
+                end = -1
+                break
+            end = gap.end() + len(word)
+        if (
+            end > at
+            and not (whole_start and at > 0 and _is_word(quote[at - 1]))
+            and not (whole_end and end < len(quote) and _is_word(quote[end]))
+        ):
+            found.append((at, end))
+        at = lowered.find(words[0], at + 1)
+    return found
+
+
 def mark_spans(quote: str, needles: list[str]) -> list[tuple[int, int]]:
     """Sorted character spans of every case-insensitive occurrence of a needle, merged where
     they overlap or only white space parts them."""
+    lowered = quote.lower()
     spans = sorted(
-        (m.start(), m.end())
+        span
         for needle in needles
         if needle.strip()
-        for m in _pattern(needle).finditer(quote)
-        if m.end() > m.start()
+        for span in _occurrences(quote, lowered, needle)
     )
     merged: list[tuple[int, int]] = []
     for start, end in spans:

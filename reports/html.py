@@ -1,141 +1,72 @@
 """The HTML report: one self-contained page an editor reads in a browser, online or not.
 
-Data and templates are kept apart, as in coverage.py: this module turns a
+Data and templates are kept apart, as in coverage.py: this module and its helpers turn a
 :class:`~consistency.models.Result` into plain view-model dataclasses (all text as plain
-strings, quotes already split into marked and unmarked segments); the Jinja template in
-``templates/report.html.j2`` only loops, tests and prints them. Autoescaping is on and
+strings, quotes already split into marked and unmarked segments)::
+
+    names.py     outlets (stated, guessed or stood in for) and events in words
+    cards.py     one card per disputed fact: values, outlets, quotes in context
+    overview.py  documents, who says what, findings counted
+    svg.py       timelines and the entity graph, as geometry
+
+The Jinja templates in ``templates/`` only loop, test and print. Autoescaping is on and
 nothing derived from the input is marked safe: article text, titles, outlets and URLs are
 untrusted. A URL becomes a link only when its scheme is http or https. The page carries a
-Content-Security-Policy that allows inline styles and nothing else (no scripts, no
-requests), so it stays inert and offline even if an escape were missed.
+Content-Security-Policy that allows inline styles, our one inline script (by its SHA-256)
+and nothing else: no other script runs, no request leaves the page.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import os
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import jinja2
+from markupsafe import Markup
 
-from consistency.models import SEVERITIES, Cited, Claim, Document, Finding, Result
+from consistency.models import KINDS, SEVERITIES, Result
 
-from .common import (
-    Documents,
-    Segment,
-    acceptance,
-    accepted_words,
-    how,
-    kind_info,
-    kind_severity_table,
-    plural,
-    quote_segments,
-    rounded,
-    severity_counts,
-    status,
-    tool_version,
-    where,
-)
+from .cards import Card, CardContext, Sentences, card, fit
+from .common import Documents, kind_info, ordered, plural, severity_counts, tool_version
+from .links import Link, safe_link
+from .names import Wording, outlets
+from .overview import Counts, DocumentRow, Matrix, counts, document_rows, matrix
+from .svg import Graph, Timeline, entity_graph, timelines
+
+__all__ = ["Link", "Page", "page", "render_html", "safe_link", "script_hash"]
 
 DEFAULT_TITLE = "Consistency report"
 TEMPLATES = Path(__file__).parent / "templates"
 
-#: Words shown next to a publication date's source, for an editor.
-DATE_SOURCE_WORDS = {
-    "sidecar": "sidecar file",
-    "header": "article header",
-    "meta": "page metadata",
-    "dateline": "dateline",
-    "inferred": "inferred",
-    "none": "no date found",
-}
-
-
-# ---------------------------------------------------------------------------------------
-# The view model: what the template sees
-
 
 @dataclass(frozen=True)
-class Link:
-    """A URL to show; ``href`` is set only for http(s) URLs."""
-
-    text: str
-    href: str | None
-
-
-@dataclass(frozen=True)
-class Dated:
-    """A document's publication date and where it came from."""
-
-    date: str  # "2023-04-14" or "no date"
-    source: str  # "dateline", "inferred", ...
-    note: str  # 'dateline "April 14, 2023, 2:14 AM"'
-    inferred: bool  # shown as a warning
-    missing: bool
-
-
-@dataclass(frozen=True)
-class CitedView:
-    source: str  # outlet, else file name
-    name: str  # file name
-    line: str  # "line 18": where the sentence is in the file
-    doc_anchor: str | None  # id of the document's row in the documents table
-    title: str | None
-    url: Link | None
-    dated: Dated
-    segments: list[Segment]
+class Option:
     value: str
-    how: str
-    flags: list[str]  # "hedged", "attributed to ...", "qualifiers: first, retail"
+    label: str
+    count: int
 
 
 @dataclass(frozen=True)
-class FindingView:
-    anchor: str
-    id: str
-    number: int
-    rule: str
-    kind: str
-    kind_label: str
-    kind_description: str
-    severity: str  # for CSS: high, medium, low or other
-    severity_label: str  # text of the badge
-    confidence: str
-    entity: str
-    event: str
-    message: str
-    cited: list[CitedView]
-    reconcile: list[str]
-    status: str = "failing"  # failing, accepted, passing (below --fail-on)
-    accepted: str = ""  # "accepted: <reason> (until ...)" for an accepted finding
+class Filters:
+    kinds: list[Option]
+    severities: list[Option]
+    entities: list[Option]
+    outlets: list[Option]
 
 
 @dataclass(frozen=True)
-class DocumentView:
-    anchor: str
-    name: str
-    path: str
-    outlet: str
-    title: str
-    url: Link | None
-    dated: Dated
-    confidence: str | None  # shown when below 1
-    claims: int
-    notes: list[str]
-    removed: list[str]  # "ticker ×2"
-    outlet_from: str = ""  # where the outlet and the title were read
-    title_from: str = ""
+class CardData:
+    """What the filters read from a card: its kinds, entity and documents, as tokens."""
 
-
-@dataclass(frozen=True)
-class Breakdown:
-    """Findings by kind (rows) and severity (columns)."""
-
-    severities: list[str]
-    rows: list[tuple[str, list[int], int]]
-    totals: list[int]
+    kinds: str  # "date anachronism"
+    entity: str  # "e3": the entity's option value
+    docs: str  # "d1 d4": the documents' option values
 
 
 @dataclass(frozen=True)
@@ -146,7 +77,6 @@ class Summary:
     skipped: int
     sentence: str
     by_severity: list[tuple[str, int]]
-    breakdown: Breakdown
 
 
 @dataclass(frozen=True)
@@ -158,8 +88,16 @@ class SkippedView:
 @dataclass(frozen=True)
 class Page:
     summary: Summary
-    findings: list[FindingView]
-    documents: list[DocumentView]
+    cards: list[Card]
+    trimmed: str  # what a large report leaves out of the cards, or ""
+    card_data: list[CardData]
+    filters: Filters
+    documents: list[DocumentRow]
+    matrix: Matrix
+    counts: Counts
+    timelines: list[Timeline]
+    more_timelines: int
+    graph: Graph | None
     skipped: list[SkippedView]
 
 
@@ -167,124 +105,9 @@ class Page:
 # Building the view model
 
 
-def safe_link(url: str | None) -> Link | None:
-    """``url`` as a :class:`Link`; only an absolute http(s) URL gets an ``href``."""
-    if not url or not url.strip():
-        return None
-    text = url.strip()
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return Link(text, None)
-    # Browsers drop tabs and newlines inside URLs; a URL holding any control character or
-    # space is not one we link, whatever urlsplit made of it.
-    clean = all(ch.isprintable() and not ch.isspace() for ch in text)
-    if clean and parts.scheme.lower() in ("http", "https") and parts.netloc:
-        return Link(text, text)
-    return Link(text, None)
-
-
-def _dated(doc: Document | None) -> Dated:
-    if doc is None:
-        return Dated("no date", DATE_SOURCE_WORDS["none"], "", False, True)
-    source = doc.published_from
-    return Dated(
-        date=doc.published.isoformat() if doc.published else "no date",
-        source=DATE_SOURCE_WORDS.get(source, source),
-        note=doc.published_note,
-        inferred=source == "inferred",
-        missing=doc.published is None,
-    )
-
-
-def _flags(cited: Cited) -> list[str]:
-    claim = cited.claim
-    flags = []
-    if claim.negated:
-        flags.append("negated")
-    if claim.hedged:
-        flags.append("hedged")
-    if claim.attributed_to:
-        flags.append(f"attributed to {claim.attributed_to}")
-    if claim.qualifiers:
-        flags.append("qualifiers: " + ", ".join(claim.qualifiers))
-    return flags
-
-
-def _cited(cited: Cited, kind: str, documents: Documents, anchors: dict[str, str]) -> CitedView:
-    claim = cited.claim
-    doc = documents.get(claim.document)
-    return CitedView(
-        source=documents.source(claim.document),
-        name=documents.name(claim.document),
-        line=_line(claim, documents),
-        doc_anchor=anchors.get(claim.document),
-        title=doc.title if doc else None,
-        url=safe_link(doc.url) if doc else None,
-        dated=_dated(doc),
-        segments=quote_segments(claim, kind),
-        value=cited.value,
-        how=how(cited, kind),
-        flags=_flags(cited),
-    )
-
-
-def _line(claim: Claim, documents: Documents) -> str:
-    at = where(claim, documents)
-    return f"line {at.line}" if at.found else "line not found"
-
-
-def _finding(
-    number: int, finding: Finding, result: Result, documents: Documents, anchors: dict[str, str]
-) -> FindingView:
-    info = kind_info(finding.kind)
-    entry = acceptance(result, finding)
-    return FindingView(
-        anchor=f"finding-{number}",
-        id=finding.id,
-        number=number,
-        rule=finding.rule,
-        kind=finding.kind,
-        kind_label=info.label,
-        kind_description=info.description,
-        severity=finding.severity if finding.severity in SEVERITIES else "other",
-        severity_label=finding.severity.upper(),
-        confidence=f"{rounded(finding.confidence):.2f}",
-        entity=finding.entity,
-        event=finding.event,
-        message=finding.message,
-        cited=[_cited(c, finding.kind, documents, anchors) for c in finding.cited],
-        reconcile=list(finding.reconcile),
-        status=status(result, finding),
-        accepted=accepted_words(entry) if entry is not None else "",
-    )
-
-
-def _document(number: int, doc: Document, claims: int) -> DocumentView:
-    removed = Counter(block.kind for block in doc.removed)
-    return DocumentView(
-        anchor=f"doc-{number}",
-        name=doc.name,
-        path=doc.path,
-        outlet=doc.outlet or "",
-        title=doc.title or "",
-        url=safe_link(doc.url),
-        dated=_dated(doc),
-        confidence=None if doc.confidence >= 1 else f"{rounded(doc.confidence):.2f}",
-        claims=claims,
-        notes=list(doc.notes),
-        removed=[f"{kind} ×{n}" for kind, n in sorted(removed.items())],
-        outlet_from=doc.outlet_from,
-        title_from=doc.title_from,
-    )
-
-
 def _summary(result: Result) -> Summary:
     findings = result.findings_list
     by_severity = severity_counts(findings)
-    rows = kind_severity_table(findings)
-    severities = [s for s, _ in by_severity]
-    totals = [n for _, n in by_severity] + [len(findings)]
     checked = (
         f"{plural(len(result.documents), 'document')} and "
         f"{plural(len(result.claims_list), 'claim')} checked"
@@ -303,26 +126,77 @@ def _summary(result: Result) -> Summary:
         skipped=len(result.skipped),
         sentence=sentence,
         by_severity=by_severity,
-        breakdown=Breakdown(
-            severities=severities,
-            rows=[(kind_info(kind).label, per, total) for kind, per, total in rows],
-            totals=totals,
-        ),
     )
+
+
+def _filters(
+    cards: list[Card], doc_rows: list[DocumentRow], doc_ids: list[str]
+) -> tuple[Filters, list[CardData]]:
+    kinds = Counter(k for c in cards for k, _ in c.kinds)
+    severities = Counter(c.severity for c in cards)
+    entity_names = sorted({c.entity for c in cards}, key=lambda e: (e.casefold(), e))
+    entity_value = {e: f"e{i}" for i, e in enumerate(entity_names, 1)}
+    per_entity = Counter(c.entity for c in cards)
+    doc_value = {d: f"d{i}" for i, d in enumerate(doc_ids, 1)}
+    per_doc = Counter(d for c in cards for d in c.docs)
+    data = [
+        CardData(
+            kinds=" ".join(k for k, _ in c.kinds),
+            entity=entity_value[c.entity],
+            docs=" ".join(doc_value.get(d, "d0") for d in c.docs),
+        )
+        for c in cards
+    ]
+    filters = Filters(
+        kinds=[Option(k, kind_info(k).label, kinds[k]) for k in ordered(list(kinds), KINDS)],
+        severities=[
+            Option(s, s, severities[s]) for s in ordered(list(severities), (*SEVERITIES, "other"))
+        ],
+        entities=[Option(entity_value[e], e, per_entity[e]) for e in entity_names],
+        outlets=[
+            Option(doc_value[d], row.outlet.name, per_doc[d])
+            for d, row in zip(doc_ids, doc_rows, strict=True)
+            if per_doc[d]
+        ],
+    )
+    return filters, data
 
 
 def page(result: Result) -> Page:
     """The view model of the report."""
-    documents = Documents(result)
-    anchors = {doc.id: f"doc-{i}" for i, doc in enumerate(result.documents, 1)}
-    claims = Counter(claim.document for claim in result.claims_list)
+    docs = Documents(result)
+    names = outlets(result.documents)
+    doc_ids = [d.id for d in result.documents]
+    anchors = {d: f"doc-{i}" for i, d in enumerate(doc_ids, 1)}
+    events = {c.event for c in result.claims_list} | {f.event for f in result.findings_list}
+    ctx = CardContext(
+        documents=docs.by_id,
+        outlets=names,
+        anchors=anchors,
+        wording=Wording(result.documents, names, events),
+        sentences=Sentences(docs.by_id),
+        result=result,
+        located=docs,
+    )
+    cards, trimmed = fit([card(i, f, ctx) for i, f in enumerate(result.findings_list, 1)])
+    rows = document_rows(result, names)
+    filters, data = _filters(cards, rows, doc_ids)
+    card_anchors = [c.anchor for c in cards]
+    drawn, more = timelines(
+        result.findings_list, card_anchors, result.claims_list, docs.by_id, names
+    )
     return Page(
         summary=_summary(result),
-        findings=[
-            _finding(i, f, result, documents, anchors)
-            for i, f in enumerate(result.findings_list, 1)
-        ],
-        documents=[_document(i, d, claims[d.id]) for i, d in enumerate(result.documents, 1)],
+        cards=cards,
+        trimmed=trimmed,
+        card_data=data,
+        filters=filters,
+        documents=rows,
+        matrix=matrix(cards, rows, doc_ids),
+        counts=counts(result, cards),
+        timelines=drawn,
+        more_timelines=more,
+        graph=entity_graph(result.claims_list, result.findings_list, card_anchors),
         skipped=[SkippedView(s.path, s.reason) for s in result.skipped],
     )
 
@@ -344,10 +218,53 @@ def environment() -> jinja2.Environment:
     )
 
 
-def render_html(result: Result, *, title: str | None = None) -> str:
-    """The HTML report as one self-contained page."""
+@lru_cache(maxsize=1)
+def script() -> str:
+    """Our one inline script, exactly as it goes into the page."""
+    return (TEMPLATES / "report.js").read_text(encoding="utf-8")
+
+
+def script_hash(text: str) -> str:
+    """The CSP source that allows exactly ``text`` as an inline script."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+@dataclass(frozen=True)
+class Stamp:
+    iso: str  # 2024-03-15T09:30:00Z
+    text: str  # 2024-03-15 09:30 UTC
+
+
+def _stamp(when: datetime | None) -> Stamp:
+    if when is None:
+        # Reproducible builds' convention: a fixed time from the environment, else now.
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+        when = (
+            datetime.fromtimestamp(int(epoch), timezone.utc)
+            if epoch.isdigit()
+            else datetime.now(timezone.utc)
+        )
+    when = when.astimezone(timezone.utc)
+    return Stamp(when.strftime("%Y-%m-%dT%H:%M:%SZ"), when.strftime("%Y-%m-%d %H:%M UTC"))
+
+
+def render_html(
+    result: Result, *, title: str | None = None, generated: datetime | None = None
+) -> str:
+    """The HTML report as one self-contained page. ``generated`` is the time shown in the
+    footer (default: ``SOURCE_DATE_EPOCH`` if set, else now); the rest of the page depends
+    only on ``result`` and ``title``."""
+    code = script()
     # The one dict of template globals; passed at render time rather than stored on the
     # cached template, so a title given to one call does not leak into the next.
-    template_globals = {"version": tool_version(), "title": title or DEFAULT_TITLE}
+    template_globals = {
+        "version": tool_version(),
+        "title": title or DEFAULT_TITLE,
+        "generated": _stamp(generated),
+        # Our own file, never input: the only text put into the page unescaped.
+        "script": Markup(code),
+        "script_hash": script_hash(code),
+    }
     template = environment().get_template("report.html.j2")
     return template.render(page=page(result), **template_globals)

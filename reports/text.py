@@ -75,9 +75,12 @@ def summary_line(result: Result) -> str:
     line += (
         f"; {plural(len(result.documents), 'document')}, "
         f"{plural(len(result.claims_list), 'claim')}, "
-        f"{plural(len(result.skipped_inputs), 'skipped input')}."
+        f"{plural(len(result.skipped_inputs), 'skipped input')}"
     )
-    return line
+    problems = len(result.skipped) - len(result.skipped_inputs)  # rules that failed
+    if problems:
+        line += f", {plural(problems, 'rule problem')}"
+    return line + "."
 
 
 def render_text(result: Result) -> str:

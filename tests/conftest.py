@@ -28,3 +28,11 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return EXAMPLES
+
+
+@pytest.fixture(scope="session")
+def examples_result():  # type: ignore[no-untyped-def]
+    """The checked examples/, once per test session (the language model loads once)."""
+    from consistency.pipeline import check
+
+    return check([EXAMPLES])
