@@ -104,6 +104,27 @@ def main() -> None:
 )
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a tty).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on standard error.")
+@click.option(
+    "--store",
+    "store_at",
+    default=None,
+    help="Incremental check: PATHS are new articles, checked against the articles stored in"
+    " this file (SQLite) or postgresql://... store, then stored (default: the settings' store).",
+)
+@click.option("--no-store", is_flag=True, help="A full check even when the settings name a store.")
+@click.option(
+    "--archive",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="With a store: store these articles first (only new content is read).",
+)
+@click.option(
+    "--changed-since",
+    metavar="REV",
+    default=None,
+    help="With a store: the new articles are those git lists as added or modified since REV"
+    " under PATHS.",
+)
 def check(
     paths: tuple[Path, ...],
     output: str,
@@ -121,8 +142,13 @@ def check(
     jobs: int | None,
     progress: bool | None,
     quiet: bool,
+    store_at: str | None,
+    no_store: bool,
+    archive: tuple[Path, ...],
+    changed_since: str | None,
 ) -> None:
-    """Check the articles in PATHS (files or folders) against each other."""
+    """Check the articles in PATHS (files or folders) against each other, or, with a store,
+    the new articles in PATHS against the stored ones."""
     from consistency import pipeline
     from consistency.reports import write as write_report
 
@@ -136,20 +162,38 @@ def check(
         extra = [_also(a) for a in also]
         accepted = _baseline(baseline) if baseline else set()
         all_paths = list(paths) + [p for p in new_paths if p not in paths]
-        result = pipeline.check(
-            all_paths,
-            settings=settings,
-            select=[s for s in select.split(",") if s.strip()],
-            exclude=[s for s in exclude_rules.split(",") if s.strip()],
-            lexicon_files=lexicon,
-            progress=progress,
-            fields=_fields(field_map) or None,
-            jobs=jobs,
-        )
+        options: dict[str, Any] = {
+            "select": [s for s in select.split(",") if s.strip()],
+            "exclude": [s for s in exclude_rules.split(",") if s.strip()],
+            "progress": progress,
+            "fields": _fields(field_map) or None,
+            "jobs": jobs,
+        }
+        store_at = None if no_store else store_at or settings.store
+        if store_at or archive or changed_since:
+            from consistency.store.commands import incremental_check
+
+            if not store_at or new_paths:
+                raise ConfigError(
+                    "--archive and --changed-since need a store (--store FILE or URL), and"
+                    " with a store PATHS are the new articles: leave out --new"
+                )
+            result = incremental_check(
+                store_at,
+                paths,
+                archive=archive,
+                changed_since=changed_since,
+                settings=settings,
+                lexicon_files=lexicon,
+                **options,
+            )
+        else:
+            result = pipeline.check(all_paths, settings=settings, lexicon_files=lexicon, **options)
         if new_paths:
             new_ids = _documents_under(result, new_paths)
             result = pipeline.only_involving(result, new_ids)
-        _report_skipped(result, paths)
+        if result.documents or not changed_since:  # nothing changed: an empty report
+            _report_skipped(result, paths)
         write_report(result, fmt, output)
         for f2, out2 in extra:
             write_report(result, f2, out2)
@@ -319,6 +363,14 @@ def rules() -> None:
     for p in problems:
         click.echo(f"consistency: {p}", err=True)
 
+
+def _store_commands() -> None:
+    from consistency.store.commands import store
+
+    main.add_command(store)
+
+
+_store_commands()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

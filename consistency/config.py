@@ -8,6 +8,7 @@
     exclude_rules = ["AN01"]
     lexicon = ["newsroom-events.yaml"]
     jobs = 2                      # worker processes for the per-document work
+    store = ".consistency/store.sqlite"  # or "postgresql://user@host/db": incremental checks
 
     [tool.consistency.rules_options.DT01]
     min_confidence = 0.5
@@ -40,6 +41,7 @@ class Settings:
     lexicon: list[str] = field(default_factory=list)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     jobs: int = 1  # processes for the per-document work
+    store: str | None = None  # a file path (SQLite) or database URL; relative to the file
     source: str | None = None  # the file the settings came from
 
 
@@ -74,7 +76,7 @@ def _from_file(p: Path) -> Settings:
     if not isinstance(section, dict):
         raise ConfigError(f"{p}: [tool.consistency] must be a table")
     s = Settings(source=str(p))
-    known = {"fail_on", "rules", "exclude_rules", "lexicon", "rules_options", "jobs"}
+    known = {"fail_on", "rules", "exclude_rules", "lexicon", "rules_options", "jobs", "store"}
     unknown = set(section) - known
     if unknown:
         raise ConfigError(f"{p}: unknown setting(s) {', '.join(sorted(unknown))}")
@@ -94,6 +96,11 @@ def _from_file(p: Path) -> Settings:
                 raise ConfigError(f"{p}: {key} must be a list of strings")
             setattr(s, key, list(value))
     base = p.parent
+    if "store" in section:
+        store = section["store"]
+        if not isinstance(store, str) or not store.strip():
+            raise ConfigError(f"{p}: store must be a file path or a database URL")
+        s.store = store if "://" in store or Path(store).is_absolute() else str(base / store)
     s.lexicon = [str((base / x) if not Path(x).is_absolute() else Path(x)) for x in s.lexicon]
     opts = section.get("rules_options", {})
     if not isinstance(opts, dict) or not all(isinstance(v, dict) for v in opts.values()):
