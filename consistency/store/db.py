@@ -31,7 +31,7 @@ def url_of(location: str | Path) -> URL:
     if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", loc):
         try:
             url = make_url(loc)
-        except exc.ArgumentError as e:
+        except (exc.ArgumentError, ValueError) as e:
             raise StoreError(f"{describe(loc)}: not a database URL ({e})") from None
         backend = url.get_backend_name()
         if backend in ("postgresql", "postgres"):
@@ -55,7 +55,7 @@ def describe(location: str | Path | URL) -> str:
     loc = str(location)
     try:
         return make_url(loc).render_as_string(hide_password=True) if "://" in loc else loc
-    except exc.ArgumentError:
+    except (exc.ArgumentError, ValueError):
         return re.sub(r"//([^:/@]*):[^@]*@", r"//\1:***@", loc)
 
 
