@@ -27,7 +27,7 @@ from consistency.store.select import select_related
 from consistency.store.store import Saved, Store, content_hash, rebase
 
 # Documents read between two commits: a killed run loses at most this many readings.
-_CHUNK = 64
+_CHUNK = 16
 
 Note = Callable[[str], None]
 
