@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -315,7 +315,8 @@ def spelling_pieces(name: str) -> list[tuple[str, int, int, str]]:
     return [(name[0], len(name), at, name[at : at + n]) for at, n in _pieces(len(name))]
 
 
-def spelling_probes(name: str) -> set[tuple[str, int, int, str]]:
+@lru_cache(maxsize=65536)
+def spelling_probes(name: str) -> frozenset[tuple[str, int, int, str]]:
     """The filings (:func:`spelling_pieces`) of every name that may be a close spelling of
     ``name``: one of them is shared by any such name."""
     a = name
@@ -328,7 +329,7 @@ def spelling_probes(name: str) -> set[tuple[str, int, int, str]]:
         for at, piece in _pieces(size):
             for p in range(max(0, at - shift), min(len(a) - piece, at + shift) + 1):
                 out.add((a[0], size, at, a[p : p + piece]))
-    return out
+    return frozenset(out)
 
 
 # Names of at least this many characters are joined by close spelling (resolve_names).

@@ -6,7 +6,12 @@ event; with every quote that shares four words in a row with one of its quotes; 
 publication date, when it has to be inferred or checked, rests on the dated documents
 that tell its entities' events. Those documents are found here through the store's index
 (:mod:`.keys`), never by loading the archive, and so are the ones that documents of this
-selection need for their own dates, recursively.
+selection need for their own dates (two steps at most: see :func:`select_related`).
+
+What a check then reads grows with the stored articles that share a fact, an entity or
+an event told as a "first" with the new ones, not with the archive: a drop on a story the
+archive has never told reads little; one whose facts are told everywhere ("licensed",
+"the first") reads every article that tells them, as the full check compares them all.
 
 Entity resolution is corpus-wide: "Ng" is Johnny Ng only if no other Ng is named anywhere.
 So the names of the selected documents are closed over everything resolution may join
@@ -52,27 +57,16 @@ def select_related(store: Store, new: Sequence[keys.Index], new_ids: Iterable[st
         canon = names.canonical()
         links = _links_of(new, canon, names.keys)
         chosen = q.documents_with(links) - exclude
-        # Dating: the new documents' dates, and those of the selected documents whose date
-        # a check infers or may replace, rest on the dated documents telling their events.
-        to_date = set(exclude) | q.second_guessed(chosen)
-        dated: set[str] = set()
-        named: set[str] = set()
-        while True:
-            names.extend(q.name_keys_of(chosen - named))
-            named |= chosen
-            todo = to_date - dated
-            if not todo:
-                break
-            dated |= todo
-            canon = names.canonical()
-            wanted = {
-                ("pair", keys.pair_key(e, event))
-                for entity, event in q.pairs_of(todo)
-                for e in _cluster(entity, canon, names.keys)
-            }
-            more = q.documents_with(wanted, trusted=True) - exclude - chosen
-            chosen |= more
-            to_date |= q.second_guessed(more)
+        names.extend(q.name_keys_of(chosen))
+        # Dating: an undated document's date is inferred from the dated documents that tell
+        # its entities' events (refs), and a page date (meta, dateline) is checked against
+        # them. Inference trusts a page date only if its own check keeps it, so the refs of
+        # undated documents bring their refs too; a check reads dates as given: no further.
+        subset = chosen | exclude
+        refs = _refs(q, names, q.dated_by(subset, undated=True), exclude)
+        checked = q.dated_by(subset, undated=False) | q.dated_by(refs, undated=False)
+        self_refs = _refs(q, names, checked, exclude)
+        chosen |= refs | self_refs
         heads = q.heads_of(chosen | exclude)
         return Selection(
             documents=sorted(chosen),
@@ -81,6 +75,21 @@ def select_related(store: Store, new: Sequence[keys.Index], new_ids: Iterable[st
             acronyms=q.acronyms(names.keys),
             things=q.thing_labels(heads),
         )
+
+
+def _refs(q: _Query, names: _Closure, ids: set[str], exclude: set[str]) -> set[str]:
+    """The dated documents that tell an event of an entity that ``ids`` tell."""
+    if not ids:
+        return set()
+    canon = names.canonical()
+    wanted = {
+        ("pair", keys.pair_key(e, event))
+        for entity, event in q.pairs_of(ids)
+        for e in _cluster(entity, canon, names.keys)
+    }
+    found = q.documents_with(wanted, trusted=True) - exclude
+    names.extend(q.name_keys_of(found))
+    return found
 
 
 def _name_seeds(indexes: Sequence[keys.Index]) -> set[str]:
@@ -115,11 +124,25 @@ def _cluster(entity: str, canon: dict[str, str], known: set[str]) -> set[str]:
     """The entity keys that resolve to the same name as ``entity`` (itself included)."""
     if not entity.startswith("name:"):
         return {entity}  # a thing: its head decides
-    key = entity[len("name:") :]
-    name = canon.get(key)
+    name = canon.get(entity[len("name:") :])
     if name is None:
         return {entity}
-    return {entity} | {f"name:{k}" for k in known if canon.get(k) == name}
+    return {entity} | {f"name:{k}" for k in _members(canon).get(name, ())}
+
+
+_inverse: dict[int, tuple[dict[str, str], dict[str, list[str]]]] = {}
+
+
+def _members(canon: dict[str, str]) -> dict[str, list[str]]:
+    """canonical name -> its keys (the inverse of ``canon``, made once per mapping)."""
+    got = _inverse.get(id(canon))
+    if got is None or got[0] is not canon:
+        inv: dict[str, list[str]] = {}
+        for k, name in canon.items():
+            inv.setdefault(name, []).append(k)
+        _inverse.clear()
+        got = _inverse[id(canon)] = (canon, inv)
+    return got[1]
 
 
 class _Query:
@@ -148,14 +171,17 @@ class _Query:
             out.update(d for (d,) in self.conn.execute(q.distinct()))
         return out
 
-    def second_guessed(self, ids: set[str]) -> set[str]:
-        """Those of ``ids`` whose date a check infers (none) or may replace (meta, dateline)."""
+    def dated_by(self, ids: set[str], undated: bool) -> set[str]:
+        """Those of ``ids`` without a date (``undated``), or with a page date a check may
+        replace (meta, dateline)."""
         out: set[str] = set()
+        kinds = [t for t in TRUSTED if t not in SECOND_GUESSED] if undated else SECOND_GUESSED
         for part in _chunks(sorted(ids)):
-            q = select(T_DOC.c.doc_id).where(
-                T_DOC.c.doc_id.in_(part),
-                T_DOC.c.published_from.not_in([t for t in TRUSTED if t not in SECOND_GUESSED]),
-            )
+            q = select(T_DOC.c.doc_id).where(T_DOC.c.doc_id.in_(part))
+            if undated:
+                q = q.where(T_DOC.c.published_from.not_in(kinds))
+            else:
+                q = q.where(T_DOC.c.published_from.in_(kinds))
             out.update(d for (d,) in self.conn.execute(q))
         return out
 

