@@ -99,7 +99,7 @@ def settle_ids(store: Store, documents: Sequence[Document]) -> list[Document]:
     """Documents whose id a stored document at another path has take their path as id, as
     a full check does when two inputs share a relative path (the archive's came first)."""
     stored = store.stored_ids(d.id for d in documents)
-    taken = set(stored)
+    taken = set(stored) | {d.id for d in documents}
     out = []
     for d in documents:
         if d.id in stored and os.path.normpath(stored[d.id]) != os.path.normpath(d.path):
