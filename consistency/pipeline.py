@@ -106,12 +106,14 @@ def assess(
     *,
     apply: Callable[[Claim], Claim] | None = None,
     corpus_dates: Sequence[date] | None = None,
+    corpus_documents: int = 0,
 ) -> Result:
     """The corpus-wide stages over documents already read: resolve, date, graph, rules.
 
     An incremental check (:mod:`consistency.store`) passes part of a corpus with what the
-    whole corpus decides for it: ``apply`` resolves entities as the whole corpus would, and
-    ``corpus_dates`` are the whole corpus's trusted publication dates (for its median).
+    whole corpus decides for it: ``apply`` resolves entities as the whole corpus would,
+    ``corpus_dates`` are the whole corpus's trusted publication dates (for its median) and
+    ``corpus_documents`` its number of documents that assert a lexicon claim (OR01).
     """
     documents = list(documents)
     skipped = list(skipped)
@@ -156,6 +158,7 @@ def assess(
         groups=graph.groups(claims),
         facts=graph.facts(claims),
         lexicon=lex,
+        corpus_documents=corpus_documents,
     )
     for c in ctx.claims:
         ctx.by_document.setdefault(c.document, []).append(c)

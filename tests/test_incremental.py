@@ -122,6 +122,49 @@ def test_articles_written_here(tmp_path: Path, store_url: str) -> None:
     assert any("harbour-wire.txt" in json.dumps(f) for f in findings)
 
 
+_TOWNS = "Ashby Brome Carlow Dunmore Elsworth Fenwick Garston Hexley Ilford Jarrow Kelso".split()
+_SHOPS = "Rye Crumb Hearth Kiln".split()
+
+
+def test_more_than_thirty_other_articles_in_the_store(tmp_path: Path) -> None:
+    """Rules that compare one article per way of telling a story past 30 articles (OR01)
+    must see the store's size, not the few articles an incremental check reads."""
+    _write_articles(tmp_path)
+    for i, (town, shop) in enumerate((t, s) for t in _TOWNS for s in _SHOPS):
+        p = tmp_path / "archive" / "shops" / f"{i:02d}.txt"
+        p.parent.mkdir(exist_ok=True)
+        p.write_text(
+            f"date 2022-0{1 + i % 9}-1{i % 10}\nTitle: Shop\nOutlet: {town} Crier\n\n"
+            f"{shop} {town} Bakery opened a shop in {town} on March {1 + i % 27}, 2022.\n",
+            encoding="utf-8",
+        )
+    # One story told twice word for word (a syndicated copy: one way of telling it), and
+    # a new article that tells its two events in the other order.
+    told = (
+        "Tern Mills closed its plant on May 3, 2023.\n\n"
+        "Tern Mills opened a plant on June 9, 2023.\n"
+    )
+    for name in ("a-wire", "b-wire"):
+        p = tmp_path / "archive" / "mills" / f"{name}.txt"
+        p.parent.mkdir(exist_ok=True)
+        p.write_text(f"date 2023-07-01\nTitle: Mills\nOutlet: {name}\n\n{told}", encoding="utf-8")
+    (tmp_path / "drop" / "mills-daily.txt").write_text(
+        "date 2023-07-02\nTitle: Mills\nOutlet: Mills Daily\n\nTern Mills opened a plant on"
+        " April 2, 2023.\n\nTern Mills closed its plant on May 3, 2023.\n",
+        encoding="utf-8",
+    )
+    from consistency import lexicon
+    from consistency.store import add, check, open_store, reader
+
+    findings = _same_as_full(tmp_path, tmp_path / "archive", tmp_path / "drop", str(tmp_path / "s"))
+    orders = [f for f in findings if f["rule"] == "OR01" or "OR01" in json.dumps(f)]
+    assert orders  # the order is disputed, against one of the two copies only
+    with open_store(tmp_path / "s", reader()) as st:
+        add(st, [tmp_path / "archive"], lexicon=lexicon.load())
+        result = check(st, [tmp_path / "drop"])
+    assert not any("shops/" in d.id for d in result.documents)  # read none of them
+
+
 def test_a_generated_corpus_of_many_stories(tmp_path: Path) -> None:
     sys.path.insert(0, str(ROOT))
     try:

@@ -160,5 +160,6 @@ def check(
         skipped,
         apply=apply,
         corpus_dates=dates,
+        corpus_documents=chosen.asserting,
     )
     return pipeline.only_involving(result, new_ids)

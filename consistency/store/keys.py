@@ -11,6 +11,7 @@ the archive, every stored document that could share a fact with a new one.
 - ``event``, ``first``, ``only``, ``sized``: the events of lexicon claims, and those told
   as a first, as the only one, or with a count (FR01 and CT01 compare those by event);
 - ``quote``: four words in a row of a quote (AT01 pairs quotes through those);
+- ``asserts``: the document asserts a lexicon claim without a hedge (OR01 counts those);
 - ``resolves``: every name or thing a run resolves for the document (claim subjects, group
   members, owners of values, sources of attributions), as :func:`resolve.entity_key`.
 
@@ -70,6 +71,8 @@ def index(document: Document, r: Reading) -> Index:
     out.links |= {("entity", entity_key(c.entity)) for c in r.descriptions}
     for c in r.claims:
         out.links |= _claim_links(c)
+    if any(not c.negated and not c.hedged for c in r.claims):
+        out.links.add(("asserts", ""))
     resolved = [*r.claims, *r.descriptions, *r.orders]
     named = [n for c in resolved for n in (c.entity, *c.group, c.attributed_to or "")]
     named += [n for m in r.mentions for n in (m.owner, m.attributed_to or "")]

@@ -45,6 +45,7 @@ class Selection:
     names: Counter[str] = field(default_factory=Counter)  # archive-wide counts of those
     acronyms: list[tuple[str, str]] = field(default_factory=list)
     things: dict[str, Counter[str]] = field(default_factory=dict)  # head -> label counts
+    asserting: int = 0  # stored documents that assert a lexicon claim (OR01's scale)
 
 
 def select_related(store: Store, new: Sequence[keys.Index], new_ids: Iterable[str]) -> Selection:
@@ -74,6 +75,7 @@ def select_related(store: Store, new: Sequence[keys.Index], new_ids: Iterable[st
             names=q.name_counts(names.keys),
             acronyms=q.acronyms(names.keys),
             things=q.thing_labels(heads),
+            asserting=len(q.documents_with({("asserts", "")})),
         )
 
 

@@ -2,9 +2,9 @@
 
 A stored reading is used again only by the same reader: same package version, same
 source code and word lists (``consistency/*.py`` but the modules that run after reading,
-``consistency/data/*.yaml``), same spaCy and model, same codec format, same extra lexicon
-files. Anything else reads the article again, so an edited extractor never serves stale
-readings.
+``consistency/data/*.yaml``), same spaCy and model, same codec and index rows
+(``store/codec.py``, ``store/keys.py``), same extra lexicon files. Anything else reads
+the article again, so an edited extractor never serves stale readings.
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ def _code() -> str:
     root = Path(consistency.__file__).parent
     h = hashlib.sha256()
     files = [p for p in root.glob("*.py") if p.name not in _AFTER_READING]
+    # What the store writes of a reading: the codec's JSON and the index rows.
+    files += [root / "store" / "codec.py", root / "store" / "keys.py"]
     for p in sorted([*files, *root.glob("data/*.yaml")]):
         h.update(p.relative_to(root).as_posix().encode())
         h.update(p.read_bytes())
