@@ -55,8 +55,7 @@ def select_related(store: Store, new: Sequence[keys.Index], new_ids: Iterable[st
         q = _Query(conn, store.reader)
         names = _Closure(q)
         names.extend(_name_seeds(new))
-        canon = names.canonical()
-        links = _links_of(new, canon, names.keys)
+        links = _links_of(new, names)
         chosen = q.documents_with(links) - exclude
         names.extend(q.name_keys_of(chosen))
         # Dating: an undated document's date is inferred from the dated documents that tell
@@ -83,11 +82,10 @@ def _refs(q: _Query, names: _Closure, ids: set[str], exclude: set[str]) -> set[s
     """The dated documents that tell an event of an entity that ``ids`` tell."""
     if not ids:
         return set()
-    canon = names.canonical()
     wanted = {
         ("pair", keys.pair_key(e, event))
         for entity, event in q.pairs_of(ids)
-        for e in _cluster(entity, canon, names.keys)
+        for e in names.cluster(entity)
     }
     found = q.documents_with(wanted, trusted=True) - exclude
     names.extend(q.name_keys_of(found))
@@ -102,9 +100,7 @@ def _name_seeds(indexes: Sequence[keys.Index]) -> set[str]:
     return out
 
 
-def _links_of(
-    indexes: Sequence[keys.Index], canon: dict[str, str], known: set[str]
-) -> set[tuple[str, str]]:
+def _links_of(indexes: Sequence[keys.Index], names: _Closure) -> set[tuple[str, str]]:
     """The links through which a stored document may share a fact with the new ones."""
     out: set[tuple[str, str]] = set()
     for ix in indexes:
@@ -112,7 +108,7 @@ def _links_of(
             if kind in ("fact", "quote"):
                 out.add((kind, key))
             elif kind == "entity":
-                out |= {("entity", e) for e in _cluster(key, canon, known)}
+                out |= {("entity", e) for e in names.cluster(key)}
             elif kind in ("first", "only"):  # FR01, CT01: against any claim of the event
                 out.add(("event", key))
             elif kind == "event":  # ... and any event against a stored first or only
@@ -122,29 +118,15 @@ def _links_of(
     return out
 
 
-def _cluster(entity: str, canon: dict[str, str], known: set[str]) -> set[str]:
-    """The entity keys that resolve to the same name as ``entity`` (itself included)."""
+def _cluster(entity: str, canon: dict[str, str], members: dict[str, list[str]]) -> set[str]:
+    """The entity keys that resolve to the same name as ``entity`` (itself included);
+    ``members`` maps each canonical name to its keys."""
     if not entity.startswith("name:"):
         return {entity}  # a thing: its head decides
     name = canon.get(entity[len("name:") :])
     if name is None:
         return {entity}
-    return {entity} | {f"name:{k}" for k in _members(canon).get(name, ())}
-
-
-_inverse: dict[int, tuple[dict[str, str], dict[str, list[str]]]] = {}
-
-
-def _members(canon: dict[str, str]) -> dict[str, list[str]]:
-    """canonical name -> its keys (the inverse of ``canon``, made once per mapping)."""
-    got = _inverse.get(id(canon))
-    if got is None or got[0] is not canon:
-        inv: dict[str, list[str]] = {}
-        for k, name in canon.items():
-            inv.setdefault(name, []).append(k)
-        _inverse.clear()
-        got = _inverse[id(canon)] = (canon, inv)
-    return got[1]
+    return {entity} | {f"name:{k}" for k in members.get(name, ())}
 
 
 class _Query:
@@ -275,6 +257,7 @@ class _Closure:
         self.q = q
         self.keys: set[str] = set()
         self._canon: dict[str, str] | None = None
+        self._members: dict[str, list[str]] = {}  # canonical name -> its keys
 
     def extend(self, seeds: set[str]) -> None:
         frontier = set(seeds) - self.keys
@@ -289,7 +272,14 @@ class _Closure:
             counts = self.q.name_counts(self.keys)
             names = [n for n, k in sorted(counts.items()) for _ in range(k)]
             self._canon = resolve_names(names, self.q.acronyms(self.keys), self._outlets())
+            self._members = {}
+            for k, name in self._canon.items():
+                self._members.setdefault(name, []).append(k)
         return self._canon
+
+    def cluster(self, entity: str) -> set[str]:
+        """The entity keys that resolve to the same name as ``entity``."""
+        return _cluster(entity, self.canonical(), self._members)
 
     def _outlets(self) -> list[str]:
         q = select(T_DOC.c.outlet).where(T_DOC.c.outlet.is_not(None)).distinct()
