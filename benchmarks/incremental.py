@@ -141,12 +141,17 @@ def main() -> None:
             f" ({took:.1f} s with {args.jobs} processes)"
         )
         runs = []
-        for k in range(args.drops):  # a new drop each time: nothing of it is stored yet
+        for k in range(args.drops):
+            # A new drop each time, never stored before: its seed is the store's size.
             new = work / f"drop-{args.size}-{k}"
             shutil.rmtree(new, ignore_errors=True)
-            drop(new, args.seed + 100 + k)
+            drop(new, args.seed + st.stats()["documents"])
             t = time.perf_counter()
-            result = check(st, [new], jobs=1)
+
+            def phase(message: str, start: float = t) -> None:
+                print(f"  {time.perf_counter() - start:7.2f} s  {message}")
+
+            result = check(st, [new], jobs=1, note=phase)
             runs.append(time.perf_counter() - t)
             read = len(result.documents) - 10
             print(
@@ -157,7 +162,7 @@ def main() -> None:
     print(f"median in-process check: {sorted(runs)[len(runs) // 2]:.2f} s (model loaded)")
     new = work / f"drop-{args.size}-cli"
     shutil.rmtree(new, ignore_errors=True)
-    drop(new, args.seed + 999)
+    drop(new, args.seed + stats["documents"])
     t = time.perf_counter()
     cmd = [sys.executable, "-m", "consistency.cli", "check", str(new), "--store", where]
     done = subprocess.run([*cmd, "-f", "json", "-o", str(work / "drop.json"), "-q"], check=False)

@@ -185,6 +185,7 @@ def check(
                 changed_since=changed_since,
                 settings=settings,
                 lexicon_files=lexicon,
+                quiet=quiet,
                 **options,
             )
         else:

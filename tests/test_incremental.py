@@ -116,7 +116,15 @@ def _write_articles(root: Path) -> None:
         p.write_text(head + body.replace(". ", ".\n\n") + "\n", encoding="utf-8")
 
 
-def test_articles_written_here(tmp_path: Path, store_url: str) -> None:
+@pytest.mark.parametrize("whole", [False, True], ids=["selected", "whole-store"])
+def test_articles_written_here(
+    tmp_path: Path, store_url: str, whole: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if whole:  # the path a large store takes when most of it could share a fact
+        from consistency.store import select
+
+        monkeypatch.setattr(select, "_BIG", 0)
+        monkeypatch.setattr(select, "_MOST", 0.0)
     _write_articles(tmp_path)
     findings = _same_as_full(tmp_path, tmp_path / "archive", tmp_path / "drop", store_url)
     assert any("harbour-wire.txt" in json.dumps(f) for f in findings)

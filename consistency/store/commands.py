@@ -59,8 +59,14 @@ def incremental_check(
             lex = lexicon.load(files)
             done = add(store, archive, lexicon=lex, fields=options.get("fields"))
             _note(f"archive: {done.documents} article(s), {done.read} read, stored in {where}")
+        quiet = options.pop("quiet", False)
         return check(
-            store, list(new), settings=settings, lexicon_files=lexicon_files, note=_note, **options
+            store,
+            list(new),
+            settings=settings,
+            lexicon_files=lexicon_files,
+            note=(lambda _: None) if quiet else _note,
+            **options,
         )
 
 

@@ -144,11 +144,17 @@ def check(
             " (run `consistency store add` after an upgrade to do this ahead of a check)"
         )
         read_through(store, stale, lex, jobs)
-    new_readings, _, _ = read_through(store, new_docs, lex, jobs)
+    new_readings, parsed, _ = read_through(store, new_docs, lex, jobs)
+    note(f"{len(new_docs)} new article(s), {parsed} parsed; stored")
     indexes = [keys.index(d, r) for d, r in zip(new_docs, new_readings, strict=True)]
     chosen = select_related(store, indexes, new_ids)
+    note(f"{len(chosen.documents)} stored article(s) could share a fact with them")
     pairs = [*zip(new_docs, new_readings, strict=True), *store.load(chosen.documents)]
+    note(f"{len(chosen.documents)} stored article(s) loaded")
     pairs.sort(key=lambda dr: dr[0].id)
+    if chosen.everything:  # the whole store: the corpus-wide stages see all of it
+        result = pipeline.assess([d for d, _ in pairs], [r for _, r in pairs], lex, rules, skipped)
+        return pipeline.only_involving(result, new_ids)
     names = [n for n, k in sorted(chosen.names.items()) for _ in range(k)]
     apply = resolver_of(names, chosen.acronyms, store.outlets(), chosen.things)
     dates = [date.fromisoformat(p) for p in store.trusted_dates()]

@@ -12,6 +12,8 @@ What a check then reads grows with the stored articles that share a fact, an ent
 an event told as a "first" with the new ones, not with the archive: a drop on a story the
 archive has never told reads little; one whose facts are told everywhere ("licensed",
 "the first") reads every article that tells them, as the full check compares them all.
+When that is most of a large store, the selection is the whole store, read without the
+closure (the same findings: it is the full check, less the parse).
 
 Entity resolution is corpus-wide: "Ng" is Johnny Ng only if no other Ng is named anywhere.
 So the names of the selected documents are closed over everything resolution may join
@@ -46,6 +48,14 @@ class Selection:
     acronyms: list[tuple[str, str]] = field(default_factory=list)
     things: dict[str, Counter[str]] = field(default_factory=dict)  # head -> label counts
     asserting: int = 0  # stored documents that assert a lexicon claim (OR01's scale)
+    everything: bool = False  # the documents are the whole store: resolve and date as usual
+
+
+# Past this share of a store of at least _BIG documents, the selection is the whole store:
+# closing the names of most of an archive costs more than reading it all, and the result
+# is the same.
+_MOST = 0.5
+_BIG = 100
 
 
 def select_related(store: Store, new: Sequence[keys.Index], new_ids: Iterable[str]) -> Selection:
@@ -53,10 +63,18 @@ def select_related(store: Store, new: Sequence[keys.Index], new_ids: Iterable[st
     exclude = set(new_ids)
     with store.reading() as conn:
         q = _Query(conn, store.reader)
+        stored = q.stored()
+        whole = Selection(documents=sorted(stored - exclude), everything=True)
+        # Facts, quotes and events need no resolution: when they reach most of the store,
+        # the check is a check of all of it.
+        chosen = q.documents_with(_links_of(new, None)) - exclude
+        if len(stored) >= _BIG and len(chosen) > _MOST * len(stored):
+            return whole
         names = _Closure(q)
         names.extend(_name_seeds(new))
-        links = _links_of(new, names)
-        chosen = q.documents_with(links) - exclude
+        chosen |= q.documents_with(_links_of(new, names)) - exclude
+        if len(stored) >= _BIG and len(chosen) > _MOST * len(stored):
+            return whole
         names.extend(q.name_keys_of(chosen))
         # Dating: an undated document's date is inferred from the dated documents that tell
         # its entities' events (refs), and a page date (meta, dateline) is checked against
@@ -100,15 +118,17 @@ def _name_seeds(indexes: Sequence[keys.Index]) -> set[str]:
     return out
 
 
-def _links_of(indexes: Sequence[keys.Index], names: _Closure) -> set[tuple[str, str]]:
-    """The links through which a stored document may share a fact with the new ones."""
+def _links_of(indexes: Sequence[keys.Index], names: _Closure | None) -> set[tuple[str, str]]:
+    """The links through which a stored document may share a fact with the new ones
+    (entities only with ``names``, which resolves them)."""
     out: set[tuple[str, str]] = set()
     for ix in indexes:
         for kind, key in ix.links:
             if kind in ("fact", "quote"):
                 out.add((kind, key))
             elif kind == "entity":
-                out |= {("entity", e) for e in names.cluster(key)}
+                if names is not None:
+                    out |= {("entity", e) for e in names.cluster(key)}
             elif kind in ("first", "only"):  # FR01, CT01: against any claim of the event
                 out.add(("event", key))
             elif kind == "event":  # ... and any event against a stored first or only
@@ -154,6 +174,11 @@ class _Query:
                 q = q.where(T_DOC.c.published_from.in_(TRUSTED))
             out.update(d for (d,) in self.conn.execute(q.distinct()))
         return out
+
+    def stored(self) -> set[str]:
+        """Every stored document with this reader's reading."""
+        q = select(T_DOC.c.doc_id).join(T_READ, _current(self.reader))
+        return {d for (d,) in self.conn.execute(q)}
 
     def dated_by(self, ids: set[str], undated: bool) -> set[str]:
         """Those of ``ids`` without a date (``undated``), or with a page date a check may
