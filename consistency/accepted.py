@@ -352,11 +352,18 @@ def review(
 
     Call it on the whole run, before findings are narrowed to a new drop (``--new``), so
     that an entry is called stale only when its finding is really gone. ``rules_run`` are
-    the codes of the rules that ran: an entry of a rule that did not run is not stale.
+    the codes of the rules that ran: an entry of a rule that did not run is not stale. A
+    result already narrowed to a drop (an incremental check against a store) can only tell
+    that the findings of entries naming one of the drop's articles are gone.
     """
     today = today or date.today()
     found = {f.fingerprint for f in result.findings_list}
     read = {identity(d) for d in result.documents}
+    if result.narrowed_to is not None:
+        new = {identity(d) for d in result.documents if d.id in result.narrowed_to}
+        entries_judged = [e for e in entries if new.intersection(e.documents)]
+    else:
+        entries_judged = list(entries)
     ran = set(rules_run)
     in_force: dict[str, Acceptance] = {}
     for b in baseline or ():
@@ -367,7 +374,7 @@ def review(
             in_force[e.fingerprint] = e  # the accepted list's reason wins over "baseline"
     stale = tuple(
         e
-        for e in entries
+        for e in entries_judged
         if e.fingerprint not in found
         and (not e.rule or e.rule in ran)
         and all(d in read for d in e.documents)

@@ -127,6 +127,27 @@ def main() -> None:
 )
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a tty).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on standard error.")
+@click.option(
+    "--store",
+    "store_at",
+    default=None,
+    help="Incremental check: PATHS are new articles, checked against the articles stored in"
+    " this file (SQLite) or postgresql://... store, then stored (default: the settings' store).",
+)
+@click.option("--no-store", is_flag=True, help="A full check even when the settings name a store.")
+@click.option(
+    "--archive",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="With a store: store these articles first (only new content is read).",
+)
+@click.option(
+    "--changed-since",
+    metavar="REV",
+    default=None,
+    help="With a store: the new articles are those git lists as added or modified since REV"
+    " under PATHS.",
+)
 def check(
     paths: tuple[Path, ...],
     output: str,
@@ -145,8 +166,13 @@ def check(
     jobs: int | None,
     progress: bool | None,
     quiet: bool,
+    store_at: str | None,
+    no_store: bool,
+    archive: tuple[Path, ...],
+    changed_since: str | None,
 ) -> None:
-    """Check the articles in PATHS (files or folders) against each other."""
+    """Check the articles in PATHS (files or folders) against each other, or, with a store,
+    the new articles in PATHS against the stored ones."""
     from consistency import pipeline
     from consistency.reports import write as write_report
 
@@ -162,23 +188,42 @@ def check(
         chosen = [s for s in select.split(",") if s.strip()]
         excluded = [s for s in exclude_rules.split(",") if s.strip()]
         all_paths = list(paths) + [p for p in new_paths if p not in paths]
-        result = pipeline.check(
-            all_paths,
-            settings=settings,
-            select=chosen,
-            exclude=excluded,
-            lexicon_files=lexicon,
-            progress=progress,
-            fields=_fields(field_map) or None,
-            jobs=jobs,
-        )
+        options: dict[str, Any] = {
+            "select": chosen,
+            "exclude": excluded,
+            "progress": progress,
+            "fields": _fields(field_map) or None,
+            "jobs": jobs,
+        }
+        store_at = None if no_store else store_at or settings.store
+        if store_at or archive or changed_since:
+            from consistency.store.commands import incremental_check
+
+            if not store_at or new_paths:
+                raise ConfigError(
+                    "--archive and --changed-since need a store (--store FILE or URL), and"
+                    " with a store PATHS are the new articles: leave out --new"
+                )
+            result = incremental_check(
+                store_at,
+                paths,
+                archive=archive,
+                changed_since=changed_since,
+                settings=settings,
+                lexicon_files=lexicon,
+                quiet=quiet,
+                **options,
+            )
+        else:
+            result = pipeline.check(all_paths, settings=settings, lexicon_files=lexicon, **options)
         ran = [r.code for r in pipeline.select_rules(settings, chosen, excluded)[0]]
         # Stale entries are judged on the whole run, before it is narrowed to the new drop.
         review = accepted_mod.review(result, entries, base, rules_run=ran)
         if new_paths:
             new_ids = _documents_under(result, new_paths)
             result = pipeline.only_involving(result, new_ids)
-        _report_skipped(result, paths)
+        if result.documents or not changed_since:  # nothing changed: an empty report
+            _report_skipped(result, paths)
         fail_on = fail_on or settings.fail_on
         failing = pipeline.failing(result.findings_list, fail_on, set(review.accepted))
         result.review = replace(
@@ -409,6 +454,14 @@ def accept(
         f"{'accepted' if new else 'updated'} {entry.fingerprint}{until_text} in {path}", err=True
     )
 
+
+def _store_commands() -> None:
+    from consistency.store.commands import store
+
+    main.add_command(store)
+
+
+_store_commands()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -9,6 +9,7 @@
     lexicon = ["newsroom-events.yaml"]
     jobs = 2                      # worker processes for the per-document work
     accepted = ".consistency/accepted.yaml"   # the accepted findings (the default)
+    store = ".consistency/store.sqlite"  # or "postgresql://user@host/db": incremental checks
 
     [tool.consistency.rules_options.DT01]
     min_confidence = 0.5
@@ -42,6 +43,7 @@ class Settings:
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     jobs: int = 1  # processes for the per-document work
     accepted: str | None = None  # the accepted list, relative paths from the settings' folder
+    store: str | None = None  # a file path (SQLite) or database URL; relative to the file
     source: str | None = None  # the file the settings came from
 
 
@@ -76,7 +78,8 @@ def _from_file(p: Path) -> Settings:
     if not isinstance(section, dict):
         raise ConfigError(f"{p}: [tool.consistency] must be a table")
     s = Settings(source=str(p))
-    known = {"fail_on", "rules", "exclude_rules", "lexicon", "rules_options", "jobs", "accepted"}
+    known = {"fail_on", "rules", "exclude_rules", "lexicon", "rules_options", "jobs"}
+    known |= {"accepted", "store"}
     unknown = set(section) - known
     if unknown:
         raise ConfigError(f"{p}: unknown setting(s) {', '.join(sorted(unknown))}")
@@ -101,6 +104,11 @@ def _from_file(p: Path) -> Settings:
         if not isinstance(accepted, str) or not accepted.strip():
             raise ConfigError(f"{p}: accepted must be the path of the accepted list")
         s.accepted = str(base / accepted) if not Path(accepted).is_absolute() else accepted
+    if "store" in section:
+        store = section["store"]
+        if not isinstance(store, str) or not store.strip():
+            raise ConfigError(f"{p}: store must be a file path or a database URL")
+        s.store = store if "://" in store or Path(store).is_absolute() else str(base / store)
     s.lexicon = [str((base / x) if not Path(x).is_absolute() else Path(x)) for x in s.lexicon]
     opts = section.get("rules_options", {})
     if not isinstance(opts, dict) or not all(isinstance(v, dict) for v in opts.values()):

@@ -57,15 +57,19 @@ class _Corpus:
 _MAX_CANDIDATES = 24
 
 
-def _corpus(documents: Sequence[Document], claims: Sequence[Claim]) -> _Corpus | None:
+def _corpus(
+    documents: Sequence[Document],
+    claims: Sequence[Claim],
+    corpus_dates: Sequence[date] | None = None,
+) -> _Corpus | None:
     dated = [d for d in documents if _trusted(d)]
-    if not dated:
+    if not (dated if corpus_dates is None else corpus_dates):
         return None
     by_doc: dict[str, list[Claim]] = {}
     for c in claims:
         by_doc.setdefault(c.document, []).append(c)
     dates = {d.id: d.published for d in dated if d.published is not None}
-    ordered = sorted(dates.values())
+    ordered = sorted(dates.values() if corpus_dates is None else corpus_dates)
     return _Corpus(
         reference=_reference(documents, claims),
         by_doc=by_doc,
@@ -118,13 +122,16 @@ def infer_dates(
     documents: Sequence[Document],
     claims: Sequence[Claim],
     extract_with: Callable[[Document], list[Claim]],
+    corpus_dates: Sequence[date] | None = None,
 ) -> list[Document]:
     """Documents with a date inferred where they had none (others unchanged).
 
     ``claims`` are the resolved claims of all documents; ``extract_with(doc)`` extracts
-    (and resolves) the claims of one document with a candidate date.
+    (and resolves) the claims of one document with a candidate date. ``corpus_dates`` are
+    the trusted publication dates of the whole corpus when ``documents`` are only part of
+    it (an incremental check): the corpus's median date is taken from them.
     """
-    corpus = _corpus(documents, claims)
+    corpus = _corpus(documents, claims, corpus_dates)
     if corpus is None:
         return list(documents)
     out = []
@@ -161,6 +168,7 @@ def check_dates(
     documents: Sequence[Document],
     claims: Sequence[Claim],
     extract_with: Callable[[Document], list[Claim]],
+    corpus_dates: Sequence[date] | None = None,
 ) -> list[Document]:
     """Replace page dates that the text contradicts (a capture date taken for the article's).
 
@@ -169,10 +177,11 @@ def check_dates(
     with the other sources where the page date makes them disagree) and comes months before
     the page date, the page date is taken for the day the page was captured: the document
     gets the better date, marked ``inferred`` with a note saying why. A sidecar or header
-    date is never second-guessed.
+    date is never second-guessed. ``corpus_dates``: as for :func:`infer_dates`.
     """
     trusted = [d for d in documents if _trusted(d)]
-    corpus = _corpus(documents, claims) if len(trusted) >= 2 else None
+    enough = len(trusted if corpus_dates is None else corpus_dates) >= 2
+    corpus = _corpus(documents, claims, corpus_dates) if enough else None
     if corpus is None:
         return list(documents)
     out = []

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -285,28 +285,90 @@ def close_spellings(names: Sequence[str]) -> list[tuple[str, str]]:
     Candidates are found by pigeonhole, not by comparing every pair: when two names are
     within d edits and one is cut into d + 1 pieces, a piece the edits did not touch
     occurs whole in the other, shifted by at most d. Each name's pieces are indexed by
-    first letter, length of the name and position; each name looks up its own substrings
-    at those positions, for the lengths a close spelling can have. Only those candidates
-    are compared, so the result is exactly that of comparing every pair.
+    first letter, length of the name and position (:func:`spelling_pieces`); each name
+    looks up its own substrings at those positions, for the lengths a close spelling can
+    have (:func:`spelling_probes`). Only those candidates are compared, so the result is
+    exactly that of comparing every pair.
     """
     index: dict[tuple[str, int, int, str], list[int]] = {}
     for j, b in enumerate(names):
-        for at, piece in _pieces(len(b)):
-            index.setdefault((b[0], len(b), at, b[at : at + piece]), []).append(j)
+        for piece in spelling_pieces(b):
+            index.setdefault(piece, []).append(j)
     out = []
     for i, a in enumerate(names):
         near: set[int] = set()
-        reach = _reach(len(a))
-        for size in range(max(1, len(a) - reach), len(a) + reach + 1):
-            shift = int(0.06 * (len(a) + size)) + 1  # the most edits between the two
-            if abs(len(a) - size) > shift:
-                continue
-            for at, piece in _pieces(size):
-                for p in range(max(0, at - shift), min(len(a) - piece, at + shift) + 1):
-                    near.update(index.get((a[0], size, at, a[p : p + piece]), ()))
+        for probe in spelling_probes(a):
+            near.update(index.get(probe, ()))
         for j in sorted(near):
             if j > i and fuzz.ratio(a, names[j]) >= _CLOSE:
                 out.append((a, names[j]))
+    return out
+
+
+def is_close_spelling(a: str, b: str) -> bool:
+    """What :func:`close_spellings` pairs: same first letter, fuzz.ratio >= 94."""
+    return bool(a) and bool(b) and a[0] == b[0] and fuzz.ratio(a, b) >= _CLOSE
+
+
+def spelling_pieces(name: str) -> list[tuple[str, int, int, str]]:
+    """Where a name is filed for close spellings: (first letter, length, position, piece)."""
+    return [(name[0], len(name), at, name[at : at + n]) for at, n in _pieces(len(name))]
+
+
+@lru_cache(maxsize=65536)
+def spelling_probes(name: str) -> frozenset[tuple[str, int, int, str]]:
+    """The filings (:func:`spelling_pieces`) of every name that may be a close spelling of
+    ``name``: one of them is shared by any such name."""
+    a = name
+    out: set[tuple[str, int, int, str]] = set()
+    reach = _reach(len(a))
+    for size in range(max(1, len(a) - reach), len(a) + reach + 1):
+        shift = int(0.06 * (len(a) + size)) + 1  # the most edits between the two
+        if abs(len(a) - size) > shift:
+            continue
+        for at, piece in _pieces(size):
+            for p in range(max(0, at - shift), min(len(a) - piece, at + shift) + 1):
+                out.add((a[0], size, at, a[p : p + piece]))
+    return frozenset(out)
+
+
+# Names of at least this many characters are joined by close spelling (resolve_names).
+_SPELLING_MIN = 8
+
+
+def filings(key: str) -> set[str]:
+    """Where a name key (:func:`normalize`) is filed so that every key :func:`resolve_names`
+    may join it with is found by one of that key's :func:`lookups` (acronyms defined in a
+    text aside): its first and last words, initials, longer-name suffixes, close-spelling
+    pieces. A store uses this to resolve a few names exactly without loading them all."""
+    out = {f"k:{key}"}
+    words = key.split()
+    if len(words) > 1:
+        out.add(f"f:{words[0]}")
+        if len(words) <= 3:
+            out.add(f"l:{words[-1]}")
+        out.add(f"i:{_initials(key)}")
+        out |= {f"s:{' '.join(words[i:])}" for i in range(1, len(words) - 1)}
+    if len(key) >= _SPELLING_MIN:
+        out |= {"p:" + "|".join(map(str, p)) for p in spelling_pieces(key)}
+    return out
+
+
+def lookups(key: str) -> set[str]:
+    """The filings (:func:`filings`) of the keys that :func:`resolve_names` may join with
+    ``key``: a multi-word name finds the single words it may own, its initials and the
+    names it ends in or that end in it; a single word finds the names it may be the
+    surname, short name or acronym of; a long name finds its close spellings."""
+    words = key.split()
+    if len(words) > 1:
+        out = {f"k:{words[0]}", f"k:{_initials(key)}", f"s:{key}"}
+        if len(words) <= 3:
+            out.add(f"k:{words[-1]}")
+        out |= {f"k:{' '.join(words[i:])}" for i in range(1, len(words) - 1)}
+    else:
+        out = {f"f:{key}", f"l:{key}", f"i:{key}"}
+    if len(key) >= _SPELLING_MIN:
+        out |= {"p:" + "|".join(map(str, p)) for p in spelling_probes(key)}
     return out
 
 
@@ -390,7 +452,7 @@ def resolve_names(
             if len(matches) == 1:
                 uf.union(k, next(iter(matches)))
     # Close spellings of longer names ("Hashkey Group" / "HashKey Group").
-    for a, b in close_spellings([k for k in all_keys if len(k) >= 8]):
+    for a, b in close_spellings([k for k in all_keys if len(k) >= _SPELLING_MIN]):
         uf.union(a, b)
     clusters: dict[str, Counter[str]] = {}
     for k, surfaces in keys.items():

@@ -5,7 +5,8 @@
     ConsistencyError            base: anything the tool reports instead of a traceback
     ├── InputError              one input file is unusable (skipped, the rest still checked)
     ├── ConfigError             a configuration or sidecar problem that stops the run
-    └── RuleError               a rule or rule plugin failed to load or run
+    ├── RuleError               a rule or rule plugin failed to load or run
+    └── StoreError              the store cannot be opened, read or written
 """
 
 
@@ -28,3 +29,7 @@ class ConfigError(ConsistencyError):
 
 class RuleError(ConsistencyError):
     """A rule that could not be loaded or that failed while running."""
+
+
+class StoreError(ConsistencyError):
+    """A store that cannot be reached, is not a store, or is damaged."""

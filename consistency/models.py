@@ -334,6 +334,8 @@ class Result:
     skipped: list[Skipped] = field(default_factory=list)
     graph: Any = None  # networkx.MultiDiGraph
     review: Review | None = None  # set by the command line: accepted and failing findings
+    # Set when the findings were narrowed to those involving these documents (a new drop).
+    narrowed_to: frozenset[str] | None = None
 
     @property
     def skipped_inputs(self) -> list[Skipped]:

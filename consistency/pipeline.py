@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -91,15 +92,37 @@ def check(
     ingested = ingest(paths, progress=progress, fields=fields)
     documents = ingested.documents
     skipped = list(ingested.skipped) + [Skipped("(rules)", p, "rule") for p in problems]
-
     # Every document is parsed once; its values are keyed now and dated after dating.
     readings = reading.read(documents, lex, jobs)
+    return assess(documents, readings, lex, rules, skipped)
+
+
+def assess(
+    documents: Sequence[Document],
+    readings: Sequence[reading.Reading],
+    lex: lexicon_mod.Lexicon,
+    rules: Sequence[Rule],
+    skipped: Sequence[Skipped] = (),
+    *,
+    apply: Callable[[Claim], Claim] | None = None,
+    corpus_dates: Sequence[date] | None = None,
+    corpus_documents: int = 0,
+) -> Result:
+    """The corpus-wide stages over documents already read: resolve, date, graph, rules.
+
+    An incremental check (:mod:`consistency.store`) passes part of a corpus with what the
+    whole corpus decides for it: ``apply`` resolves entities as the whole corpus would,
+    ``corpus_dates`` are the whole corpus's trusted publication dates (for its median) and
+    ``corpus_documents`` its number of documents that assert a lexicon claim (OR01).
+    """
+    documents = list(documents)
+    skipped = list(skipped)
     found = {d.id: r.mentions for d, r in zip(documents, readings, strict=True)}
     ranked = {d.id: r.records for d, r in zip(documents, readings, strict=True)}  # FR02
     drafts = {d.id: r.claims for d, r in zip(documents, readings, strict=True)}
     claims = [c for d in documents for c in dated(d, drafts[d.id])]
     mentions = [n for r in readings for n in r.names]
-    apply = resolver(documents, claims, mentions)
+    apply = apply or resolver(documents, claims, mentions)
     claims = [apply(c) for c in claims]
 
     # Date inference reads a document's times once per candidate date: remember each.
@@ -111,11 +134,13 @@ def check(
             redone[key] = [apply(c) for c in dated(d, drafts[d.id])]
         return redone[key]
 
-    before = {d.id: d.published for d in documents}
-    documents = dating.check_dates(documents, claims, extract_with)
+    before = {d.id: d for d in documents}
+    documents = dating.check_dates(documents, claims, extract_with, corpus_dates)
     if any(d.published is None for d in documents):
-        documents = dating.infer_dates(documents, claims, extract_with)
-    redated = {d.id: d for d in documents if d.published != before[d.id]}
+        if corpus_dates is not None:  # a page date taken for a capture date is trusted no more
+            corpus_dates = _without(corpus_dates, documents, before)
+        documents = dating.infer_dates(documents, claims, extract_with, corpus_dates)
+    redated = {d.id: d for d in documents if d.published != before[d.id].published}
     if redated:
         claims = [c for c in claims if c.document not in redated]
         claims += [c for d in redated.values() for c in extract_with(d)]
@@ -134,6 +159,7 @@ def check(
         groups=graph.groups(claims),
         facts=graph.facts(claims),
         lexicon=lex,
+        corpus_documents=corpus_documents,
     )
     for c in ctx.claims:
         ctx.by_document.setdefault(c.document, []).append(c)
@@ -142,6 +168,18 @@ def check(
     return Result(
         documents=documents, claims_list=claims, findings_list=findings, skipped=skipped, graph=g
     )
+
+
+def _without(
+    dates: Sequence[date], documents: Sequence[Document], before: dict[str, Document]
+) -> list[date]:
+    """The trusted dates less those of the documents whose page date was replaced."""
+    out = list(dates)
+    for d in documents:
+        was = before[d.id]
+        if was.published is not None and d.published != was.published and was.published in out:
+            out.remove(was.published)
+    return out
 
 
 def _claim_no(claim_id: str) -> int:
@@ -266,7 +304,7 @@ def failing(
 def only_involving(result: Result, new_ids: set[str]) -> Result:
     """The result restricted to findings that cite at least one of the given documents."""
     kept = [f for f in result.findings_list if any(c.claim.document in new_ids for c in f.cited)]
-    return replace(result, findings_list=kept)
+    return replace(result, findings_list=kept, narrowed_to=frozenset(new_ids))
 
 
 def summary(result: Result) -> dict[str, Any]:

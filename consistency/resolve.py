@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from consistency.entities import acronym_definitions, normalize, resolve_names
@@ -32,23 +32,51 @@ def resolver(
     ``mentions`` are all proper names of the corpus (not only claim subjects): "Ng" resolves
     to "Johnny Ng" even when Johnny Ng is never the subject of a claim.
     """
-    names: list[str] = list(mentions)
-    for c in claims:
-        for n in c.group or (c.entity,):
-            if not n.startswith(_THING):
-                names.append(n)
     acronyms = [pair for d in documents for pair in acronym_definitions(d.text)]
-    canonical = resolve_names(names, acronyms, [d.outlet for d in documents if d.outlet])
+    return resolver_of(
+        [*mentions, *claim_names(claims)],
+        acronyms,
+        [d.outlet for d in documents if d.outlet],
+        thing_labels(claims),
+    )
 
-    # Things ("the new licensing regime") merge by their head noun across the corpus.
-    thing_labels: dict[str, Counter[str]] = {}
+
+def claim_names(claims: Iterable[Claim]) -> list[str]:
+    """The names that claims contribute to resolution: subjects and group members."""
+    return [n for c in claims for n in c.group or (c.entity,) if not n.startswith(_THING)]
+
+
+def thing_labels(claims: Iterable[Claim]) -> dict[str, Counter[str]]:
+    """How often each label is given to each thing's head noun, over the claims."""
+    labels: dict[str, Counter[str]] = {}
     for c in claims:
         if c.entity.startswith(_THING):
             head, text = _thing_parts(c.entity)
-            thing_labels.setdefault(head, Counter())[_thing_label(text, head)] += 1
+            labels.setdefault(head, Counter())[_thing_label(text, head)] += 1
+    return labels
+
+
+def entity_key(name: str) -> str:
+    """What decides a claim entity's canonical name: its name key, or a thing's head noun."""
+    if name.startswith(_THING):
+        return "thing:" + _thing_parts(name)[0]
+    return "name:" + normalize(name)
+
+
+def resolver_of(
+    names: Iterable[str],
+    acronyms: Iterable[tuple[str, str]],
+    outlets: Iterable[str],
+    things: dict[str, Counter[str]],
+) -> Callable[[Claim], Claim]:
+    """The resolver of a corpus given by what it learns from: every proper name (as often as
+    it occurs), the acronyms defined in the texts, the outlets, and the labels of things."""
+    canonical = resolve_names(names, acronyms, outlets)
+    # Things ("the new licensing regime") merge by their head noun across the corpus.
     thing_name = {
         head: sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        for head, labels in thing_labels.items()
+        for head, labels in things.items()
+        if labels
     }
 
     def name(n: str) -> str:

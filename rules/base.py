@@ -33,6 +33,9 @@ class Context:
     facts: dict[FactKey, list[Claim]] = field(default_factory=dict)  # value claims by fact key
     by_document: dict[str, list[Claim]] = field(default_factory=dict)
     lexicon: Lexicon | None = None  # the event lexicon of the run (opposites, qualifiers)
+    #: Documents of the whole corpus with an asserted, unhedged lexicon claim, when the
+    #: rules see only part of it (an incremental check); 0: the documents seen are all.
+    corpus_documents: int = 0
 
     def facts_of(self, kind: str, unit: str | None = None) -> dict[FactKey, list[Claim]]:
         """The facts of one kind of claim (and unit), in key order."""

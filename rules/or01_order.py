@@ -46,7 +46,7 @@ class Rule_OR01(Rule):
             if usable(c) and not c.hedged:
                 keyed.setdefault(c.document, {}).setdefault((c.entity, c.event), c)
         by_id = {c.id: c for c in ctx.claims}
-        if len(keyed) > LARGE:
+        if max(len(keyed), ctx.corpus_documents) > LARGE:
             # Many outlets telling the same story: one of each way of telling it.
             seen_sigs: dict[tuple, str] = {}
             for doc in by_identity(keyed, ctx):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -36,3 +39,38 @@ def examples_result():  # type: ignore[no-untyped-def]
     from consistency.pipeline import check
 
     return check([EXAMPLES])
+
+
+# --- stores -------------------------------------------------------------------------------
+
+#: A DSN of a PostgreSQL server whose user may create databases (.ci/run starts one).
+POSTGRES_ENV = "CONSISTENCY_TEST_POSTGRES"
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A new, empty PostgreSQL database for one test, dropped after it."""
+    dsn = os.environ.get(POSTGRES_ENV)
+    if not dsn:
+        pytest.skip(f"no PostgreSQL server: set {POSTGRES_ENV} to a DSN (.ci/run starts one)")
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    name = f"consistency_test_{uuid.uuid4().hex[:12]}"
+    admin = make_url(dsn).set(drivername="postgresql")
+    conninfo = admin.render_as_string(hide_password=False)
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield admin.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(conninfo, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new store of each kind: an SQLite file, and a PostgreSQL database when one is up."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store" / "store.sqlite")
+    return str(request.getfixturevalue("postgres_url"))

@@ -1,0 +1,235 @@
+"""Documents and readings as JSON: stable, versioned, and exact on the way back.
+
+A reading is what :func:`consistency.reading.read` returns for one document. It is kept as
+JSON (never pickle: a shared store is read by other machines and other versions), built by
+walking the dataclasses' fields with their type hints, so the value read back is equal to
+the one written, field by field: ints stay ints, floats keep every digit (``repr``), an
+unbounded interval's ``inf`` is written ``"inf"``, tuples come back as tuples and dates
+as dates. Fields at their default are left out. A sentence that several mentions share is
+written once, in the reading's ``sentences`` table, and referred to by its number.
+
+The bytes are zlib-compressed JSON with sorted keys: the same reading always gives the
+same bytes. :data:`FORMAT` changes whenever the layout does; data of another format is
+refused (:class:`CodecError`), so the store reads the document again instead.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import types
+import typing
+import zlib
+from datetime import date
+from functools import cache
+from typing import Any
+
+from consistency import facts, records
+from consistency.extract import Draft
+from consistency.models import Claim, Document, FactKey, Quantity, Removed, TimeValue
+from consistency.reading import Reading
+from consistency.text import Sentence, Token
+
+#: The layout of the JSON below; part of the store's reader version.
+FORMAT = 1
+
+# Every class that may appear in a stored reading or document, by the name written.
+_CLASSES: dict[str, type] = {
+    cls.__name__: cls
+    for cls in (
+        Reading,
+        Draft,
+        facts.Mention,
+        records.Record,
+        Claim,
+        FactKey,
+        Quantity,
+        TimeValue,
+        Document,
+        Removed,
+    )
+}
+
+
+class CodecError(ValueError):
+    """Stored data that cannot be read back (another format, or damaged)."""
+
+
+def encode_reading(r: Reading) -> bytes:
+    """The reading as compressed JSON."""
+    table: dict[Sentence, int] = {}
+    body = _encode(r, Reading, table)
+    sentences = [_encode_sentence(s) for s in sorted(table, key=table.__getitem__)]
+    return _pack({"format": FORMAT, "sentences": sentences, "reading": body})
+
+
+def decode_reading(data: bytes) -> Reading:
+    """The reading written by :func:`encode_reading`; :class:`CodecError` if it is not one."""
+    obj = _unpack(data)
+    try:
+        table = [_decode_sentence(s) for s in obj["sentences"]]
+        out = _decode(obj["reading"], Reading, table)
+    except (KeyError, IndexError, TypeError, ValueError) as exc:
+        raise CodecError(f"damaged reading: {type(exc).__name__}: {exc}") from None
+    assert isinstance(out, Reading)
+    return out
+
+
+def encode_document(d: Document) -> bytes:
+    return _pack({"format": FORMAT, "document": _encode(d, Document, {})})
+
+
+def decode_document(data: bytes) -> Document:
+    obj = _unpack(data)
+    try:
+        out = _decode(obj["document"], Document, [])
+    except (KeyError, IndexError, TypeError, ValueError) as exc:
+        raise CodecError(f"damaged document: {type(exc).__name__}: {exc}") from None
+    assert isinstance(out, Document)
+    return out
+
+
+def canonical_json(obj: Any) -> str:
+    """JSON with sorted keys and no spaces: the same value always gives the same text."""
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def document_json(d: Document) -> dict[str, Any]:
+    """A document's fields as JSON values (defaults left out)."""
+    out = _encode(d, Document, {})
+    assert isinstance(out, dict)
+    return out
+
+
+def _pack(obj: dict[str, Any]) -> bytes:
+    return zlib.compress(canonical_json(obj).encode("utf-8"), 6)
+
+
+def _unpack(data: bytes) -> dict[str, Any]:
+    try:
+        obj = json.loads(zlib.decompress(data).decode("utf-8"))
+    except (zlib.error, UnicodeDecodeError, ValueError) as exc:
+        raise CodecError(f"not a stored reading or document ({exc})") from None
+    if not isinstance(obj, dict) or obj.get("format") != FORMAT:
+        got = obj.get("format") if isinstance(obj, dict) else None
+        raise CodecError(f"stored in format {got!r}, this version reads format {FORMAT}")
+    return obj
+
+
+# --- the walk over the dataclasses ----------------------------------------------------
+
+
+@cache
+def _fields(cls: Any) -> tuple[tuple[str, Any, Any], ...]:
+    """(name, type hint, default or MISSING) of each field of a dataclass."""
+    hints = typing.get_type_hints(cls)
+    out = []
+    for f in dataclasses.fields(cls):
+        default: Any = dataclasses.MISSING
+        if f.default is not dataclasses.MISSING:
+            default = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            default = f.default_factory()
+        out.append((f.name, hints[f.name], default))
+    return tuple(out)
+
+
+def _encode(value: Any, hint: Any, table: dict[Sentence, int]) -> Any:
+    if value is None:
+        return None
+    if hint is Sentence:
+        return table.setdefault(value, len(table))
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        arms = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _encode(value, arms[0] if len(arms) == 1 else Any, table)
+    if origin in (list, tuple):
+        args = typing.get_args(hint)
+        if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
+            return [_encode(v, a, table) for v, a in zip(value, args, strict=True)]
+        return [_encode(v, args[0], table) for v in value]
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        if type(value) is not hint:
+            raise TypeError(f"expected {hint.__name__}, got {type(value).__name__}")
+        out = {}
+        fields: tuple[tuple[str, Any, Any], ...] = _fields(hint)  # type: ignore[arg-type]
+        for name, h, default in fields:
+            v = getattr(value, name)
+            if default is not dataclasses.MISSING and _same(v, default):
+                continue
+            out[name] = _encode(v, h, table)
+        return out
+    if hint is date:
+        return value.isoformat()
+    if isinstance(value, float) and not math.isfinite(value):
+        return repr(value)  # "inf", "-inf", "nan": JSON has no such numbers
+    if hint is Any or hint in (str, int, float, bool):
+        return value
+    raise TypeError(f"cannot store a value of type {hint!r}")
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal and of the same type (10 is not 10.0: the report would print it otherwise)."""
+    return type(a) is type(b) and a == b
+
+
+def _decode(value: Any, hint: Any, table: list[Sentence]) -> Any:
+    if value is None:
+        return None
+    if hint is Sentence:
+        return table[value]
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        arms = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _decode(value, arms[0] if len(arms) == 1 else Any, table)
+    if origin is list:
+        (arg,) = typing.get_args(hint)
+        return [_decode(v, arg, table) for v in value]
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_decode(v, args[0], table) for v in value)
+        return tuple(_decode(v, a, table) for v, a in zip(value, args, strict=True))
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        if not isinstance(value, dict):
+            raise TypeError(f"{hint.__name__}: expected an object")
+        known = {name: h for name, h, _ in _fields(hint)}
+        unknown = set(value) - set(known)
+        if unknown:
+            raise ValueError(f"{hint.__name__}: unknown field(s) {sorted(unknown)}")
+        kwargs = {k: _decode(v, known[k], table) for k, v in value.items()}
+        return hint(**kwargs)
+    if hint is date:
+        return date.fromisoformat(value)
+    if hint is float and isinstance(value, str):
+        return float(value)
+    if hint is Any and value in ("inf", "-inf", "nan"):
+        return float(value)
+    return value
+
+
+def _encode_sentence(s: Sentence) -> list[Any]:
+    toks = []
+    for t in s.tokens:
+        same = s.text[t.start : t.end] == t.text
+        toks.append([t.start, t.end] if same else [t.start, t.end, t.text])
+    return [s.index, s.start, s.end, s.text, toks]
+
+
+def _decode_sentence(row: list[Any]) -> Sentence:
+    index, start, end, text, toks = row
+    tokens = tuple(Token(text[t[0] : t[1]] if len(t) == 2 else t[2], t[0], t[1]) for t in toks)
+    return Sentence(index, start, end, text, tokens)
+
+
+__all__ = [
+    "FORMAT",
+    "CodecError",
+    "canonical_json",
+    "decode_document",
+    "decode_reading",
+    "document_json",
+    "encode_document",
+    "encode_reading",
+]
