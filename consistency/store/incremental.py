@@ -96,13 +96,24 @@ def _plus(a: Saved, b: Saved) -> Saved:
 
 
 def settle_ids(store: Store, documents: Sequence[Document]) -> list[Document]:
-    """Documents whose id a stored document at another path has take their path as id, as
-    a full check does when two inputs share a relative path (the archive's came first)."""
+    """Documents keep the id of the stored document at their own path (the same file, told
+    from another root: "drop/a.txt" stored with the archive is "a.txt" given alone), so a
+    file is never compared with itself. Others whose id a stored document at another path
+    has take their path as id, as a full check does when two inputs share a relative path
+    (the archive's came first)."""
+    at = store.ids_at(p for d in documents for p in (d.path, os.path.normpath(d.path)))
+    same: dict[str, str] = {}  # new id -> the stored id of the same file
+    for d in documents:
+        known = at.get(d.path) or at.get(os.path.normpath(d.path))
+        if known is not None and known not in same.values():
+            same[d.id] = known
     stored = store.stored_ids(d.id for d in documents)
-    taken = set(stored) | {d.id for d in documents}
+    taken = set(stored) | {d.id for d in documents} | set(same.values())
     out = []
     for d in documents:
-        if d.id in stored and os.path.normpath(stored[d.id]) != os.path.normpath(d.path):
+        if d.id in same:
+            d = replace(d, id=same[d.id])
+        elif d.id in stored and os.path.normpath(stored[d.id]) != os.path.normpath(d.path):
             ident = base = d.path.replace(os.sep, "/")
             k = 2
             while ident in taken:

@@ -213,6 +213,15 @@ class Store:
                 out.update({a: b for a, b in conn.execute(q)})
         return out
 
+    def ids_at(self, paths: Iterable[str]) -> dict[str, str]:
+        """The ids of the stored documents at these paths, by path (as stored)."""
+        out: dict[str, str] = {}
+        with self.reading() as conn:
+            for part in _chunks(sorted(set(paths))):
+                q = select(T_DOC.c.path, T_DOC.c.doc_id).where(T_DOC.c.path.in_(part))
+                out.update({a: b for a, b in conn.execute(q)})
+        return out
+
     def load(self, ids: Iterable[str]) -> list[tuple[Document, Reading]]:
         """Stored documents with this reader's readings, in id order."""
         out = []
