@@ -58,6 +58,7 @@ class ValueGroup:
     value: str
     tone: int  # 0 .. TONES-1: the colour of this value here and in the overview
     quotes: list[Quote]
+    also: tuple[Quote, ...] = ()  # in a large report: more outlets stating it, named only
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ class Card:
 
     @property
     def docs(self) -> list[str]:
-        return sorted({q.doc for g in self.values for q in g.quotes})
+        return sorted({q.doc for g in self.values for q in (*g.quotes, *g.also)})
 
 
 #: How far from a quote its neighbours are looked for.
@@ -329,13 +330,35 @@ _LEVELS = (
 )
 
 
-def fit(cards: list[Card], budget: int = CONTEXT_BUDGET) -> tuple[list[Card], str]:
-    """The cards with as much context as the budget allows, and a note saying what was left
-    out ("" when nothing was)."""
-    if _context_size(cards) <= budget:
-        return cards, ""
-    for keep_first, chars, what in _LEVELS:
-        fitted = [_less_context(c, keep_first, chars) for c in cards]
-        if _context_size(fitted) <= budget or not keep_first:
-            return fitted, f"This report is large: {what}."
-    raise AssertionError("unreachable: the last level keeps no context")
+#: Quotes a page carries at most; past it a value shows its first two quotes (then its first
+#: one) and names the other outlets that state it: 2,000 findings of five quotes stay
+#: under 5 MB.
+QUOTE_BUDGET = 6_000
+
+
+def fit(
+    cards: list[Card], budget: int = CONTEXT_BUDGET, quotes: int = QUOTE_BUDGET
+) -> tuple[list[Card], str]:
+    """The cards with as much context and as many quotes as the budgets allow, and a note
+    saying what was left out ("" when nothing was)."""
+    notes = []
+    for kept, what in ((2, "two quotes"), (1, "one quote")):
+        if sum(len(g.quotes) for c in cards for g in c.values) <= quotes:
+            break
+        cards = [_fewer_quotes(c, kept) for c in cards]
+        notes = [f"a value stated by more outlets shows {what} and names the other outlets"]
+    if _context_size(cards) > budget:
+        for keep_first, chars, what in _LEVELS:
+            fitted = [_less_context(c, keep_first, chars) for c in cards]
+            if _context_size(fitted) <= budget or not keep_first:
+                cards = fitted
+                notes.append(what)
+                break
+    return cards, (f"This report is large: {'; '.join(notes)}." if notes else "")
+
+
+def _fewer_quotes(c: Card, kept: int) -> Card:
+    values = [
+        replace(g, quotes=g.quotes[:kept], also=(*g.quotes[kept:], *g.also)) for g in c.values
+    ]
+    return replace(c, values=values)

@@ -124,7 +124,7 @@ def matrix(cards: list[Card], documents: list[DocumentRow], docs: list[str]) -> 
 
 
 def _cell(card: Card, doc_id: str) -> Cell:
-    said = [g for g in card.values if any(q.doc == doc_id for q in g.quotes)]
+    said = [g for g in card.values if any(q.doc == doc_id for q in (*g.quotes, *g.also))]
     if not said:
         return Cell("", "", -1, False)
     full = " / ".join(g.value for g in said)

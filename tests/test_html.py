@@ -234,6 +234,21 @@ def test_a_large_report_keeps_less_context_and_says_so():
     assert all(q.before == q.after == "" for g in none[0].values for q in g.quotes)
 
 
+def test_a_report_of_many_quotes_names_the_other_outlets_of_a_value():
+    res = story()
+    finding = res.findings_list[0]
+    twice = (*finding.cited, finding.cited[1])  # one value stated twice
+    res.findings_list[0] = Finding(**{**finding.__dict__, "cited": twice})
+    cards = page(res).cards
+    quotes = sum(len(g.quotes) for g in cards[0].values)
+    assert fit(cards, quotes=quotes)[0] == cards  # within the budget: every quote
+    fewer, note = fit(cards, quotes=quotes - 1)
+    assert "names the other outlets" in note
+    (shared,) = [g for g in fewer[0].values if g.also]
+    assert len(shared.quotes) == 1 and len(shared.also) == 1
+    assert fewer[0].docs == cards[0].docs  # the outlet filter still finds every outlet
+
+
 # ---------------------------------------------------------------------------------------
 # Overview and pictures
 
