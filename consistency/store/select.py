@@ -35,7 +35,7 @@ from consistency.entities import lookups, resolve_names
 from consistency.store import keys, schema
 from consistency.store.schema import documents as T_DOC
 from consistency.store.schema import readings as T_READ
-from consistency.store.store import SECOND_GUESSED, TRUSTED, Store, _chunks, _current
+from consistency.store.store import SECOND_GUESSED, TRUSTED, Store, chunks, current_reading
 
 
 @dataclass
@@ -162,13 +162,13 @@ class _Query:
             select()
             .select_from(table)
             .join(T_READ, T_READ.c.id == table.c.reading_id)
-            .join(T_DOC, _current(self.reader))
+            .join(T_DOC, current_reading(self.reader))
         )
 
     def documents_with(self, links: set[tuple[str, str]], trusted: bool = False) -> set[str]:
         out: set[str] = set()
         L = schema.links
-        for part in _chunks(sorted(links)):
+        for part in chunks(sorted(links)):
             q = self._live(L).add_columns(T_DOC.c.doc_id).where(tuple_(L.c.kind, L.c.key).in_(part))
             if trusted:
                 q = q.where(T_DOC.c.published_from.in_(TRUSTED))
@@ -177,7 +177,7 @@ class _Query:
 
     def stored(self) -> set[str]:
         """Every stored document with this reader's reading."""
-        q = select(T_DOC.c.doc_id).join(T_READ, _current(self.reader))
+        q = select(T_DOC.c.doc_id).join(T_READ, current_reading(self.reader))
         return {d for (d,) in self.conn.execute(q)}
 
     def dated_by(self, ids: set[str], undated: bool) -> set[str]:
@@ -185,7 +185,7 @@ class _Query:
         replace (meta, dateline)."""
         out: set[str] = set()
         kinds = [t for t in TRUSTED if t not in SECOND_GUESSED] if undated else SECOND_GUESSED
-        for part in _chunks(sorted(ids)):
+        for part in chunks(sorted(ids)):
             q = select(T_DOC.c.doc_id).where(T_DOC.c.doc_id.in_(part))
             if undated:
                 q = q.where(T_DOC.c.published_from.not_in(kinds))
@@ -197,7 +197,7 @@ class _Query:
     def _links_of_docs(self, ids: set[str], kind: str) -> set[str]:
         L = schema.links
         out: set[str] = set()
-        for part in _chunks(sorted(ids)):
+        for part in chunks(sorted(ids)):
             q = (
                 self._live(L)
                 .add_columns(L.c.key)
@@ -217,7 +217,7 @@ class _Query:
     def name_keys_of(self, ids: set[str]) -> set[str]:
         N = schema.names
         out: set[str] = set()
-        for part in _chunks(sorted(ids)):
+        for part in chunks(sorted(ids)):
             q = self._live(N).add_columns(N.c.key).where(T_DOC.c.doc_id.in_(part)).distinct()
             out.update(k for (k,) in self.conn.execute(q))
         found = self._links_of_docs(ids, "resolves")
@@ -228,7 +228,7 @@ class _Query:
         F = schema.name_filings
         probes = sorted({f for k in frontier for f in lookups(k)})
         out: set[str] = set()
-        for part in _chunks(probes):
+        for part in chunks(probes):
             out.update(k for (k,) in self.conn.execute(select(F.c.key).where(F.c.filing.in_(part))))
         for lo, sh in self.acronyms(frontier):
             out |= {keys.name_key(lo), keys.name_key(sh)}
@@ -237,7 +237,7 @@ class _Query:
     def acronyms(self, name_keys: set[str]) -> list[tuple[str, str]]:
         A = schema.acronyms
         out: list[tuple[str, str]] = []
-        for part in _chunks(sorted(name_keys)):
+        for part in chunks(sorted(name_keys)):
             q = (
                 self._live(A)
                 .add_columns(A.c.long, A.c.short, T_DOC.c.id)
@@ -249,7 +249,7 @@ class _Query:
     def name_counts(self, name_keys: set[str]) -> Counter[str]:
         N = schema.names
         out: Counter[str] = Counter()
-        for part in _chunks(sorted(name_keys)):
+        for part in chunks(sorted(name_keys)):
             q = (
                 self._live(N)
                 .add_columns(N.c.name, func.sum(N.c.n))
@@ -263,7 +263,7 @@ class _Query:
     def thing_labels(self, heads: set[str]) -> dict[str, Counter[str]]:
         T = schema.things
         out: dict[str, Counter[str]] = {}
-        for part in _chunks(sorted(heads)):
+        for part in chunks(sorted(heads)):
             q = (
                 self._live(T)
                 .add_columns(T.c.head, T.c.label, func.sum(T.c.n))

@@ -116,7 +116,7 @@ class Store:
         """This reader's stored readings of these contents (document id ``""``)."""
         out: dict[str, Reading] = {}
         with self.reading() as conn:
-            for part in _chunks(sorted(set(hashes))):
+            for part in chunks(sorted(set(hashes))):
                 q = select(T_READ.c.content_hash, T_READ.c.data).where(
                     T_READ.c.reader == self.reader, T_READ.c.content_hash.in_(part)
                 )
@@ -177,10 +177,10 @@ class Store:
             schema.links: [{"reading_id": rid, "kind": a, "key": b} for a, b in sorted(ix.links)],
         }
         for table, values in rows.items():
-            for part in _chunks(values):
+            for part in chunks(values):
                 conn.execute(insert(table), part)
         filings = [{"filing": f, "key": k} for f, k in sorted(keys.key_filings(ix.name_keys()))]
-        for part in _chunks(filings):
+        for part in chunks(filings):
             conn.execute(_insert(conn, schema.name_filings).on_conflict_do_nothing(), part)
         return True
 
@@ -208,7 +208,7 @@ class Store:
         """Which of these document ids are stored, and their paths."""
         out: dict[str, str] = {}
         with self.reading() as conn:
-            for part in _chunks(sorted(set(ids))):
+            for part in chunks(sorted(set(ids))):
                 q = select(T_DOC.c.doc_id, T_DOC.c.path).where(T_DOC.c.doc_id.in_(part))
                 out.update({a: b for a, b in conn.execute(q)})
         return out
@@ -226,10 +226,10 @@ class Store:
         """Stored documents with this reader's readings, in id order."""
         out = []
         with self.reading() as conn:
-            for part in _chunks(sorted(set(ids))):
+            for part in chunks(sorted(set(ids))):
                 q = (
                     select(T_DOC.c.doc_id, T_DOC.c.data, T_READ.c.data)
-                    .join(T_READ, _current(self.reader))
+                    .join(T_READ, current_reading(self.reader))
                     .where(T_DOC.c.doc_id.in_(part))
                 )
                 for doc_id, ddata, rdata in conn.execute(q):
@@ -249,7 +249,7 @@ class Store:
         """Stored documents without a reading by this reader (stored by another version)."""
         q = (
             select(T_DOC.c.doc_id, T_DOC.c.data)
-            .outerjoin(T_READ, _current(self.reader))
+            .outerjoin(T_READ, current_reading(self.reader))
             .where(T_READ.c.id.is_(None))
             .order_by(T_DOC.c.doc_id)
         )
@@ -315,7 +315,7 @@ class Store:
                     for i, p in conn.execute(select(T_DOC.c.id, T_DOC.c.path))
                     if _under(os.path.abspath(p), roots) and not os.path.exists(p)
                 ]
-                for part in _chunks(gone):
+                for part in chunks(gone):
                     conn.execute(delete(T_DOC).where(T_DOC.c.id.in_(part)))
                 dropped_docs = len(gone)
             used = select(T_DOC.c.content_hash)
@@ -323,7 +323,7 @@ class Store:
                 (T_READ.c.reader != self.reader) | T_READ.c.content_hash.not_in(used)
             )
             ids = [i for (i,) in conn.execute(stale)]
-            for part in _chunks(ids):
+            for part in chunks(ids):
                 for table in schema.OF_READING:
                     conn.execute(delete(table).where(table.c.reading_id.in_(part)))
                 conn.execute(delete(T_READ).where(T_READ.c.id.in_(part)))
@@ -373,7 +373,8 @@ def _check_sqlite_file(path: Path, where: str) -> None:
         raise StoreError(f"store {where}: not an SQLite database (damaged, or another file)")
 
 
-def _current(reader: str) -> Any:
+def current_reading(reader: str) -> Any:
+    """The join of a document with its reading by ``reader``."""
     return (T_READ.c.content_hash == T_DOC.c.content_hash) & (T_READ.c.reader == reader)
 
 
@@ -381,7 +382,8 @@ def _insert(conn: Connection, table: Any) -> Any:
     return (postgresql if conn.dialect.name == "postgresql" else sqlite).insert(table)
 
 
-def _chunks(items: Sequence[Any], size: int = _BATCH) -> Iterator[Sequence[Any]]:
+def chunks(items: Sequence[Any], size: int = _BATCH) -> Iterator[Sequence[Any]]:
+    """``items`` in parts small enough for one statement's bound parameters."""
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
