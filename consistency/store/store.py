@@ -217,7 +217,7 @@ class Store:
         """The ids of the stored documents at these paths, by path (as stored)."""
         out: dict[str, str] = {}
         with self.reading() as conn:
-            for part in _chunks(sorted(set(paths))):
+            for part in chunks(sorted(set(paths))):
                 q = select(T_DOC.c.path, T_DOC.c.doc_id).where(T_DOC.c.path.in_(part))
                 out.update({a: b for a, b in conn.execute(q)})
         return out
