@@ -234,20 +234,10 @@ def merge(findings: Sequence[Finding], generic: Iterable[str] = ()) -> list[Find
     general = set(generic)
     cites = [frozenset((c.claim.document, c.claim.sentence) for c in f.cited) for f in findings]
     # "One cites only what the other cites" joins two findings; a finding over the whole
-    # fact joins the pairwise findings inside it. Only findings that share a sentence can.
-    sharing: dict[tuple[str, str], list[int]] = {}
-    for i, c in enumerate(cites):
-        for quote in c:
-            sharing.setdefault(quote, []).append(i)
+    # fact joins the pairwise findings inside it.
     joined = nx.Graph()
     joined.add_nodes_from(range(len(findings)))
-    joined.add_edges_from(
-        (i, j)
-        for ids in sharing.values()
-        for i in ids
-        for j in ids
-        if i < j and (cites[i] <= cites[j] or cites[j] <= cites[i])
-    )
+    joined.add_edges_from(nested(cites))
     kept: list[tuple[Finding, list[Finding]]] = []
     for members in nx.connected_components(joined):
         ranked = sorted(
@@ -284,6 +274,24 @@ def merge(findings: Sequence[Finding], generic: Iterable[str] = ()) -> list[Find
             )
         )
     return out
+
+
+def nested(cites: Sequence[frozenset[Any]]) -> list[tuple[int, int]]:
+    """The pairs (i, j) where ``cites[i]``, not empty, is within ``cites[j]``. The sets that
+    hold all of one set's items are among those holding its rarest item: only those are
+    compared with it, not every pair sharing an item (millions, when thousands of findings
+    cite one sentence)."""
+    holding: dict[Any, list[int]] = {}
+    for i, c in enumerate(cites):
+        for item in c:
+            holding.setdefault(item, []).append(i)
+    return [
+        (i, j)
+        for i, c in enumerate(cites)
+        if c
+        for j in min((holding[x] for x in c), key=len)
+        if j != i and c <= cites[j]
+    ]
 
 
 def _named(findings: Sequence[Finding], default: str) -> str:
