@@ -19,20 +19,7 @@ from consistency import __version__
 from consistency import accepted as accepted_mod
 from consistency import config as config_mod
 from consistency.errors import ConfigError, ConsistencyError
-
-#: Report formats; "gitlab" is another name of "codeclimate" (GitLab Code Quality).
-_FORMATS = (
-    "text",
-    "html",
-    "json",
-    "csv",
-    "sarif",
-    "junit",
-    "md",
-    "github",
-    "codeclimate",
-    "gitlab",
-)
+from consistency.models import FORMAT_NAMES
 
 
 def _fail(message: str) -> None:
@@ -66,7 +53,7 @@ def main() -> None:
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(_FORMATS),
+    type=click.Choice(FORMAT_NAMES),
     default=None,
     help="Report format (default: text on standard output; for a file, from its suffix,"
     " else html).",
@@ -285,14 +272,14 @@ def _format_from(output: str) -> str:
     suffix = Path(output).suffix.lower().lstrip(".")
     aliases = {"htm": "html", "xml": "junit", "markdown": "md", "txt": "text"}
     suffix = aliases.get(suffix, suffix)
-    return suffix if suffix in _FORMATS else "html"
+    return suffix if suffix in FORMAT_NAMES else "html"
 
 
 def _also(value: str) -> tuple[str, str]:
     fmt, sep, path = value.partition("=")
-    if not sep or fmt not in _FORMATS or not path:
+    if not sep or fmt not in FORMAT_NAMES or not path:
         raise click.BadParameter(
-            f"{value!r}: use FORMAT=FILE with FORMAT one of {', '.join(_FORMATS)}",
+            f"{value!r}: use FORMAT=FILE with FORMAT one of {', '.join(FORMAT_NAMES)}",
             param_hint="--also",
         )
     return fmt, path

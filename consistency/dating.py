@@ -82,7 +82,7 @@ def _corpus(
 def _infer_one(
     doc: Document,
     corpus: _Corpus,
-    extract_with: Callable[[Document], list[Claim]],
+    claims_as: Callable[[Document], list[Claim]],
 ) -> tuple[date, _Score]:
     """The best candidate date for one document, and its score.
 
@@ -109,7 +109,7 @@ def _infer_one(
     best: tuple[tuple[int, int, int, int], date, _Score] | None = None
     for cand in candidates:
         trial = replace(doc, published=cand, published_from="inferred")
-        s = _score(extract_with(trial), corpus.reference, cand, corpus.names, exclude=doc.id)
+        s = _score(claims_as(trial), corpus.reference, cand, corpus.names, exclude=doc.id)
         lower = max((b for b in bounds if b <= cand), default=None)
         rank = (-s.score, s.violations, 0 if lower == cand else 1, abs((cand - corpus.median).days))
         if best is None or rank < best[0]:
@@ -121,15 +121,16 @@ def _infer_one(
 def infer_dates(
     documents: Sequence[Document],
     claims: Sequence[Claim],
-    extract_with: Callable[[Document], list[Claim]],
+    claims_as: Callable[[Document], list[Claim]],
     corpus_dates: Sequence[date] | None = None,
 ) -> list[Document]:
     """Documents with a date inferred where they had none (others unchanged).
 
-    ``claims`` are the resolved claims of all documents; ``extract_with(doc)`` extracts
-    (and resolves) the claims of one document with a candidate date. ``corpus_dates`` are
-    the trusted publication dates of the whole corpus when ``documents`` are only part of
-    it (an incremental check): the corpus's median date is taken from them.
+    ``claims`` are the resolved claims of all documents; ``claims_as(doc)`` gives the
+    resolved claims of one document, their times read from its (candidate) date.
+    ``corpus_dates`` are the trusted publication dates of the whole corpus when
+    ``documents`` are only part of it (an incremental check): the corpus's median date is
+    taken from them.
     """
     corpus = _corpus(documents, claims, corpus_dates)
     if corpus is None:
@@ -139,7 +140,7 @@ def infer_dates(
         if doc.published is not None:
             out.append(doc)
             continue
-        chosen, s = _infer_one(doc, corpus, extract_with)
+        chosen, s = _infer_one(doc, corpus, claims_as)
         if not s.reasons and chosen == corpus.median:
             note = (
                 f"no date in the text; set to the corpus's median date {chosen.isoformat()}"
@@ -167,7 +168,7 @@ def infer_dates(
 def check_dates(
     documents: Sequence[Document],
     claims: Sequence[Claim],
-    extract_with: Callable[[Document], list[Claim]],
+    claims_as: Callable[[Document], list[Claim]],
     corpus_dates: Sequence[date] | None = None,
 ) -> list[Document]:
     """Replace page dates that the text contradicts (a capture date taken for the article's).
@@ -189,14 +190,12 @@ def check_dates(
         if doc.published is None or doc.published_from not in ("meta", "dateline"):
             out.append(doc)
             continue
-        own = _score(
-            extract_with(doc), corpus.reference, doc.published, corpus.names, exclude=doc.id
-        )
+        own = _score(claims_as(doc), corpus.reference, doc.published, corpus.names, exclude=doc.id)
         if own.score >= 0:
             out.append(doc)  # the text agrees with its page date: nothing to second-guess
             continue
         undated = replace(doc, published=None, published_from="none")
-        guess, alt = _infer_one(undated, corpus, extract_with)
+        guess, alt = _infer_one(undated, corpus, claims_as)
         # A page is captured after it is published: only a later page date can be a capture
         # date, and only agreement (not a missing event) may argue for it, or a real
         # discrepancy would be explained away.

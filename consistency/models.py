@@ -23,6 +23,12 @@ KINDS = ("date", "number", "first", "order", "status", "attribution", "anachroni
 
 SEVERITIES = ("high", "medium", "low")
 
+#: The report formats, by name (reports.FORMATS renders each); "gitlab" is another name of
+#: "codeclimate" (GitLab Code Quality).
+FORMAT_NAMES = (
+    "text", "html", "json", "csv", "sarif", "junit", "md", "github", "codeclimate", "gitlab",
+)  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Removed:

@@ -128,22 +128,22 @@ def assess(
     # Date inference reads a document's times once per candidate date: remember each.
     redone: dict[tuple[str, object, str], list[Claim]] = {}
 
-    def extract_with(d: Document) -> list[Claim]:
+    def claims_as(d: Document) -> list[Claim]:  # the document's claims, dated as d says
         key = (d.id, d.published, d.published_from)
         if key not in redone:
             redone[key] = [apply(c) for c in dated(d, drafts[d.id])]
         return redone[key]
 
     before = {d.id: d for d in documents}
-    documents = dating.check_dates(documents, claims, extract_with, corpus_dates)
+    documents = dating.check_dates(documents, claims, claims_as, corpus_dates)
     if any(d.published is None for d in documents):
         if corpus_dates is not None:  # a page date taken for a capture date is trusted no more
             corpus_dates = _without(corpus_dates, documents, before)
-        documents = dating.infer_dates(documents, claims, extract_with, corpus_dates)
+        documents = dating.infer_dates(documents, claims, claims_as, corpus_dates)
     redated = {d.id: d for d in documents if d.published != before[d.id].published}
     if redated:
         claims = [c for c in claims if c.document not in redated]
-        claims += [c for d in redated.values() for c in extract_with(d)]
+        claims += [c for d in redated.values() for c in claims_as(d)]
     for d in documents:
         claims += [apply(c) for c in facts.claims(d, found[d.id])]
         claims += [apply(c) for c in records.claims_of(d, ranked[d.id])]  # "the largest ever"

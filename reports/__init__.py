@@ -39,7 +39,7 @@ from .text import render_text
 
 Renderer = Callable[[Result], str]
 
-#: Output format name -> renderer.
+#: Output format name -> renderer, in the order of ``consistency.models.FORMAT_NAMES``.
 FORMATS: dict[str, Renderer] = {
     "text": render_text,
     "html": render_html,

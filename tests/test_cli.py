@@ -180,7 +180,7 @@ def test_the_command_line_offers_every_report_format() -> None:
     from consistency import cli
     from consistency.reports import FORMATS as RENDERERS
 
-    assert set(cli._FORMATS) == set(RENDERERS)
+    assert set(cli.FORMAT_NAMES) == set(RENDERERS)
 
 
 def test_explicit_format_wins_over_the_suffix(tmp_path: Path) -> None:

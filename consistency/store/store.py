@@ -206,19 +206,18 @@ class Store:
 
     def stored_ids(self, ids: Iterable[str]) -> dict[str, str]:
         """Which of these document ids are stored, and their paths."""
-        out: dict[str, str] = {}
-        with self.reading() as conn:
-            for part in chunks(sorted(set(ids))):
-                q = select(T_DOC.c.doc_id, T_DOC.c.path).where(T_DOC.c.doc_id.in_(part))
-                out.update({a: b for a, b in conn.execute(q)})
-        return out
+        return self._documents_by(T_DOC.c.doc_id, T_DOC.c.path, ids)
 
     def ids_at(self, paths: Iterable[str]) -> dict[str, str]:
         """The ids of the stored documents at these paths, by path (as stored)."""
+        return self._documents_by(T_DOC.c.path, T_DOC.c.doc_id, paths)
+
+    def _documents_by(self, key: Any, value: Any, keys: Iterable[str]) -> dict[str, str]:
+        """``value`` of the stored documents whose ``key`` is one of ``keys``, by key."""
         out: dict[str, str] = {}
         with self.reading() as conn:
-            for part in chunks(sorted(set(paths))):
-                q = select(T_DOC.c.path, T_DOC.c.doc_id).where(T_DOC.c.path.in_(part))
+            for part in chunks(sorted(set(keys))):
+                q = select(key, value).where(key.in_(part))
                 out.update({a: b for a, b in conn.execute(q)})
         return out
 
