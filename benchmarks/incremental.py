@@ -78,7 +78,9 @@ def perturb(text: str, copy: int) -> str:
 
 def _bases() -> list[Path]:
     found = sorted(REAL.rglob("*.txt")) if REAL.is_dir() else []
-    return found + sorted(p for p in (ROOT / "examples").iterdir() if p.suffix != ".yaml")
+    return found + sorted(
+        p for p in (ROOT / "examples").iterdir() if p.is_file() and p.suffix != ".yaml"
+    )
 
 
 def build(folder: Path, size: int, copies: int, seed: int) -> None:

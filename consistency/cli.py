@@ -121,6 +121,13 @@ def main() -> None:
     help="Incremental check: PATHS are new articles, checked against the articles stored in"
     " this file (SQLite) or postgresql://... store, then stored (default: the settings' store).",
 )
+@click.option(
+    "--related",
+    type=click.IntRange(min=1),
+    default=None,
+    help="With a store: compare each new article with at most this many stored ones, those of"
+    " its story (sharing its rarest names; default 100, or the settings' related).",
+)
 @click.option("--no-store", is_flag=True, help="A full check even when the settings name a store.")
 @click.option(
     "--archive",
@@ -154,6 +161,7 @@ def check(
     progress: bool | None,
     quiet: bool,
     store_at: str | None,
+    related: int | None,
     no_store: bool,
     archive: tuple[Path, ...],
     changed_since: str | None,
@@ -183,6 +191,8 @@ def check(
             "jobs": jobs,
         }
         store_at = None if no_store else store_at or settings.store
+        if related is not None:
+            settings.related = related
         if store_at or archive or changed_since:
             from consistency.store.commands import incremental_check
 

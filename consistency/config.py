@@ -10,6 +10,7 @@
     jobs = 2                      # worker processes for the per-document work
     accepted = ".consistency/accepted.yaml"   # the accepted findings (the default)
     store = ".consistency/store.sqlite"  # or "postgresql://user@host/db": incremental checks
+    related = 100                 # with a store: stored articles of a new one's story, at most
 
     [tool.consistency.rules_options.DT01]
     min_confidence = 0.5
@@ -44,6 +45,7 @@ class Settings:
     jobs: int = 1  # processes for the per-document work
     accepted: str | None = None  # the accepted list, relative paths from the settings' folder
     store: str | None = None  # a file path (SQLite) or database URL; relative to the file
+    related: int = 100  # with a store: the stored articles of a new one's story, at most
     source: str | None = None  # the file the settings came from
 
 
@@ -79,7 +81,7 @@ def _from_file(p: Path) -> Settings:
         raise ConfigError(f"{p}: [tool.consistency] must be a table")
     s = Settings(source=str(p))
     known = {"fail_on", "rules", "exclude_rules", "lexicon", "rules_options", "jobs"}
-    known |= {"accepted", "store"}
+    known |= {"accepted", "store", "related"}
     unknown = set(section) - known
     if unknown:
         raise ConfigError(f"{p}: unknown setting(s) {', '.join(sorted(unknown))}")
@@ -87,11 +89,12 @@ def _from_file(p: Path) -> Settings:
         s.fail_on = str(section["fail_on"]).lower()
         if s.fail_on not in SEVERITY_RANK:
             raise ConfigError(f"{p}: fail_on must be one of high, medium, low")
-    if "jobs" in section:
-        jobs = section["jobs"]
-        if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
-            raise ConfigError(f"{p}: jobs must be a whole number of at least 1")
-        s.jobs = jobs
+    for key in ("jobs", "related"):
+        if key in section:
+            value = section[key]
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ConfigError(f"{p}: {key} must be a whole number of at least 1")
+            setattr(s, key, value)
     for key in ("rules", "exclude_rules", "lexicon"):
         if key in section:
             value = section[key]

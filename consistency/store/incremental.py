@@ -2,10 +2,12 @@
 
 :func:`add` reads what the store has not read yet (by content hash and reader version) and
 stores documents with their readings, a chunk per transaction. :func:`check` adds the new
-articles the same way, selects the stored documents that could share a fact with them
-(:mod:`.select`), runs the corpus-wide stages over those alone, with entities resolved and
-dates inferred as over the whole archive, and keeps the findings that involve a new
-article: the findings of a full check of archive + new, restricted to the new articles.
+articles the same way, selects the stored documents to read with them (:mod:`.select`),
+runs the corpus-wide stages over those alone, and keeps the findings that involve a new
+article. Up to ``related`` other stored articles, the selection is every one that could
+share a fact with a new one, with entities resolved and dates inferred as over the whole
+archive: the findings of a full check of archive + new, restricted to the new articles.
+Past that, it is each new article's story, checked as a corpus of its own.
 """
 
 from __future__ import annotations
@@ -158,12 +160,18 @@ def check(
     new_readings, parsed, _ = read_through(store, new_docs, lex, jobs)
     note(f"{len(new_docs)} new article(s), {parsed} parsed; stored")
     indexes = [keys.index(d, r) for d, r in zip(new_docs, new_readings, strict=True)]
-    chosen = select_related(store, indexes, new_ids)
-    note(f"{len(chosen.documents)} stored article(s) could share a fact with them")
+    chosen = select_related(store, indexes, new_ids, settings.related)
+    if chosen.stories:
+        note(
+            f"{len(chosen.documents)} stored article(s) of their stories (the store holds more"
+            f" than {settings.related} others: see --related)"
+        )
+    else:
+        note(f"{len(chosen.documents)} stored article(s) could share a fact with them")
     pairs = [*zip(new_docs, new_readings, strict=True), *store.load(chosen.documents)]
     note(f"{len(chosen.documents)} stored article(s) loaded")
     pairs.sort(key=lambda dr: dr[0].id)
-    if chosen.everything:  # the whole store: the corpus-wide stages see all of it
+    if chosen.alone:  # the whole store, or the new articles' stories: a check of their own
         result = pipeline.assess([d for d, _ in pairs], [r for _, r in pairs], lex, rules, skipped)
         return pipeline.only_involving(result, new_ids)
     names = [n for n, k in sorted(chosen.names.items()) for _ in range(k)]

@@ -20,10 +20,18 @@ So the names of the selected documents are closed over everything resolution may
 them with (:func:`consistency.entities.lookups`, acronyms defined in any text), and their
 names are resolved from the whole archive's counts of those names: the same canonical
 names as the full check gives them.
+
+That exactness costs what the archive holds: in an archive of many stories, common facts
+("said", "killed") and common surnames reach most of it. So past ``related`` stored
+documents besides the new ones (the ``related`` setting, 100 by default), a new document
+is checked against its story instead (:func:`story`): the stored documents that share
+its rarest names, at most ``related`` of them, read as a corpus of their own. A full
+check of one story's folder is the same kind of check.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -48,7 +56,8 @@ class Selection:
     acronyms: list[tuple[str, str]] = field(default_factory=list)
     things: dict[str, Counter[str]] = field(default_factory=dict)  # head -> label counts
     asserting: int = 0  # stored documents that assert a lexicon claim (OR01's scale)
-    everything: bool = False  # the documents are the whole store: resolve and date as usual
+    alone: bool = False  # check these documents as a corpus of their own: resolve, date as usual
+    stories: bool = False  # they are the new documents' stories, not all that could share a fact
 
 
 # Past this share of a store of at least _BIG documents, the selection is the whole store:
@@ -57,14 +66,26 @@ class Selection:
 _MOST = 0.5
 _BIG = 100
 
+# The share of a new document's name weight a stored document must share to be of its
+# story (see :func:`story`): a fifth keeps articles that tell the same people, places and
+# organisations, and drops those that share a name or two by chance.
+STORY_SHARE = 0.2
 
-def select_related(store: Store, new: Sequence[keys.Index], new_ids: Iterable[str]) -> Selection:
-    """Everything a check of the new documents (stored already) needs from the archive."""
+
+def select_related(
+    store: Store, new: Sequence[keys.Index], new_ids: Iterable[str], related: int
+) -> Selection:
+    """Everything a check of the new documents (stored already) needs from the archive,
+    within each new document's story when the store holds more than ``related`` others."""
     exclude = set(new_ids)
     with store.reading() as conn:
         q = _Query(conn, store.reader)
         stored = q.stored()
-        whole = Selection(documents=sorted(stored - exclude), everything=True)
+        others = stored - exclude
+        if len(others) > related:  # each new document's story, checked on its own
+            scope = set().union(*(story(q, ix, len(stored), related) for ix in new)) - exclude
+            return Selection(documents=sorted(scope), alone=True, stories=True)
+        whole = Selection(documents=sorted(others), alone=True)
         # Facts, quotes and events need no resolution: when they reach most of the store,
         # the check is a check of all of it.
         chosen = q.documents_with(_links_of(new, None)) - exclude
@@ -94,6 +115,29 @@ def select_related(store: Store, new: Sequence[keys.Index], new_ids: Iterable[st
             things=q.thing_labels(heads),
             asserting=len(q.documents_with({("asserts", "")})),
         )
+
+
+def story(q: _Query, new: keys.Index, stored: int, related: int) -> set[str]:
+    """The stored documents of a new document's story.
+
+    A name weighs the more the fewer stored documents name it: log(stored / those that do).
+    A stored document is of the story when it shares with the new one a name specific
+    enough to mark a story (one that at most ``related`` stored documents name) and names
+    that weigh at least a fifth (:data:`STORY_SHARE`) of the new one's names the store
+    knows. Of those, the ``related`` that share the most weight; ties go by document id.
+    """
+    counts = q.name_document_counts(new.name_keys())
+    specific = {k for k, n in counts.items() if n <= related}
+    weight = {k: math.log(max(stored, 2) / n) for k, n in counts.items()}
+    sharing = q.documents_naming(specific)
+    if not sharing:
+        return set()
+    score: dict[str, float] = {}
+    for doc, key in sorted(q.names_in(sharing, set(counts))):
+        score[doc] = score.get(doc, 0.0) + weight[key]
+    least = STORY_SHARE * sum(weight[k] for k in sorted(weight))
+    ranked = sorted((d for d in score if score[d] >= least), key=lambda d: (-score[d], d))
+    return set(ranked[:related])
 
 
 def _refs(q: _Query, names: _Closure, ids: set[str], exclude: set[str]) -> set[str]:
@@ -173,6 +217,42 @@ class _Query:
             if trusted:
                 q = q.where(T_DOC.c.published_from.in_(TRUSTED))
             out.update(d for (d,) in self.conn.execute(q.distinct()))
+        return out
+
+    def name_document_counts(self, name_keys: set[str]) -> dict[str, int]:
+        """How many stored documents name each of ``name_keys`` (those none name left out)."""
+        N = schema.names
+        out: dict[str, int] = {}
+        for part in chunks(sorted(name_keys)):
+            q = (
+                self._live(N)
+                .add_columns(N.c.key, func.count(T_DOC.c.doc_id.distinct()))
+                .where(N.c.key.in_(part))
+                .group_by(N.c.key)
+            )
+            out.update((k, int(n)) for k, n in self.conn.execute(q))
+        return out
+
+    def documents_naming(self, name_keys: set[str]) -> set[str]:
+        N = schema.names
+        out: set[str] = set()
+        for part in chunks(sorted(name_keys)):
+            q = self._live(N).add_columns(T_DOC.c.doc_id).where(N.c.key.in_(part)).distinct()
+            out.update(d for (d,) in self.conn.execute(q))
+        return out
+
+    def names_in(self, ids: set[str], name_keys: set[str]) -> set[tuple[str, str]]:
+        """(document, name key) for each of ``name_keys`` that each of ``ids`` names."""
+        N = schema.names
+        out: set[tuple[str, str]] = set()
+        for part in chunks(sorted(ids)):
+            q = (
+                self._live(N)
+                .add_columns(T_DOC.c.doc_id, N.c.key)
+                .where(T_DOC.c.doc_id.in_(part))
+                .distinct()
+            )
+            out.update((d, k) for d, k in self.conn.execute(q) if k in name_keys)
         return out
 
     def stored(self) -> set[str]:
