@@ -112,7 +112,9 @@ def drop(folder: Path, seed: int) -> None:
     for k, b in enumerate(rng.sample(bases, 6)):
         out = folder / "copies" / f"{k}-{b.name}"
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(perturb(b.read_text(encoding="utf-8"), 2 * 10**6 + k), encoding="utf-8")
+        out.write_text(
+            perturb(b.read_text(encoding="utf-8"), 2 * 10**6 + 10 * seed + k), encoding="utf-8"
+        )
 
 
 def main() -> None:
