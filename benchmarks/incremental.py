@@ -37,7 +37,7 @@ REAL = ROOT.parent / "shared" / "corpus" / "real"
 sys.path.append(str(ROOT))  # last: the installed consistency, not the checkout's folder
 
 from benchmarks.generator import generate  # noqa: E402
-from consistency import lexicon, nlp  # noqa: E402
+from consistency.extract import lexicon, nlp  # noqa: E402
 from consistency.store import add, check, open_store, reader  # noqa: E402
 
 print = partial(print, flush=True)  # noqa: A001 - progress of a long run, as it happens

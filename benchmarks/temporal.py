@@ -1,4 +1,4 @@
-"""Benchmark: consistency.temporal against dateparser's search_dates on the case table.
+"""Benchmark: consistency.time.temporal against dateparser's search_dates on the case table.
 
 Run from the repository root::
 
@@ -52,7 +52,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from consistency import temporal  # noqa: E402
+from consistency.time import temporal  # noqa: E402
 
 CASES_FILE = ROOT / "tests" / "data" / "temporal_cases.yaml"
 
@@ -196,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
 
     run_dateparser(cases[0])  # warm dateparser's language data outside the timing
     rows = {
-        "consistency.temporal": measure(cases, "ours", args.ours_passes),
+        "consistency.time.temporal": measure(cases, "ours", args.ours_passes),
         "dateparser.search_dates": measure(cases, "dateparser", args.dateparser_passes),
     }
     n_expr = sum(len(c["expect"]) for c in cases)
@@ -213,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{name:<25} {r['correct']:>4}/{r['expected']:<4} {r['false_pos']:>7} "
             f"{r['accuracy']:>9.1%} {r['expr_per_s']:>10,.0f} {r['sent_per_s']:>10,.0f}"
         )
-    ours, theirs = rows["consistency.temporal"], rows["dateparser.search_dates"]
+    ours, theirs = rows["consistency.time.temporal"], rows["dateparser.search_dates"]
     print(
         f"\nours vs dateparser: accuracy {ours['accuracy'] - theirs['accuracy']:+.1%} points, "
         f"{ours['expr_per_s'] / theirs['expr_per_s']:,.0f}x the throughput"

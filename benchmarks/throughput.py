@@ -31,8 +31,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from consistency import nlp, pipeline, reading
-from consistency.text import _sentences
+from consistency import pipeline
+from consistency.extract import nlp
+from consistency.extract import read as reading
+from consistency.extract.text import _sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 

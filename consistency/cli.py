@@ -312,8 +312,8 @@ def _documents_under(result: Any, new_paths: tuple[Path, ...]) -> set[str]:
 @click.option("--lexicon", multiple=True, type=click.Path(path_type=Path))
 def graph(paths: tuple[Path, ...], output: str, fmt: str | None, lexicon: tuple[Path, ...]) -> None:
     """Write the story graph (documents, claims, entities, events) of PATHS."""
-    from consistency import graph as graph_mod
     from consistency import pipeline
+    from consistency.linking import graph as graph_mod
 
     try:
         _writable(output)

@@ -59,7 +59,7 @@ class Document:
     title_from: str = ""  # where the title was read: header, front matter, page metadata, ...
     outlet_from: str = ""  # where the outlet was read: sidecar, header, page site name, ...
     #: Where the text sits in the file: (text offset, line, column) entries, kept by ingest
-    #: and read by consistency.positions; empty for a document built by hand.
+    #: and read by consistency.reading.positions; empty for a document built by hand.
     positions: tuple[tuple[int, int, int], ...] = field(default=(), repr=False)
 
 
@@ -231,7 +231,7 @@ class Claim:
     index: int = 0  # sentence number in the document, for order and internal rules
     confidence: float = 1.0
     after: str | None = None  # claim id this one is told as following ("followed", "then")
-    key: FactKey | None = None  # the fact a value claim states (consistency.facts)
+    key: FactKey | None = None  # the fact a value claim states (consistency.extract.facts)
     why: str = ""  # how the fact key was read from the parse
 
     def to_json(self) -> dict[str, Any]:

@@ -11,15 +11,19 @@ from typing import Any
 
 import networkx as nx
 
-from consistency import dating, descriptions, facts, fingerprints, graph, reading, records
-from consistency import lexicon as lexicon_mod
+from consistency import fingerprints
 from consistency.config import SEVERITY_RANK, Settings
 from consistency.errors import ConfigError
-from consistency.extract import dated
-from consistency.ingest import ingest
+from consistency.extract import descriptions, facts, records
+from consistency.extract import lexicon as lexicon_mod
+from consistency.extract import read as reading
+from consistency.extract.events import dated
+from consistency.linking import graph
+from consistency.linking.resolve import resolver
 from consistency.models import Claim, Document, Finding, Result, Skipped
-from consistency.resolve import resolver
+from consistency.reading.ingest import ingest
 from consistency.rules import Context, Rule, registry
+from consistency.time import dating
 
 KIND_ORDER = ("date", "number", "first", "order", "status", "attribution", "anachronism", "other")
 

@@ -25,7 +25,7 @@ from consistency.models import (
     Finding,
     Result,
 )
-from consistency.positions import locate_span
+from consistency.reading.positions import locate_span
 
 
 @dataclass(frozen=True)
@@ -288,7 +288,7 @@ class Where:
 
 
 def where(claim: Claim, documents: Documents) -> Where:
-    """Where ``claim``'s sentence is in its document's file (see consistency.positions)."""
+    """Where ``claim``'s sentence is in its document's file (see consistency.reading.positions)."""
     doc = documents.get(claim.document)
     if doc is None:
         return Where(claim.document, 1, 1, 1, 1, found=False)

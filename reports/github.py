@@ -6,7 +6,7 @@
 
 ``::error`` for a high finding, ``::warning`` for a medium one, ``::notice`` for a low one
 and for an accepted finding (whatever its severity). The annotation sits on the first cited
-sentence (its real line in the file, see :mod:`consistency.positions`); its message gives
+sentence (its real line in the file, see :mod:`consistency.reading.positions`); its message gives
 every value with its outlets and ``file:line``. Data is escaped as GitHub's toolkit does
 (``%``, CR and LF in messages; also ``:`` and ``,`` in properties), so article text cannot
 end a command or start another. A last plain line gives the summary.

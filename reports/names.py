@@ -16,8 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from consistency.furniture import copyright_holder
 from consistency.models import Document
+from consistency.reading.furniture import copyright_holder
 
 #: ``Document.outlet_from`` values that name the outlet as the source itself states it.
 STATED_FROM = frozenset(

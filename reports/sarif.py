@@ -10,7 +10,7 @@ A location's region is where the cited sentence starts and ends in the ORIGINAL 
 lines and columns counted in code points (``columnKind`` is ``unicodeCodePoints``), with
 the sentence as the region's snippet: for a text or Markdown file the lines of the file,
 for an HTML page the line where the sentence starts in the HTML source, for a JSON feed the
-line (and column) inside the field that holds the text (see :mod:`consistency.positions`).
+line (and column) inside the field that holds the text (see :mod:`consistency.reading.positions`).
 A sentence that could not be found in its file is placed on line 1.
 
 ``partialFingerprints`` carry the finding's fingerprint (``consistency/v2``: from rule,

@@ -7,9 +7,9 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from consistency.entities import speaks_for
+from consistency.extract.quotes import normalize_quote
+from consistency.linking.entities import speaks_for
 from consistency.models import Claim, Finding
-from consistency.quotes import normalize_quote
 from consistency.rules.base import Context, Rule, cite
 
 

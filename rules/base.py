@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, ClassVar
 
+from consistency.extract.lexicon import Lexicon, lemma
 from consistency.fingerprints import identity
-from consistency.lexicon import Lexicon, lemma
 from consistency.models import Cited, Claim, Document, FactKey, Finding
 
 
@@ -307,7 +307,7 @@ def same_object(ctx: Context, a: Claim, b: Claim) -> bool:
     "the Eastgate station": no. Words that only name the event ("licence", "workforce")
     are left out of the comparison.
     """
-    from consistency import lexicon as lexicon_mod
+    from consistency.extract import lexicon as lexicon_mod
 
     lex = ctx.lexicon or lexicon_mod.default()
     naming: frozenset[str] = frozenset()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consistency import descriptions
+from consistency.extract import descriptions
 from consistency.models import Claim, FactKey, Finding
 from consistency.rules.base import Context, Rule, cite
 from consistency.rules.disputes import Dispute, by_value, entity_of, outlets_say

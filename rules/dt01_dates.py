@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consistency.lexicon import is_state
+from consistency.extract.lexicon import is_state
 from consistency.models import Finding
 from consistency.rules.base import (
     Context,

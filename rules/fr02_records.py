@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from consistency import records
+from consistency.extract import records
 from consistency.models import Claim, FactKey, Finding
 from consistency.rules.base import Context, Rule, cite, reconcile_hints
 from consistency.rules.disputes import Dispute, disputes, entity_of, outlets_say

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consistency import orders
+from consistency.extract import orders
 from consistency.models import Claim, FactKey, Finding, owners_agree
 from consistency.rules.base import Context, Rule, cite
 from consistency.rules.disputes import Dispute, entity_of, outlets_say

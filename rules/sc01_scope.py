@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import combinations
 
-from consistency.lexicon import is_state
+from consistency.extract.lexicon import is_state
 from consistency.models import Claim, Finding
 from consistency.rules.base import (
     Context,

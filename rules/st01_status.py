@@ -78,7 +78,7 @@ class Rule_ST01(Rule):
 
 
 def _opposites(ctx: Context) -> set[tuple[str, str]]:
-    from consistency import lexicon
+    from consistency.extract import lexicon
 
     lex = ctx.lexicon or lexicon.default()
     out = set()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consistency import confirmations
+from consistency.extract import confirmations
 from consistency.models import Claim, FactKey, Finding
 from consistency.rules.base import Context, Rule, cite
 from consistency.rules.disputes import Dispute, by_value, outlets_say

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from consistency.ingest import ingest
+from consistency.reading.ingest import ingest
 
 GOOD = (
     "The harbour board of Valdoria voted on Thursday to extend the night ferry service "

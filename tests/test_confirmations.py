@@ -1,11 +1,11 @@
-"""consistency/confirmations.py: things told as confirmed or unconfirmed, and its word file."""
+"""consistency/extract/confirmations.py: things told as confirmed or unconfirmed; word file."""
 
 from __future__ import annotations
 
 import pytest
 
-from consistency import confirmations, nlp
 from consistency.errors import ConfigError
+from consistency.extract import confirmations, nlp
 
 
 def statuses(text: str) -> list[tuple[str, str]]:

@@ -1,4 +1,4 @@
-"""Description claims (``consistency.descriptions``): which name a type noun describes, in
+"""Description claims (``consistency.extract.descriptions``): which name a type noun describes, in
 which construction, the word lists' validation, and DS01 on the real corpus (skipped when
 the corpus is not beside the checkout). Every sentence here is invented."""
 
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from consistency import descriptions, nlp
 from consistency.errors import ConfigError
-from consistency.text import sentences
+from consistency.extract import descriptions, nlp
+from consistency.extract.text import sentences
 
 REAL = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real"
 

@@ -7,9 +7,9 @@ import math
 from dataclasses import replace
 from datetime import date
 
-from consistency.entities import speaks_for
+from consistency.extract.quantities import find_quantities
+from consistency.linking.entities import speaks_for
 from consistency.models import Claim, Quantity, TimeValue
-from consistency.quantities import find_quantities
 from consistency.rules.disputes import anchors_meet, bounds, figures_compatible, figures_related
 
 

@@ -8,11 +8,11 @@ import pytest
 from click.testing import CliRunner
 
 from consistency.cli import main
-from consistency.entities import resolve_names
 from consistency.errors import ConfigError
 from consistency.evaluate import load_expected
-from consistency.lexicon import load
-from consistency.quantities import find_quantities
+from consistency.extract.lexicon import load
+from consistency.extract.quantities import find_quantities
+from consistency.linking.entities import resolve_names
 
 
 def _q(text: str) -> tuple[float, float, str | None]:
@@ -77,7 +77,7 @@ def test_no_report_is_written_when_nothing_could_be_read(tmp_path: Path) -> None
 
 
 def test_title_and_outlet_say_where_they_were_read(examples_dir: Path) -> None:
-    from consistency.ingest import ingest
+    from consistency.reading.ingest import ingest
 
     docs = {d.name: d for d in ingest([examples_dir]).documents}
     assert (docs["alder-daily.txt"].outlet_from, docs["alder-daily.txt"].title_from) == (

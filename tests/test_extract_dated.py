@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from consistency import lexicon
-from consistency.extract import dated, extract_with_names
+from consistency.extract import lexicon
+from consistency.extract.events import dated, extract_with_names
 from consistency.models import Claim, Document
 
 TEXT = (

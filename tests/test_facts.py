@@ -1,4 +1,4 @@
-"""consistency.facts: the case table in tests/data/facts_cases.yaml, the word classes of
+"""consistency.extract.facts: the case table in tests/data/facts_cases.yaml, the word classes of
 ``parse_vocabulary``, and the ``same_fact`` edges the graph draws between value claims."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 import consistency
-from consistency import facts, vocabulary
 from consistency.errors import ConfigError
+from consistency.extract import facts, vocabulary
 from consistency.models import Claim, Document, FactKey
 
 CASES_FILE = Path(__file__).parent / "data" / "facts_cases.yaml"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from consistency.furniture import (
+from consistency.reading.furniture import (
     copyright_holder,
     is_date_only,
     is_heading_shaped,
@@ -336,7 +336,7 @@ def test_consecutive_date_lines_are_not_a_teaser_list():
 def test_a_dated_line_above_the_lede_does_not_take_the_article_with_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """A ticker and an "Updated" line at the top and a teaser list at the end: the teaser
     list goes, the four paragraphs of the article between them stay."""
-    from consistency.ingest import ingest
+    from consistency.reading.ingest import ingest
 
     body = [
         "date 2024-01-09",

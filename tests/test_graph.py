@@ -1,4 +1,4 @@
-"""The story graph: ``consistency.graph`` and the ``consistency graph`` command.
+"""The story graph: ``consistency.linking.graph`` and the ``consistency graph`` command.
 
 Nodes are documents, claims, entities and events; edges document -states-> claim,
 claim -about-> entity, claim -asserts-> event, and claim -same_fact-> claim only between
@@ -16,9 +16,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 import consistency
-from consistency import graph as graph_mod
 from consistency.cli import main
 from consistency.errors import ConfigError
+from consistency.linking import graph as graph_mod
 from consistency.models import Claim, Document
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

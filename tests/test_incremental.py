@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from consistency.cli import main
-from consistency.entities import filings, lookups, normalize, resolve_names
+from consistency.linking.entities import filings, lookups, normalize, resolve_names
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -160,7 +160,7 @@ def test_more_than_thirty_other_articles_in_the_store(tmp_path: Path) -> None:
         " April 2, 2023.\n\nTern Mills closed its plant on May 3, 2023.\n",
         encoding="utf-8",
     )
-    from consistency import lexicon
+    from consistency.extract import lexicon
     from consistency.store import add, check, open_store, reader
 
     findings = _same_as_full(tmp_path, tmp_path / "archive", tmp_path / "drop", str(tmp_path / "s"))
@@ -201,7 +201,7 @@ def test_the_store_is_no_bigger_than_what_could_share_a_fact(tmp_path: Path) -> 
         "Sourdough Corner opened a second shop on Elm Street.\n",
         encoding="utf-8",
     )
-    from consistency import lexicon
+    from consistency.extract import lexicon
     from consistency.store import add, check, open_store, reader
 
     with open_store(tmp_path / "s.sqlite", reader()) as st:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from consistency.ingest import Ingested, ingest
+from consistency.reading.ingest import Ingested, ingest
 
 P1 = (
     "The regional council of Valdoria approved the new water plan on Tuesday, "

@@ -1,4 +1,4 @@
-"""consistency.nlp: the model's files are checked against pinned digests, and the
+"""consistency.extract.nlp: the model's files are checked against pinned digests, and the
 pipeline is loaded once per process."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from consistency import nlp
 from consistency.errors import ConfigError
+from consistency.extract import nlp
 
 
 def model_copy(tmp_path: Path) -> Path:
@@ -66,7 +66,7 @@ def test_parse_keeps_order() -> None:
 
 
 def test_shared_parses_parse_a_sentence_once_and_change_nothing() -> None:
-    from consistency import nlp
+    from consistency.extract import nlp
 
     texts = ["The ferry left Portmore on Friday.", "Twelve people were rescued."]
     alone = [d.to_json() for d in nlp.parse(texts)]

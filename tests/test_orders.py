@@ -1,4 +1,4 @@
-"""Order claims (``consistency.orders``): which two events a connective relates, in which
+"""Order claims (``consistency.extract.orders``): which two events a connective relates, in which
 order, as which classes; the word lists' validation; and OR02 on the real corpus (skipped
 when the corpus is not beside the checkout). Every sentence here is invented."""
 
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from consistency import nlp, orders
 from consistency.errors import ConfigError
-from consistency.text import sentences
+from consistency.extract import nlp, orders
+from consistency.extract.text import sentences
 
 REAL = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real"
 

@@ -1,4 +1,4 @@
-"""Source positions (``consistency.positions``): a sentence of a document's text is found at
+"""Source positions (``consistency.reading.positions``): a sentence of a document's text is found at
 its real line and column in the file it was read from, whatever the format.
 
 The files are written here; each test reads them with ``ingest`` and checks that the line
@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from consistency import positions
-from consistency.ingest import ingest
 from consistency.models import Document
+from consistency.reading import positions
+from consistency.reading.ingest import ingest
 
 
 def _read(path: Path) -> Document:

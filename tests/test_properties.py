@@ -7,8 +7,8 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from consistency import lexicon
-from consistency.extract import extract
+from consistency.extract import lexicon
+from consistency.extract.events import extract
 from consistency.models import Document
 
 WORDS = st.sampled_from(

@@ -1,4 +1,4 @@
-"""Record claims (``consistency.records``): what a superlative ranks, in which direction and
+"""Record claims (``consistency.extract.records``): what a superlative ranks, in which direction and
 over which scope, the word lists' validation, and FR02 on the real corpus (skipped when the
 corpus is not beside the checkout). Every sentence here is invented."""
 
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from consistency import nlp, records
 from consistency.errors import ConfigError
-from consistency.text import sentences
+from consistency.extract import nlp, records
+from consistency.extract.text import sentences
 
 REAL = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real"
 

@@ -6,7 +6,7 @@ import random
 
 from rapidfuzz import fuzz
 
-from consistency.entities import close_spellings, resolve_names
+from consistency.linking.entities import close_spellings, resolve_names
 
 
 def _every_pair(names: list[str]) -> list[tuple[str, str]]:

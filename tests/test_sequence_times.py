@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from consistency import lexicon
-from consistency.extract import extract
+from consistency.extract import lexicon
+from consistency.extract.events import extract
 from consistency.models import Document
-from consistency.temporal import counts_from_before, find_times, resolve
+from consistency.time.temporal import counts_from_before, find_times, resolve
 
 
 def test_found_and_counted_from_the_reference() -> None:

@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from consistency import lexicon, reading
 from consistency.cli import main
 from consistency.errors import StoreError
-from consistency.ingest import ingest
+from consistency.extract import lexicon
+from consistency.extract import read as reading
+from consistency.reading.ingest import ingest
 from consistency.store import add, codec, content_hash, db, open_store, reader
 from consistency.store.store import rebase
 

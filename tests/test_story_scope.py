@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from consistency import lexicon
 from consistency.cli import main
 from consistency.config import Settings
+from consistency.extract import lexicon
 from consistency.store import add, check, open_store, reader
 
 STORY = {

@@ -1,4 +1,4 @@
-"""consistency.temporal: the case table in tests/data/temporal_cases.yaml plus the parts of
+"""consistency.time.temporal: the case table in tests/data/temporal_cases.yaml plus the parts of
 the API a table cannot show (after=, notes, anchors, date strings, containment)."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from consistency.models import TimeValue
-from consistency.temporal import TimeMention, find_times, parse_date_string, resolve
+from consistency.time.temporal import TimeMention, find_times, parse_date_string, resolve
 
 CASES_FILE = Path(__file__).parent / "data" / "temporal_cases.yaml"
 CASES: list[dict[str, Any]] = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))["cases"]

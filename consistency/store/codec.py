@@ -25,11 +25,11 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from consistency import facts, records
-from consistency.extract import Draft
+from consistency.extract import facts, records
+from consistency.extract.events import Draft
+from consistency.extract.read import Reading
+from consistency.extract.text import Sentence, Token
 from consistency.models import Claim, Document, FactKey, Quantity, Removed, TimeValue
-from consistency.reading import Reading
-from consistency.text import Sentence, Token
 
 #: The layout of the JSON below; part of the store's reader version.
 FORMAT = 1

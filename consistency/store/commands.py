@@ -42,7 +42,7 @@ def incremental_check(
     **options: Any,
 ) -> Result:
     """``consistency check NEW... --store S``: the new articles against the stored ones."""
-    from consistency import lexicon
+    from consistency.extract import lexicon
     from consistency.store import add, check
 
     new: Sequence[Path] = paths
@@ -112,7 +112,7 @@ def add_cmd(
     progress: bool | None,
 ) -> None:
     """Store the articles in PATHS; only new or changed content is read."""
-    from consistency import lexicon as lexicon_mod
+    from consistency.extract import lexicon as lexicon_mod
     from consistency.store import add
 
     try:
@@ -204,7 +204,7 @@ def rebuild(
     jobs: int | None,
 ) -> None:
     """Empty the store and read the articles in PATHS into it again."""
-    from consistency import lexicon as lexicon_mod
+    from consistency.extract import lexicon as lexicon_mod
     from consistency.store import add
 
     try:

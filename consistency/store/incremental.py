@@ -18,12 +18,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from consistency import lexicon as lexicon_mod
-from consistency import pipeline, reading
+from consistency import pipeline
 from consistency.config import Settings
-from consistency.ingest import ingest
+from consistency.extract import lexicon as lexicon_mod
+from consistency.extract import read as reading
+from consistency.linking.resolve import resolver_of
 from consistency.models import Document, Result, Skipped
-from consistency.resolve import resolver_of
+from consistency.reading.ingest import ingest
 from consistency.store import keys
 from consistency.store.select import select_related
 from consistency.store.store import Saved, Store, content_hash, rebase

@@ -17,7 +17,7 @@ closure (the same findings: it is the full check, less the parse).
 
 Entity resolution is corpus-wide: "Ng" is Johnny Ng only if no other Ng is named anywhere.
 So the names of the selected documents are closed over everything resolution may join
-them with (:func:`consistency.entities.lookups`, acronyms defined in any text), and their
+them with (:func:`consistency.linking.entities.lookups`, acronyms defined in any text), and their
 names are resolved from the whole archive's counts of those names: the same canonical
 names as the full check gives them.
 
@@ -39,7 +39,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select, tuple_
 
-from consistency.entities import lookups, resolve_names
+from consistency.linking.entities import lookups, resolve_names
 from consistency.store import keys, schema
 from consistency.store.schema import documents as T_DOC
 from consistency.store.schema import readings as T_READ

@@ -22,15 +22,15 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 
 from consistency.errors import StoreError
+from consistency.extract.read import Reading
 from consistency.models import Claim, Document
-from consistency.reading import Reading
 from consistency.store import codec, db, keys, schema
 from consistency.store.schema import documents as T_DOC
 from consistency.store.schema import readings as T_READ
 
 # Rows sent in one statement: under SQLite's limit of bound parameters.
 _BATCH = 500
-#: Publication dates that dating anchors on (as consistency.dating); the last two it may
+#: Publication dates that dating anchors on (as consistency.time.dating); the last two it may
 #: replace when the text contradicts them.
 TRUSTED = ("sidecar", "header", "meta", "dateline")
 SECOND_GUESSED = ("meta", "dateline")

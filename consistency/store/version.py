@@ -20,22 +20,32 @@ from consistency.store import codec
 
 # Modules that only run after reading (or around it): editing them keeps the readings.
 _AFTER_READING = {
+    "accepted.py",
+    "atomic.py",
     "cli.py",
     "config.py",
-    "dating.py",
     "evaluate.py",
-    "graph.py",
+    "fingerprints.py",
     "pipeline.py",
-    "resolve.py",
     "tables.py",
+    "time/dating.py",
+    "linking/graph.py",
+    "linking/resolve.py",
 }
+# Folders of the package that reading never runs (the store but for what it writes).
+_NOT_READING = ("store", "rules", "reports")
 
 
 @cache
 def _code() -> str:
     root = Path(consistency.__file__).parent
     h = hashlib.sha256()
-    files = [p for p in root.glob("*.py") if p.name not in _AFTER_READING]
+    files = [
+        p
+        for p in root.rglob("*.py")
+        if p.relative_to(root).as_posix() not in _AFTER_READING
+        and p.relative_to(root).parts[0] not in _NOT_READING
+    ]
     # What the store writes of a reading: the codec's JSON and the index rows.
     files += [root / "store" / "codec.py", root / "store" / "keys.py"]
     for p in sorted([*files, *root.glob("data/*.yaml")]):

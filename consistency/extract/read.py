@@ -18,9 +18,9 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from consistency import confirmations, descriptions, facts, nlp, orders, records
-from consistency.extract import Draft, extract_with_names
-from consistency.lexicon import Lexicon
+from consistency.extract import confirmations, descriptions, facts, nlp, orders, records
+from consistency.extract.events import Draft, extract_with_names
+from consistency.extract.lexicon import Lexicon
 from consistency.models import Claim, Document
 
 # Chunks per worker: small enough to balance stories of uneven length, large enough that a

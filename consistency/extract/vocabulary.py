@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from consistency import wordfiles
 from consistency.errors import ConfigError
+from consistency.extract import wordfiles
 
 _KEYS = {
     "roles",

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from consistency import nlp, wordfiles
+from consistency.extract import nlp, wordfiles
 from consistency.models import Claim, Document, FactKey
 
 KIND, UNIT = "status", "confirmation"

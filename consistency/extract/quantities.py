@@ -11,8 +11,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from consistency.entities import PREPOSITIONS
-from consistency.lexicon import lemma
+from consistency.extract.lexicon import lemma
+from consistency.linking.entities import PREPOSITIONS
 from consistency.models import Quantity
 
 _WORD_NUMBERS = {

@@ -14,12 +14,13 @@ What it makes of each article:
 
 * ``text``: the article body only, one paragraph a line, paragraphs separated by a blank line;
   the headline goes to ``title``, section headings and page furniture (see
-  :mod:`consistency.furniture`) are taken out and listed in ``removed``.
-* ``published`` and where it came from, most trusted first: a sidecar (``sources.yaml`` /
-  ``sources.csv``, see :mod:`consistency.sidecar`), a header line or front matter at the top of
-  the file, the page markup (HTML meta via htmldate, a JSON or feed field), a dateline near the
-  top of the text ("Published April 14, 2023"). A date is never taken from today's clock, and a
-  date inside a price ticker is noted as the page's capture date, not used.
+  :mod:`consistency.reading.furniture`) are taken out and listed in ``removed``.
+* ``published`` and where it came from, most trusted first: a sidecar (``sources.yaml``
+  / ``sources.csv``, see :mod:`consistency.reading.sidecar`), a header line or front
+  matter at the top of the file, the page markup (HTML meta via htmldate, a JSON or feed
+  field), a dateline near the top of the text ("Published April 14, 2023"). A date is
+  never taken from today's clock, and a date inside a price ticker is noted as the page's
+  capture date, not used.
 * ``outlet``: sidecar, front matter or header, the HTML site name (or a JSON/feed field), then
   a copyright line ("© 2023 Some Outlet, Inc. All Rights Reserved.").
 
@@ -42,9 +43,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from typing import Any
 
-from consistency import positions
 from consistency.errors import ConfigError
-from consistency.furniture import (
+from consistency.models import Document, Removed, Skipped
+from consistency.reading import positions
+from consistency.reading.furniture import (
     DATE_RE,
     copyright_holder,
     date_line_remainder,
@@ -54,8 +56,7 @@ from consistency.furniture import (
     is_standalone,
     strip_furniture,
 )
-from consistency.models import Document, Removed, Skipped
-from consistency.sidecar import SIDECAR_NAMES, SidecarEntry, load_sidecar
+from consistency.reading.sidecar import SIDECAR_NAMES, SidecarEntry, load_sidecar
 
 __all__ = ["Ingested", "ingest"]
 
@@ -384,7 +385,7 @@ def _read_job(
 
 
 def _located(docs: list[Document], source: str) -> list[Document]:
-    """The documents with the map of their text into the file (consistency.positions)."""
+    """The documents with the map of their text into the file (consistency.reading.positions)."""
     out = []
     read: positions.Source | None = None
     for doc in docs:  # in file order: each is looked for after the one before
@@ -639,7 +640,7 @@ def _temporal() -> Callable[[str], Any] | None:
     if not _temporal_checked:
         _temporal_checked = True
         try:
-            from consistency.temporal import parse_date_string
+            from consistency.time.temporal import parse_date_string
 
             _temporal_parse = parse_date_string
         except Exception:

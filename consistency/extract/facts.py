@@ -32,12 +32,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from consistency import nlp, temporal
-from consistency.ages import AGE, find_ages
+from consistency.extract import nlp
+from consistency.extract.ages import AGE, find_ages
+from consistency.extract.quantities import QuantityMention, find_quantities
+from consistency.extract.text import Sentence, sentences
+from consistency.extract.vocabulary import Vocabulary, vocabulary
 from consistency.models import Claim, Document, FactKey, Quantity
-from consistency.quantities import QuantityMention, find_quantities
-from consistency.text import Sentence, sentences
-from consistency.vocabulary import Vocabulary, vocabulary
+from consistency.time import temporal
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ A claim is keyed (:class:`FactKey`, kind and unit ``"order"``) by the pair of ev
 sorted, so that "fire after landing" and "landing after fire" meet; its ``object`` says the
 order as read ("landing before fire"), its qualifier the relation (``before`` or ``at``).
 Sentences are parsed only when they hold a connective, in one batch with
-:func:`consistency.nlp.parse`. The English words are data, validated by :func:`parse_words`.
+:func:`consistency.extract.nlp.parse`. The English words are data, validated by :func:`parse_words`.
 """
 
 from __future__ import annotations
@@ -31,10 +31,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from consistency import nlp, wordfiles
 from consistency.errors import ConfigError
+from consistency.extract import nlp, wordfiles
+from consistency.extract.text import Sentence
 from consistency.models import Claim, Document, FactKey
-from consistency.text import Sentence
 
 KIND = "order"
 BEFORE = "before"  # a strict order: the first event ended or began before the other

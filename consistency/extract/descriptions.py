@@ -19,7 +19,7 @@ Each description is a claim keyed like the value claims (:class:`FactKey`, kind
 ``"other"``, unit ``"description"``, ``measure`` the entity's canonical name once resolved,
 see :func:`keyed`), with the class as its ``object``, so the graph links the descriptions of
 one entity and rule DS01 compares them. Only sentences with a type noun are parsed, in one
-batch with :func:`consistency.nlp.parse`.
+batch with :func:`consistency.extract.nlp.parse`.
 """
 
 from __future__ import annotations
@@ -30,10 +30,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from consistency import nlp, wordfiles
 from consistency.errors import ConfigError
+from consistency.extract import nlp, wordfiles
+from consistency.extract.text import Sentence
 from consistency.models import Claim, Document, FactKey
-from consistency.text import Sentence
 
 KIND = "other"
 UNIT = "description"

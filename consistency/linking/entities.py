@@ -18,8 +18,8 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
-from consistency.lexicon import Lexicon, lemma
-from consistency.text import Token
+from consistency.extract.lexicon import Lexicon, lemma
+from consistency.extract.text import Token
 
 PREPOSITIONS = frozenset(
     "in of with from for at to on by into about between under alongside including like as"

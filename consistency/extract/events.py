@@ -8,7 +8,7 @@ agent of a passive), and take the time expressions, figures, qualifiers, negatio
 and attribution of its clause. A group subject ("HashKey and OSL became ...") gives a
 claim about each member.
 
-The entity of a claim here is the name as written; :mod:`consistency.resolve` maps it to
+The entity of a claim here is the name as written; :mod:`consistency.linking.resolve` maps it to
 the corpus-wide canonical name afterwards.
 """
 
@@ -18,8 +18,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from consistency import temporal
-from consistency.entities import (
+from consistency.extract.lexicon import Lexicon
+from consistency.extract.quantities import find_quantities
+from consistency.extract.quotes import quote_claims
+from consistency.extract.text import Sentence, Token, sentences
+from consistency.linking.entities import (
     AUX,
     DETERMINERS,
     PREPOSITIONS,
@@ -29,11 +32,8 @@ from consistency.entities import (
     find_mentions,
     thing_mention,
 )
-from consistency.lexicon import Lexicon
 from consistency.models import Claim, Document, Quantity, TimeValue
-from consistency.quantities import find_quantities
-from consistency.quotes import quote_claims
-from consistency.text import Sentence, Token, sentences
+from consistency.time import temporal
 
 # Words that open a new clause: a claim takes only its own clause's time, figures and
 # qualifiers ("... became the first to obtain licences under a regime that kicked off on

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from consistency.errors import ConfigError
+from consistency.extract.text import Sentence, sentences
 from consistency.models import Document
-from consistency.text import Sentence, sentences
 
 T = TypeVar("T")
 

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from consistency.entities import acronym_definitions, normalize, resolve_names
+from consistency.linking.entities import acronym_definitions, normalize, resolve_names
 from consistency.models import Claim, Document
 
 _THING = "thing:"

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import syntok.segmenter as segmenter
 
-from consistency.lexicon import lemma
+from consistency.extract.lexicon import lemma
 
 
 @dataclass(frozen=True)

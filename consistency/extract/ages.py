@@ -3,7 +3,7 @@
 An age is a common place for outlets to differ, and none of these forms is a count: the
 quantity reader would take "42-year-old Norwegian" for 42 Norwegians and "Ana Ruiz, 37," for
 37 of something. They are found here by their written form, as intervals in years
-("mid-forties" is 44 to 46), and :mod:`consistency.facts` keys them by the person they
+("mid-forties" is 44 to 46), and :mod:`consistency.extract.facts` keys them by the person they
 describe, read from the parse.
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
+from consistency.extract.quantities import QuantityMention
 from consistency.models import Quantity
-from consistency.quantities import QuantityMention
 
 AGE = "years of age"  # the unit of an age, never a unit the quantity reader gives
 

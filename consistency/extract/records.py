@@ -32,10 +32,10 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from consistency import nlp, vocabulary, wordfiles
 from consistency.errors import ConfigError
+from consistency.extract import nlp, vocabulary, wordfiles
+from consistency.extract.text import Sentence
 from consistency.models import Claim, Document, FactKey, TimeValue
-from consistency.text import Sentence
 
 UNIT = "record"
 ALL_TIME = "all-time"

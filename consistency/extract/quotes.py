@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from consistency.entities import display
+from consistency.extract.text import Sentence
+from consistency.linking.entities import display
 from consistency.models import Claim, Document
-from consistency.text import Sentence
 
 # Past forms English does not make with -ed.
 _IRREGULAR = {"say": "said", "tell": "told", "write": "wrote", "speak": "spoke"}
@@ -87,7 +87,7 @@ def normalize_quote(text: str) -> str:
 def find_quotes(text: str, said_verbs: frozenset[str] | None = None) -> list[Quote]:
     """Direct quotes and their speakers; ``said_verbs`` are the lexicon's speech verbs."""
     if said_verbs is None:
-        from consistency.lexicon import default
+        from consistency.extract.lexicon import default
 
         said_verbs = default().said_verbs
     pat = _patterns(said_verbs)

@@ -1,0 +1,1 @@
+"""Extraction: the language pipeline (spaCy) and claims out of parsed sentences."""

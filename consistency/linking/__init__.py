@@ -1,0 +1,1 @@
+"""Linking: entity resolution, fact keys and the graph."""

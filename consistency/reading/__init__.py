@@ -1,0 +1,1 @@
+"""Reading input: finding files, one reader per format, furniture, sidecars, positions."""

@@ -1,0 +1,1 @@
+"""Time: the calendar, time expressions and publication dates."""
