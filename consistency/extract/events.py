@@ -8,8 +8,8 @@ agent of a passive), and take the time expressions, figures, qualifiers, negatio
 and attribution of its clause. A group subject ("HashKey and OSL became ...") gives a
 claim about each member.
 
-The entity of a claim here is the name as written; :mod:`consistency.linking.resolve` maps it to
-the corpus-wide canonical name afterwards.
+The entity of a claim here is the name as written; entity resolution, a later stage, maps
+it to the corpus-wide canonical name afterwards.
 """
 
 from __future__ import annotations
@@ -19,10 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from consistency.extract.lexicon import Lexicon
-from consistency.extract.quantities import find_quantities
-from consistency.extract.quotes import quote_claims
-from consistency.extract.text import Sentence, Token, sentences
-from consistency.linking.entities import (
+from consistency.extract.names import (
     AUX,
     DETERMINERS,
     PREPOSITIONS,
@@ -32,6 +29,9 @@ from consistency.linking.entities import (
     find_mentions,
     thing_mention,
 )
+from consistency.extract.quantities import find_quantities
+from consistency.extract.quotes import quote_claims
+from consistency.extract.text import Sentence, Token, sentences
 from consistency.models import Claim, Document, Quantity, TimeValue
 from consistency.time import temporal
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from consistency.extract.lexicon import lemma
-from consistency.linking.entities import PREPOSITIONS
+from consistency.extract.names import PREPOSITIONS
 from consistency.models import Quantity
 
 _WORD_NUMBERS = {
