@@ -49,6 +49,17 @@ from functools import lru_cache
 from typing import Any
 
 from consistency.models import TimeValue
+from consistency.time.calendar import (
+    HOLIDAYS,
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    MONTHS,
+    SEASONS,
+    WEEKDAYS,
+    date_parser,
+    month_number,
+    number_words_up_to,
+)
 
 __all__ = ["TimeMention", "find_times", "resolve", "parse_date_string"]
 
@@ -64,28 +75,11 @@ class TimeMention:
 
 # --------------------------------------------------------------------------- vocabulary
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-}  # fmt: skip
-_MONTH_ABBR = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sept": 9, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH_NAMES = [m.capitalize() for m in _MONTHS]
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-}  # fmt: skip
+# Counts of units in time expressions ("a week ago", "the past fifty years"): the words up
+# to twenty and the tens up to fifty; larger counts of days or years are written in digits.
+_NUMBERS = number_words_up_to(20, tens_up_to=50, article=True)
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
              "fourth": 4, "4th": 4, "final": 4}  # fmt: skip
-_HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24),
-             "new year's day": (1, 1), "new year's eve": (12, 31),
-             "valentine's day": (2, 14), "halloween": (10, 31)}  # fmt: skip
 
 
 def _cases(words: list[str]) -> str:
@@ -97,13 +91,13 @@ def _cases(words: list[str]) -> str:
 # Group names in the pieces are read by the resolver; the finder strips them (one big
 # alternation cannot repeat a name) and keeps only its own three groups.
 
-_MONF = rf"(?:{_cases(list(_MONTHS))})\b"
-_MONA = rf"(?:{_cases(list(_MONTH_ABBR))})(?:\.|\b)"
+_MONF = rf"(?:{_cases(list(MONTHS))})\b"
+_MONA = rf"(?:{_cases(list(MONTH_ABBREVIATIONS))})(?:\.|\b)"
 _MON = rf"(?:{_MONF}|{_MONA})"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?!%|[,.:]\d)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?![\w%]|[,.]\d)"
 _YY = r"\d\d(?![\w%]|[,.]\d)"
-_WD = rf"(?:{_cases(_WEEKDAYS)})\b"
+_WD = rf"(?:{_cases(WEEKDAYS)})\b"
 _NUM = r"(?:\d{1,3}(?![\d,.])|(?i:" + "|".join(_NUMBERS) + r")\b)"
 _UNIT = r"(?i:days?|weeks?|months?|years?|decades?|hours?|minutes?)\b"
 _REL = r"(?i:this\s+past|this\s+coming|last|next|this)"
@@ -407,7 +401,7 @@ def _half(y: int, h: int) -> tuple[date, date]:
 
 def _season(name: str, y: int) -> tuple[date, date]:
     """The season of that name that starts in year y."""
-    m = _SEASONS[name]
+    m = SEASONS[name]
     return date(y, m, 1), _month(*_add_months(y, m, 2))[1]
 
 
@@ -424,11 +418,6 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return date(y, m, d)
     except ValueError:
         return None
-
-
-def _month_number(word: str) -> int:
-    w = word.lower().rstrip(".")
-    return _MONTHS.get(w) or _MONTH_ABBR[w]
 
 
 def _number(word: str) -> int:
@@ -512,7 +501,7 @@ def _partial(g: dict[str, str], k: str = "") -> tuple[int | None, int | None, in
         y, m, d = g.get("y"), g.get("m") or g.get("m2"), g.get("d") or g.get("d2")
     return (
         int(y) if y else None,
-        _month_number(m) if m else None,
+        month_number(m) if m else None,
         _day_number(d) if d else None,
     )
 
@@ -535,10 +524,10 @@ def _h_date(g: dict[str, str], text: str) -> _Spec | None:
         return None
     if y is None:
         if d is None:
-            return _Spec("rec", "month", unit="month", key=(m,), label=_MONTH_NAMES[m - 1])
+            return _Spec("rec", "month", unit="month", key=(m,), label=MONTH_NAMES[m - 1])
         if _safe_date(2024, m, d) is None:
             return None
-        return _Spec("rec", "day", unit="day", key=(m, d), label=f"{_MONTH_NAMES[m - 1]} {d}")
+        return _Spec("rec", "day", unit="day", key=(m, d), label=f"{MONTH_NAMES[m - 1]} {d}")
     iv = _partial_interval((y, m, d))
     if iv is None:
         return None
@@ -640,12 +629,12 @@ def _norm_rel(rel: str) -> str:
 def _h_of_year(g: dict[str, str], text: str) -> _Spec | None:
     rel = g["rel"].lower()
     if g.get("d"):
-        key = (_month_number(g["m"]), _day_number(g["d"]))
+        key = (month_number(g["m"]), _day_number(g["d"]))
         if _safe_date(2024, *key) is None:
             return None
         return _Spec("rel", "day", fn=_of_year("day", key, rel))
     if g.get("m"):
-        return _Spec("rel", "month", fn=_of_year("month", _month_number(g["m"]), rel))
+        return _Spec("rel", "month", fn=_of_year("month", month_number(g["m"]), rel))
     return _Spec("rel", "season", fn=_of_year("season", _season_key(g), rel))
 
 
@@ -693,11 +682,11 @@ def _h_part(g: dict[str, str], text: str) -> _Spec | None:
         y = int(g["dec"])
         return _abs(date(y, 1, 1), date(y + 10, 1, 1), "decade", part)
     if g.get("m"):
-        m = _month_number(g["m"])
+        m = month_number(g["m"])
         if g.get("my"):
             return _abs(*_month(int(g["my"]), m), "month", part)
         return _Spec("rec", "range", unit="month", key=(m,), part=part,
-                     label=_MONTH_NAMES[m - 1])  # fmt: skip
+                     label=MONTH_NAMES[m - 1])  # fmt: skip
     if g.get("y"):
         return _abs(*_year(int(g["y"])), "year", part)
     if g.get("u"):
@@ -854,16 +843,16 @@ def _h_span(g: dict[str, str], text: str) -> _Spec | None:
 
 
 def _h_month(g: dict[str, str], text: str) -> _Spec | None:
-    m = _month_number(g["m"])
+    m = month_number(g["m"])
     rel = g.get("rel")
-    return _Spec("rec", "month", unit="month", key=(m,), label=_MONTH_NAMES[m - 1],
+    return _Spec("rec", "month", unit="month", key=(m,), label=MONTH_NAMES[m - 1],
                  rel=_norm_rel(rel) if rel else None)  # fmt: skip
 
 
 def _h_weekday(g: dict[str, str], text: str) -> _Spec | None:
-    wd = _WEEKDAYS.index(g["wd"].lower())
+    wd = WEEKDAYS.index(g["wd"].lower())
     rel = g.get("rel")
-    return _Spec("rec", "day", unit="weekday", key=(wd,), label=_WEEKDAYS[wd].capitalize(),
+    return _Spec("rec", "day", unit="weekday", key=(wd,), label=WEEKDAYS[wd].capitalize(),
                  rel=_norm_rel(rel) if rel else None)  # fmt: skip
 
 
@@ -887,7 +876,7 @@ def _h_unitof(g: dict[str, str], text: str) -> _Spec | None:
 
 def _h_holiday(g: dict[str, str], text: str) -> _Spec | None:
     name = " ".join(g["hol"].lower().replace("’", "'").split())
-    m, d = _HOLIDAYS[name]
+    m, d = HOLIDAYS[name]
     if g.get("y"):
         return _abs(*_day(date(int(g["y"]), m, d)), "day")
     return _Spec("rec", "day", unit="day", key=(m, d), label=g["hol"])
@@ -931,12 +920,12 @@ def _parse(text: str) -> _Spec | None:
 
 _TOKEN = re.compile(r"\w+")
 _TRIGGER_CASED = frozenset(
-    [m.capitalize() for m in list(_MONTHS) + list(_MONTH_ABBR) + _WEEKDAYS]
-    + [m.upper() for m in list(_MONTHS) + list(_MONTH_ABBR) + _WEEKDAYS]
+    [m.capitalize() for m in list(MONTHS) + list(MONTH_ABBREVIATIONS) + WEEKDAYS]
+    + [m.upper() for m in list(MONTHS) + list(MONTH_ABBREVIATIONS) + WEEKDAYS]
     + ["Q1", "Q2", "Q3", "Q4", "H1", "H2", "Christmas", "Halloween", "Valentine"]
 )
 _TRIGGER_LOWER = frozenset(
-    list(_SEASONS)
+    list(SEASONS)
     + [u + s for u in ("day", "week", "month", "year", "decade", "hour", "minute") for s in "s"]
     + ["day", "week", "month", "year", "decade", "hour", "minute", "weekend", "quarter", "half"]
     + ["yesterday", "today", "tomorrow", "tonight", "night", "morning", "afternoon", "evening"]
@@ -1000,16 +989,14 @@ def find_times(text: str) -> list[TimeMention]:
 
 # "two years down the line", "three months later", "a year on": a time counted from the
 # event told before, not from the article's date. It resolves only with ``after``.
+# Small counts only: "two years later", "a month on".
+_LATER_N = number_words_up_to(10, article=True)
 _LATER = re.compile(
-    r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    rf"\b(?P<n>{'|'.join(_LATER_N)}|\d{{1,2}})\s+"
     r"(?P<unit>day|week|month|year)s?\s+"
     r"(?P<how>later|on|down the line|down the road|afterwards|after that|after)\b",
     re.IGNORECASE,
 )
-_LATER_N = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}  # fmt: skip
 
 
 _SPAN_END = re.compile(r"\b(?:until|till|through|thru|to)\s+(?:the\s+end\s+of\s+)?$", re.I)
@@ -1266,8 +1253,8 @@ def _rrange(
 
     def rec(m: int, d: int | None) -> _Spec:
         if d is None:
-            return _Spec("rec", "month", unit="month", key=(m,), label=_MONTH_NAMES[m - 1])
-        return _Spec("rec", "day", unit="day", key=(m, d), label=f"{_MONTH_NAMES[m - 1]} {d}")
+            return _Spec("rec", "month", unit="month", key=(m,), label=MONTH_NAMES[m - 1])
+        return _Spec("rec", "day", unit="day", key=(m, d), label=f"{MONTH_NAMES[m - 1]} {d}")
 
     first, second = rec(m1, d1), rec(m2, d2)
     if after is not None:
@@ -1293,30 +1280,9 @@ _JUNK = re.compile(
     r"(?:\s|[,.;:|()\[\]/@–—-]|(?i:published|updated|posted|last|modified|on|at|by|am|pm|"
     r"a\.m\.|p\.m\.|utc|gmt|z|edt|est|cdt|cst|mdt|mst|pdt|pst|bst|cet|cest|ist|jst|hkt|sgt|"
     r"aest|aedt|et|pt)\b|[A-Z]{2,4}T\b|T?\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?|[+-]\d\d:?\d\d|"
-    rf"{_cases(_WEEKDAYS)}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?)*"
+    rf"{_cases(WEEKDAYS)}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?)*"
 )
 _HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
-_DATE_PARSER: Any = None
-
-
-def _dateparser() -> Any:
-    # Built once, lazily: importing dateparser costs ~0.1 s, and most runs never need it.
-    global _DATE_PARSER
-    if _DATE_PARSER is None:
-        from dateparser.date import DateDataParser
-
-        _DATE_PARSER = DateDataParser(
-            languages=["en"],
-            settings={
-                "REQUIRE_PARTS": ["year"],
-                "PREFER_DAY_OF_MONTH": "first",
-                # No relative parser: a header has no anchor, and "today" would be invented.
-                "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
-                "RETURN_AS_TIMEZONE_AWARE": False,
-                "DATE_ORDER": "MDY",
-            },
-        )
-    return _DATE_PARSER
 
 
 @lru_cache(maxsize=1024)
@@ -1341,7 +1307,7 @@ def parse_date_string(text: str) -> tuple[date, str] | None:
             assert tv.start is not None
             return tv.start, tv.granularity
         break
-    data = _dateparser().get_date_data(s)
+    data = date_parser("standalone").get_date_data(s)
     if data is None or data.date_obj is None:
         return None
     d = data.date_obj.date()
