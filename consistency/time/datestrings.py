@@ -9,6 +9,7 @@ from functools import lru_cache
 from consistency.time.calendar import WEEKDAYS, date_parser
 from consistency.time.expressions import find_times
 from consistency.time.patterns import cases
+from consistency.time.periods import Granularity
 from consistency.time.resolution import resolve
 
 _JUNK = re.compile(
@@ -48,7 +49,7 @@ def parse_date_string(text: str) -> tuple[date, str] | None:
     d = data.date_obj.date()
     if str(d.year) not in s:
         return None
-    period = data.period if data.period in ("day", "month", "year") else "day"
+    period = Granularity(data.period if data.period in ("day", "month", "year") else "day")
     if period == "year":
         d = date(d.year, 1, 1)
     elif period == "month":

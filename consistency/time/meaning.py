@@ -20,6 +20,7 @@ from typing import Any
 from consistency.time import periods
 from consistency.time.calendar import HOLIDAYS, MONTH_NAMES, WEEKDAYS, month_number
 from consistency.time.patterns import ALTS, NUMBERS, PARSE
+from consistency.time.periods import Granularity
 
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
              "fourth": 4, "4th": 4, "final": 4}  # fmt: skip
@@ -49,7 +50,7 @@ class Spec:
     """
 
     kind: str
-    gran: str
+    gran: Granularity
     start: date | None = None
     end: date | None = None
     unit: str = ""
@@ -63,10 +64,10 @@ class Spec:
     )
 
 
-def _abs(start: date, end: date, gran: str, part: str | None = None) -> Spec:
+def _abs(start: date, end: date, gran: Granularity, part: str | None = None) -> Spec:
     if part:
         start, end = periods.narrow(start, end, gran, part)
-        gran = "range"
+        gran = Granularity.RANGE
     return Spec("abs", gran, start, end, part=part)
 
 
@@ -106,25 +107,27 @@ def _h_date(g: dict[str, str], text: str) -> Spec | None:
         return None
     if y is None:
         if d is None:
-            return Spec("rec", "month", unit="month", key=(m,), label=MONTH_NAMES[m - 1])
+            return Spec("rec", Granularity.MONTH, unit="month", key=(m,), label=MONTH_NAMES[m - 1])
         if periods.safe_date(2024, m, d) is None:
             return None
-        return Spec("rec", "day", unit="day", key=(m, d), label=f"{MONTH_NAMES[m - 1]} {d}")
+        return Spec(
+            "rec", Granularity.DAY, unit="day", key=(m, d), label=f"{MONTH_NAMES[m - 1]} {d}"
+        )
     iv = _partial_interval((y, m, d))
     if iv is None:
         return None
-    return _abs(*iv, "day" if d else "month")
+    return _abs(*iv, Granularity.DAY if d else Granularity.MONTH)
 
 
 def _h_iso(g: dict[str, str], text: str) -> Spec | None:
     day = periods.safe_date(int(g["y"]), int(g["mo"]), int(g["d"]))
-    return _abs(*periods.day(day), "day") if day and 1800 <= day.year < 2100 else None
+    return _abs(*periods.day(day), Granularity.DAY) if day and 1800 <= day.year < 2100 else None
 
 
 def _h_numeric(g: dict[str, str], text: str) -> Spec | None:
     a, b, y = int(g["a"]), int(g.get("b") or g["b2"]), int(g["y"])
     day = periods.safe_date(y, a, b) or periods.safe_date(y, b, a)
-    return _abs(*periods.day(day), "day") if day and 1800 <= y < 2100 else None
+    return _abs(*periods.day(day), Granularity.DAY) if day and 1800 <= y < 2100 else None
 
 
 def _h_range(g: dict[str, str], text: str) -> Spec | None:
@@ -144,7 +147,7 @@ def _h_range(g: dict[str, str], text: str) -> Spec | None:
     if (m1 is None) != (m2 is None) and (y1 is None or y2 is None):
         return None
     if y1 is None and y2 is None:
-        return Spec("rrange", "range", key=((m1, d1), (m2, d2)))
+        return Spec("rrange", Granularity.RANGE, key=((m1, d1), (m2, d2)))
     if y1 is None:
         assert y2 is not None and m1 is not None and m2 is not None
         y1 = y2 if (m1, d1 or 1) <= (m2, d2 or 31) else y2 - 1
@@ -154,7 +157,7 @@ def _h_range(g: dict[str, str], text: str) -> Spec | None:
     a, b = _partial_interval((y1, m1, d1)), _partial_interval((y2, m2, d2))
     if a is None or b is None or not (a[0] < b[0] and a[1] <= b[1]):
         return None
-    return _abs(a[0], b[1], "range")
+    return _abs(a[0], b[1], Granularity.RANGE)
 
 
 def _two_digit_year(yy: str) -> int:
@@ -165,19 +168,27 @@ def _h_quarter(g: dict[str, str], text: str) -> Spec | None:
     q = int(g["q"]) if g["q"].isdigit() else _ORDINALS[g["q"].lower()]
     y = g.get("y") or g.get("y2")
     if y or g.get("yy"):
-        return _abs(*periods.quarter(int(y) if y else _two_digit_year(g["yy"]), q), "quarter")
+        return _abs(
+            *periods.quarter(int(y) if y else _two_digit_year(g["yy"]), q), Granularity.QUARTER
+        )
     if g.get("rel") or re.search(r"(?i)\bof\s+the\b", text):
-        return Spec("rel", "quarter", unit="quarter", key=(q,), rel=(g.get("rel") or "this"),
-                     fn=_of_year("quarter", q, (g.get("rel") or "this").lower()))  # fmt: skip
-    return Spec("rec", "quarter", unit="quarter", key=(q,), label=f"Q{q}")
+        return Spec(
+            "rel",
+            Granularity.QUARTER,
+            unit="quarter",
+            key=(q,),
+            rel=(g.get("rel") or "this"),
+            fn=_of_year("quarter", q, (g.get("rel") or "this").lower()),
+        )
+    return Spec("rec", Granularity.QUARTER, unit="quarter", key=(q,), label=f"Q{q}")
 
 
 def _h_half(g: dict[str, str], text: str) -> Spec | None:
     h = int(g["h"]) if g["h"].isdigit() else _ORDINALS[g["h"].lower()]
     if g.get("y"):
-        return _abs(*periods.half(int(g["y"]), h), "half")
+        return _abs(*periods.half(int(g["y"]), h), Granularity.HALF)
     rel = (g.get("rel") or "this").lower()
-    return Spec("rel", "half", fn=_of_year("half", h, rel))
+    return Spec("rel", Granularity.HALF, fn=_of_year("half", h, rel))
 
 
 def _season_key(g: dict[str, str], name: str = "s") -> str:
@@ -195,11 +206,11 @@ def _h_season(g: dict[str, str], text: str) -> Spec | None:
             if second != y + 1:
                 return None
             if s == "winter":
-                return _abs(*periods.season(s, y), "season")
-            return _abs(periods.season(s, y)[0], periods.season(s, second)[1], "range")
-        return _abs(*periods.season(s, y - 1 if s == "winter" else y), "season")
+                return _abs(*periods.season(s, y), Granularity.SEASON)
+            return _abs(periods.season(s, y)[0], periods.season(s, second)[1], Granularity.RANGE)
+        return _abs(*periods.season(s, y - 1 if s == "winter" else y), Granularity.SEASON)
     rel = g.get("rel")
-    return Spec("rec", "season", unit="season", key=(s,), label=s,
+    return Spec("rec", Granularity.SEASON, unit="season", key=(s,), label=s,
                  rel=_norm_rel(rel) if rel else None)  # fmt: skip
 
 
@@ -214,10 +225,10 @@ def _h_of_year(g: dict[str, str], text: str) -> Spec | None:
         key = (month_number(g["m"]), _day_number(g["d"]))
         if periods.safe_date(2024, *key) is None:
             return None
-        return Spec("rel", "day", fn=_of_year("day", key, rel))
+        return Spec("rel", Granularity.DAY, fn=_of_year("day", key, rel))
     if g.get("m"):
-        return Spec("rel", "month", fn=_of_year("month", month_number(g["m"]), rel))
-    return Spec("rel", "season", fn=_of_year("season", _season_key(g), rel))
+        return Spec("rel", Granularity.MONTH, fn=_of_year("month", month_number(g["m"]), rel))
+    return Spec("rel", Granularity.SEASON, fn=_of_year("season", _season_key(g), rel))
 
 
 def _of_year(unit: str, key: Any, rel: str) -> Callable[[date, str], tuple[date, date, str] | None]:
@@ -251,34 +262,34 @@ def _h_decade(g: dict[str, str], text: str) -> Spec | None:
         if dd == 20:  # the 1920s or the 2020s: not guessed
             return None
         y = 2000 + dd if dd < 20 else 1900 + dd
-        return _abs(date(y, 1, 1), date(y + 10, 1, 1), "decade")
+        return _abs(date(y, 1, 1), date(y + 10, 1, 1), Granularity.DECADE)
     y = int(g["dec"])
     if y % 100 == 0 and y < 2000:  # "the 1900s" is a century in news English
-        return _abs(date(y, 1, 1), date(y + 100, 1, 1), "range")
-    return _abs(date(y, 1, 1), date(y + 10, 1, 1), "decade")
+        return _abs(date(y, 1, 1), date(y + 100, 1, 1), Granularity.RANGE)
+    return _abs(date(y, 1, 1), date(y + 10, 1, 1), Granularity.DECADE)
 
 
 def _h_part(g: dict[str, str], text: str) -> Spec | None:
     part = g["part"].lower()
     if g.get("dec"):
         y = int(g["dec"])
-        return _abs(date(y, 1, 1), date(y + 10, 1, 1), "decade", part)
+        return _abs(date(y, 1, 1), date(y + 10, 1, 1), Granularity.DECADE, part)
     if g.get("m"):
         m = month_number(g["m"])
         if g.get("my"):
-            return _abs(*periods.month(int(g["my"]), m), "month", part)
-        return Spec("rec", "range", unit="month", key=(m,), part=part,
+            return _abs(*periods.month(int(g["my"]), m), Granularity.MONTH, part)
+        return Spec("rec", Granularity.RANGE, unit="month", key=(m,), part=part,
                      label=MONTH_NAMES[m - 1])  # fmt: skip
     if g.get("y"):
-        return _abs(*periods.year(int(g["y"])), "year", part)
+        return _abs(*periods.year(int(g["y"])), Granularity.YEAR, part)
     if g.get("u"):
-        return Spec("rel", "range", unit=_unit(g["u"]), part=part,
+        return Spec("rel", Granularity.RANGE, unit=_unit(g["u"]), part=part,
                      fn=_rel_unit(g["rel"], g["u"]))  # fmt: skip
     s = _season_key(g)
     if g.get("sy"):
         y = int(g["sy"])
-        return _abs(*periods.season(s, y - 1 if s == "winter" else y), "season", part)
-    return Spec("rec", "range", unit="season", key=(s,), part=part, label=s)
+        return _abs(*periods.season(s, y - 1 if s == "winter" else y), Granularity.SEASON, part)
+    return Spec("rec", Granularity.RANGE, unit="season", key=(s,), part=part, label=s)
 
 
 def _rel_unit(rel_word: str, unit_word: str) -> Callable[[date, str], tuple[date, date, str]]:
@@ -311,17 +322,23 @@ def _rel_unit(rel_word: str, unit_word: str) -> Callable[[date, str], tuple[date
     return fn
 
 
-_UNIT_GRAN = {"week": "week", "weekend": "range", "month": "month", "quarter": "quarter",
-              "year": "year", "decade": "decade"}  # fmt: skip
+_UNIT_GRAN = {
+    "week": Granularity.WEEK,
+    "weekend": Granularity.RANGE,
+    "month": Granularity.MONTH,
+    "quarter": Granularity.QUARTER,
+    "year": Granularity.YEAR,
+    "decade": Granularity.DECADE,
+}
 
 
 def _h_unit(g: dict[str, str], text: str) -> Spec | None:
     rel = _norm_rel(g["rel"])
     unit = _unit(g["u"])
     if rel == "last" and "past" in g["rel"].lower() and unit == "week":
-        return Spec("rel", "range", fn=_span("past", 1, "week"))
+        return Spec("rel", Granularity.RANGE, fn=_span("past", 1, "week"))
     if unit == "weekend" and "coming" in g["rel"].lower():  # the weekend ahead, not next week's
-        return Spec("rel", "range", fn=_rel_unit("this", "weekend"))
+        return Spec("rel", Granularity.RANGE, fn=_rel_unit("this", "weekend"))
     return Spec("rel", _UNIT_GRAN[unit], fn=_rel_unit(g["rel"], g["u"]))
 
 
@@ -336,7 +353,7 @@ def _h_day(g: dict[str, str], text: str) -> Spec | None:
     def fn(anchor: date, tense: str) -> tuple[date, date, str]:
         return (*periods.day(anchor + timedelta(days=k)), how)
 
-    return Spec("rel", "day", fn=fn)
+    return Spec("rel", Granularity.DAY, fn=fn)
 
 
 def _h_earlier(g: dict[str, str], text: str) -> Spec | None:
@@ -356,11 +373,18 @@ def _h_earlier(g: dict[str, str], text: str) -> Spec | None:
             return s, anchor + timedelta(days=1), f"from the start of the {unit} to the anchor"
         return anchor, e, f"from the anchor to the end of the {unit}"
 
-    return Spec("rel", "day" if unit == "day" else "range", fn=fn)
+    return Spec("rel", Granularity.DAY if unit == "day" else Granularity.RANGE, fn=fn)
 
 
-_AGO_GRAN = {"minute": "day", "hour": "day", "day": "day", "week": "week", "month": "month",
-             "year": "year", "decade": "decade"}  # fmt: skip
+_AGO_GRAN = {
+    "minute": Granularity.DAY,
+    "hour": Granularity.DAY,
+    "day": Granularity.DAY,
+    "week": Granularity.WEEK,
+    "month": Granularity.MONTH,
+    "year": Granularity.YEAR,
+    "decade": Granularity.DECADE,
+}
 
 
 def _offset(anchor: date, n: int, unit: str) -> tuple[date, date]:
@@ -425,25 +449,25 @@ def _h_span(g: dict[str, str], text: str) -> Spec | None:
     n = _number(g["n"]) if g.get("n") else 1
     if g.get("n") and g["n"].lower() in ("a", "an"):
         return None
-    return Spec("rel", "range", fn=_span(g["dir"].lower(), n, _unit(g["u"])))
+    return Spec("rel", Granularity.RANGE, fn=_span(g["dir"].lower(), n, _unit(g["u"])))
 
 
 def _h_month(g: dict[str, str], text: str) -> Spec | None:
     m = month_number(g["m"])
     rel = g.get("rel")
-    return Spec("rec", "month", unit="month", key=(m,), label=MONTH_NAMES[m - 1],
+    return Spec("rec", Granularity.MONTH, unit="month", key=(m,), label=MONTH_NAMES[m - 1],
                  rel=_norm_rel(rel) if rel else None)  # fmt: skip
 
 
 def _h_weekday(g: dict[str, str], text: str) -> Spec | None:
     wd = WEEKDAYS.index(g["wd"].lower())
     rel = g.get("rel")
-    return Spec("rec", "day", unit="weekday", key=(wd,), label=WEEKDAYS[wd].capitalize(),
+    return Spec("rec", Granularity.DAY, unit="weekday", key=(wd,), label=WEEKDAYS[wd].capitalize(),
                  rel=_norm_rel(rel) if rel else None)  # fmt: skip
 
 
 def _h_weekend(g: dict[str, str], text: str) -> Spec | None:
-    return Spec("rec", "range", unit="weekend", key=(), label="weekend")
+    return Spec("rec", Granularity.RANGE, unit="weekend", key=(), label="weekend")
 
 
 def _h_unitof(g: dict[str, str], text: str) -> Spec | None:
@@ -456,7 +480,7 @@ def _h_unitof(g: dict[str, str], text: str) -> Spec | None:
             return anchor, e, f"from the anchor to the end of the {unit}"
         return s, e, f"the anchor's {unit}"
 
-    gran = "range" if pos in ("rest", "remainder") else _UNIT_GRAN[unit]
+    gran = Granularity.RANGE if pos in ("rest", "remainder") else _UNIT_GRAN[unit]
     return Spec("rel", gran, fn=fn)
 
 
@@ -464,19 +488,21 @@ def _h_holiday(g: dict[str, str], text: str) -> Spec | None:
     name = " ".join(g["hol"].lower().replace("’", "'").split())
     m, d = HOLIDAYS[name]
     if g.get("y"):
-        return _abs(*periods.day(date(int(g["y"]), m, d)), "day")
-    return Spec("rec", "day", unit="day", key=(m, d), label=g["hol"])
+        return _abs(*periods.day(date(int(g["y"]), m, d)), Granularity.DAY)
+    return Spec("rec", Granularity.DAY, unit="day", key=(m, d), label=g["hol"])
 
 
 def _h_fiscal(g: dict[str, str], text: str) -> Spec | None:
     if g.get("q"):
-        return Spec("unres", "quarter", how=f"{quoted(text)}: the fiscal calendar is not known")
+        return Spec(
+            "unres", Granularity.QUARTER, how=f"{quoted(text)}: the fiscal calendar is not known"
+        )
     y = int(g["y"]) if g.get("y") else _two_digit_year(g["yy"])
-    return Spec("unres", "year", how=f"fiscal year {y}: the fiscal calendar is not known")
+    return Spec("unres", Granularity.YEAR, how=f"fiscal year {y}: the fiscal calendar is not known")
 
 
 def _h_year(g: dict[str, str], text: str) -> Spec | None:
-    return _abs(*periods.year(int(g["y"])), "year")
+    return _abs(*periods.year(int(g["y"])), Granularity.YEAR)
 
 
 _HANDLERS: dict[str, Callable[[dict[str, str], str], Spec | None]] = {

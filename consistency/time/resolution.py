@@ -17,6 +17,7 @@ from consistency.time import periods
 from consistency.time.calendar import MONTH_NAMES
 from consistency.time.expressions import LATER, LATER_N
 from consistency.time.meaning import Spec, parse, quoted
+from consistency.time.periods import Granularity
 
 
 def _instances(spec: Spec, ref: date) -> list[tuple[date, date]]:
@@ -114,7 +115,7 @@ def _pick(spec: Spec, anchor: date, tense: str) -> tuple[tuple[date, date], str]
 
 
 def _unresolved(
-    text: str, gran: str, note: str = "no anchor: the document has no date"
+    text: str, gran: Granularity, note: str = "no anchor: the document has no date"
 ) -> TimeValue:
     return TimeValue(text, None, None, gran, None, None, note=note)
 
@@ -146,7 +147,9 @@ def resolve(
         return _resolve_later(text, later, after)
     spec = parse(text)
     if spec is None:
-        return _unresolved(text, "unknown", note=f"{quoted(text)} is not a time expression")
+        return _unresolved(
+            text, Granularity.UNKNOWN, note=f"{quoted(text)} is not a time expression"
+        )
     if spec.kind == "unres":
         return _unresolved(text, spec.gran, note=spec.how)
     if spec.kind == "abs":
@@ -223,8 +226,10 @@ def _rrange(
 
     def rec(m: int, d: int | None) -> Spec:
         if d is None:
-            return Spec("rec", "month", unit="month", key=(m,), label=MONTH_NAMES[m - 1])
-        return Spec("rec", "day", unit="day", key=(m, d), label=f"{MONTH_NAMES[m - 1]} {d}")
+            return Spec("rec", Granularity.MONTH, unit="month", key=(m,), label=MONTH_NAMES[m - 1])
+        return Spec(
+            "rec", Granularity.DAY, unit="day", key=(m, d), label=f"{MONTH_NAMES[m - 1]} {d}"
+        )
 
     first, second = rec(m1, d1), rec(m2, d2)
     if after is not None:
@@ -237,10 +242,10 @@ def _rrange(
         a, how = (picked[0], picked[1]) if picked else (None, "")
         read = f"{quoted(text)} read from {anchor.isoformat()}"
     if a is None:
-        return TimeValue(text, None, None, "range", anchor, anchor_from,
+        return TimeValue(text, None, None, Granularity.RANGE, anchor, anchor_from,
                          note=f"{read}: no such date")  # fmt: skip
     b = next(iv for iv in _instances(second, a[0]) if iv[0] >= a[0])
-    return TimeValue(text, a[0], b[1], "range", anchor, anchor_from,
+    return TimeValue(text, a[0], b[1], Granularity.RANGE, anchor, anchor_from,
                      note=f"{read}: from {how}, to the {second.label} after it")  # fmt: skip
 
 
@@ -250,7 +255,9 @@ def _resolve_later(text: str, m: re.Match[str], after: TimeValue | None) -> Time
     unit = m.group("unit").lower()
     if after is None or after.start is None or after.end is None:
         return _unresolved(
-            text, unit, note=f"{quoted(text)} counts from an earlier event that was not dated"
+            text,
+            Granularity(unit),
+            note=f"{quoted(text)} counts from an earlier event that was not dated",
         )
     if unit == "year":
         start, end = (
