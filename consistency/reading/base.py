@@ -1,12 +1,15 @@
-"""What every reader shares: the article on its way to a Document, and the error that
-skips an input with a one-line reason."""
+"""What every reader shares: what a reader gets (:class:`Source`), what it gives back
+(:class:`Article`, or :class:`~consistency.models.Skipped` for an article it cannot read), the
+error that skips the whole file with a one-line reason (:class:`Unreadable`), and the record
+a reader is registered as (:class:`Reader`). See :mod:`consistency.reading` for the contract."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from consistency.models import Removed
+from consistency.models import Removed, Skipped
 
 
 class Unreadable(Exception):
@@ -17,8 +20,8 @@ class Unreadable(Exception):
 class Article:
     """An article on its way to a Document."""
 
-    lines: list[str]
-    format: str
+    lines: list[str]  # one paragraph a line; blank lines between blocks are fine
+    format: str = ""  # the Document's format; empty: the reader's type
     title: str | None = None
     outlet: str | None = None
     url: str | None = None
@@ -44,3 +47,28 @@ def one_line(text: str) -> str:
 
 def norm_line(line: str) -> str:
     return " ".join(line.split())
+
+
+@dataclass(frozen=True)
+class Source:
+    """What a reader gets: one file, read within the size limit."""
+
+    path: str
+    name: str  # the file name, with its suffix
+    data: bytes  # the bytes of the file
+    text: str  # the bytes decoded and cleaned (one kind of line end, no control characters);
+    # empty for a reader that reads bytes (``Reader.binary``)
+    fields: Mapping[str, str] | None = None  # --field: our field names to a format's names
+
+
+#: A reader's function: the articles of one file, in file order.
+ReadFunction = Callable[[Source], Sequence["Article | Skipped"]]
+
+
+@dataclass(frozen=True)
+class Reader:
+    """A reader as registered in the entry-point group ``consistency.readers``."""
+
+    suffixes: tuple[str, ...]  # the file suffixes it reads, with the dot: (".md", ".markdown")
+    read: ReadFunction
+    binary: bool = False  # True: it gets the bytes only (``Source.text`` is empty)

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from consistency.models import Skipped
-from consistency.reading.base import Article, Unreadable, norm_line, one_line
+from consistency.reading.base import Article, Reader, Source, Unreadable, norm_line, one_line
 from consistency.reading.dates import parse_date
 from consistency.reading.decode import clean_text
 from consistency.reading.html import html_parts
@@ -77,3 +77,10 @@ def _entry_date(entry: Any, parts: Article) -> None:
 
 def _strip_tags(text: str) -> str:
     return re.sub(r"<[^>]+>", "", text)
+
+
+def read(source: Source) -> list[Article | Skipped]:
+    return feed_parts(source.data)
+
+
+READER = Reader(suffixes=(".xml", ".rss", ".atom"), read=read, binary=True)

@@ -8,8 +8,8 @@ import re
 from datetime import date
 from typing import Any
 
-from consistency.models import Removed
-from consistency.reading.base import Article, Unreadable, norm_line, one_line
+from consistency.models import Removed, Skipped
+from consistency.reading.base import Article, Reader, Source, Unreadable, norm_line, one_line
 from consistency.reading.paragraphs import assemble
 
 # --- HTML ------------------------------------------------------------------------------
@@ -208,3 +208,10 @@ def _fallback_lines(tree: Any, parts: Article) -> list[str]:
         text = tree.text_content() if hasattr(tree, "text_content") else ""
         lines = assemble(text.split("\n"), set())
     return lines
+
+
+def read(source: Source) -> list[Article | Skipped]:
+    return [html_parts(source.text)]
+
+
+READER = Reader(suffixes=(".html", ".htm", ".xhtml"), read=read)

@@ -46,10 +46,9 @@ from consistency.errors import ConfigError
 from consistency.models import Document, Skipped
 from consistency.reading import positions
 from consistency.reading.article import finish_many
-from consistency.reading.base import Article, Unreadable, one_line
+from consistency.reading.base import Article, Reader, Source, Unreadable, one_line
 from consistency.reading.dates import parse_date
 from consistency.reading.decode import clean_text, decode
-from consistency.reading.feed import feed_parts
 from consistency.reading.files import (
     Job,
     collect,
@@ -58,21 +57,14 @@ from consistency.reading.files import (
     suffix_of,
     with_progress,
 )
-from consistency.reading.html import html_parts
-from consistency.reading.jsonfile import JSON_FIELDS, json_parts, jsonl_parts
-from consistency.reading.markdown import markdown_parts
+from consistency.reading.jsonfile import JSON_FIELDS
+from consistency.reading.readers import GROUP, ORIGINS, PROBLEMS, READERS, SUFFIXES, is_builtin
 from consistency.reading.sidecar import SidecarEntry, load_sidecar
-from consistency.reading.text import text_parts
 
 __all__ = ["Ingested", "ingest"]
 
-TEXT_EXTS = frozenset({".txt", ".text"})
-MARKDOWN_EXTS = frozenset({".md", ".markdown"})
-HTML_EXTS = frozenset({".html", ".htm", ".xhtml"})
-JSON_EXTS = frozenset({".json"})
-JSONL_EXTS = frozenset({".jsonl", ".ndjson"})
-FEED_EXTS = frozenset({".xml", ".rss", ".atom"})
-KNOWN_EXTS = TEXT_EXTS | MARKDOWN_EXTS | HTML_EXTS | JSON_EXTS | JSONL_EXTS | FEED_EXTS
+#: The reader of a file named on the command line whose suffix no reader claims.
+FALLBACK = "txt"
 
 
 @dataclass
@@ -107,8 +99,13 @@ def ingest(
             f"unknown field name(s) {', '.join(unknown)}: "
             f"fields maps {', '.join(JSON_FIELDS)} to a JSON feed's names"
         )
-    skipped: list[Skipped] = []
-    jobs = collect(paths, skipped, KNOWN_EXTS)
+    if not READERS:
+        raise ConfigError(
+            f"no readers are registered in the entry-point group {GROUP}: the package's "
+            "metadata is missing or stale; install it again (pip install -e . in a checkout)"
+        )
+    skipped: list[Skipped] = [Skipped("(readers)", problem) for problem in PROBLEMS]
+    jobs = collect(paths, skipped, SUFFIXES)
     show = progress if progress is not None else (len(jobs) > 50 and stderr_is_tty())
     sidecars: dict[str, dict[str, SidecarEntry]] = {}
     documents: list[Document] = []
@@ -176,31 +173,47 @@ def _apply_sidecar(doc: Document, entry: SidecarEntry) -> Document:
 def _read_job(
     job: Job, max_bytes: int, fields: Mapping[str, str] | None
 ) -> tuple[list[Document], list[Skipped]]:
+    """The documents of one file, through the reader of its suffix."""
     data = read_bytes(job.path, max_bytes)
-    ext = suffix_of(job.name)
-    if ext in FEED_EXTS:
-        docs, skips = finish_many(feed_parts(data), job)
-        return _located(docs, data.decode("utf-8", errors="replace")), skips
-    raw, notes = decode(data)
-    text = clean_text(raw)
-    if not text.strip():
-        raise Unreadable("no text: the file holds only whitespace")
-    items: list[Article | Skipped]
-    if ext in JSON_EXTS:
-        items = json_parts(text, fields)
-    elif ext in JSONL_EXTS:
-        items = jsonl_parts(text, fields)
-    elif ext in HTML_EXTS:
-        items = [html_parts(text)]
-    elif ext in MARKDOWN_EXTS:
-        items = [markdown_parts(text)]
+    kind = SUFFIXES.get(suffix_of(job.name), FALLBACK)
+    reader = READERS.get(kind)
+    if reader is None:
+        raise Unreadable(f"no reader for {suffix_of(job.name) or 'files without a suffix'}")
+    notes: list[str] = []
+    if reader.binary:
+        raw = data.decode("utf-8", errors="replace")
+        source = Source(job.path, job.name, data, "", fields)
     else:
-        items = [text_parts(text)]
+        raw, notes = decode(data)
+        text = clean_text(raw)
+        if not text.strip():
+            raise Unreadable("no text: the file holds only whitespace")
+        source = Source(job.path, job.name, data, text, fields)
+    items = _run(kind, reader, source)
     for item in items:
         if isinstance(item, Article):
             item.notes[:0] = notes
+            item.format = item.format or kind
     docs, skips = finish_many(items, job)
     return _located(docs, raw), skips
+
+
+def _run(kind: str, reader: Reader, source: Source) -> list[Article | Skipped]:
+    """What the reader gives for the file. A plugin's failure, or anything but articles and
+    Skipped back, is Unreadable naming the plugin; a built-in's failure is an internal error."""
+    if is_builtin(kind):
+        return list(reader.read(source))
+    where = f"reader {kind!r} ({ORIGINS.get(kind, '?')})"
+    try:
+        items = list(reader.read(source))
+    except Unreadable:
+        raise
+    except Exception as exc:  # a plugin's bug costs its file, never the run
+        raise Unreadable(one_line(f"{where} failed: {type(exc).__name__}: {exc}")) from None
+    for item in items:
+        if not isinstance(item, (Article, Skipped)):
+            raise Unreadable(f"{where} gave a {type(item).__name__}, not an Article or Skipped")
+    return items
 
 
 def _located(docs: list[Document], source: str) -> list[Document]:

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from consistency.models import Skipped
-from consistency.reading.base import Article, Unreadable, norm_line, one_line
+from consistency.reading.base import Article, Reader, Source, Unreadable, norm_line, one_line
 from consistency.reading.dates import date_value
 from consistency.reading.decode import clean_text
 from consistency.reading.html import html_parts
@@ -183,3 +183,15 @@ def _json_article_parts(item: Any, fields: Mapping[str, str] | None) -> Article 
             parts.published, parts.published_from = d, "meta"
             parts.published_note = f'field "{name}" "{raw_date}"'
     return parts
+
+
+def read_json(source: Source) -> list[Article | Skipped]:
+    return json_parts(source.text, source.fields)
+
+
+def read_jsonl(source: Source) -> list[Article | Skipped]:
+    return jsonl_parts(source.text, source.fields)
+
+
+READER = Reader(suffixes=(".json",), read=read_json)
+JSONL_READER = Reader(suffixes=(".jsonl", ".ndjson"), read=read_jsonl)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from consistency.reading.base import Article, norm_line
+from consistency.models import Skipped
+from consistency.reading.base import Article, Reader, Source, norm_line
 from consistency.reading.header import apply_front_matter, front_matter, header_lines
 from consistency.reading.paragraphs import LIST_ITEM_RE, assemble
 
@@ -116,3 +117,10 @@ def _add_line(line: str, parts: Article, out: list[str], fixed: set[int]) -> Non
         fixed.add(len(out))
         parts.items.add(norm_line(line))
     out.append(line)
+
+
+def read(source: Source) -> list[Article | Skipped]:
+    return [markdown_parts(source.text)]
+
+
+READER = Reader(suffixes=(".md", ".markdown"), read=read)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from consistency.reading.base import Article
+from consistency.models import Skipped
+from consistency.reading.base import Article, Reader, Source
 from consistency.reading.header import apply_front_matter, front_matter, header_lines
 from consistency.reading.html import html_parts
 from consistency.reading.paragraphs import assemble
@@ -83,3 +84,11 @@ def _merge_into(target: Article, source: Article) -> None:
         target.published_note = source.published_note
     target.removed = source.removed + target.removed
     target.notes = source.notes + target.notes
+
+
+def read(source: Source) -> list[Article | Skipped]:
+    """The plain text reader; also the reader of a file named with an unknown suffix."""
+    return [text_parts(source.text)]
+
+
+READER = Reader(suffixes=(".txt", ".text"), read=read)
