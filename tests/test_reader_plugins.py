@@ -56,7 +56,7 @@ READER = Reader(suffixes=(".note",), read=read)
 
 BROKEN_ON_IMPORT = "raise ImportError('missing dependency')\n"
 
-BROKEN_ON_READ = '''
+BROKEN_ON_READ = """
 from consistency.reading import Reader
 
 
@@ -65,7 +65,7 @@ def read(source):
 
 
 READER = Reader(suffixes=(".boom",), read=read)
-'''
+"""
 
 NOTE = """% title: Valdoria opens its new river bridge
 % outlet: The Valdoria Courier
@@ -144,9 +144,7 @@ def stories(tmp_path: Path) -> Path:
     return folder
 
 
-def test_a_plugin_reader_is_found_and_used_like_the_builtins(
-    tmp_path: Path, stories: Path
-) -> None:
+def test_a_plugin_reader_is_found_and_used_like_the_builtins(tmp_path: Path, stories: Path) -> None:
     site = tmp_path / "site"
     _install(site, _wheel(tmp_path, "zz_note_reader", NOTE_READER, "note"))
     out = tmp_path / "report.json"
