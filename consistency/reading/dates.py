@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date, datetime, timezone
 from typing import Any
 
 from consistency.reading.shapes import DATE_RE
+from consistency.time.temporal import parse_date_string
 
-# --- dates -----------------------------------------------------------------------------
-
-_temporal_parse: Callable[[str], Any] | None = None
-_temporal_checked = False
 _date_parser: Any = None
 _MONTHS = {
     name: n
@@ -26,38 +22,19 @@ _MONTHS = {
 
 
 def parse_date(text: str) -> date | None:
-    """The calendar day written in ``text`` (the first one), or None. Never today's clock."""
+    """The calendar day written in ``text`` (the first one), or None. Never today's clock.
+
+    The day is read by :func:`consistency.time.temporal.parse_date_string`; a month or a
+    year alone is no day. What it cannot read is tried as numbers and month names, then with
+    dateparser."""
     m = DATE_RE.search(text)
     if m is None:
         return None
     found = m.group(0)
-    fn = _temporal()
-    if fn is not None:
-        try:
-            result = fn(found)
-            if isinstance(result, tuple) and result:
-                day = result[0]
-                granularity = result[1] if len(result) > 1 else "day"
-                if granularity == "day" and isinstance(day, datetime):
-                    return day.date()
-                if granularity == "day" and isinstance(day, date):
-                    return day
-        except Exception:  # the other module is young: fall back to our own reading
-            pass
+    read = parse_date_string(found)
+    if read is not None and read[1] == "day":
+        return read[0]
     return _plain_date(found) or _dateparser_date(found)
-
-
-def _temporal() -> Callable[[str], Any] | None:
-    global _temporal_parse, _temporal_checked
-    if not _temporal_checked:
-        _temporal_checked = True
-        try:
-            from consistency.time.temporal import parse_date_string
-
-            _temporal_parse = parse_date_string
-        except Exception:
-            _temporal_parse = None
-    return _temporal_parse
 
 
 def _plain_date(found: str) -> date | None:
