@@ -36,19 +36,15 @@ def read(source):
             meta[key.strip()] = value.strip()
         else:
             body.append(line)
-    day = date.fromisoformat(meta["date"])
-    return [
-        Article(
-            lines=body,
-            title=meta.get("title"),
-            title_from="note header",
-            outlet=meta.get("outlet"),
-            outlet_from="note header",
-            published=day,
-            published_from="meta",
-            published_note=f'note header "{meta["date"]}"',
-        )
-    ]
+    article = Article(
+        lines=body,
+        title=meta.get("title"),
+        title_from="note header",
+        outlet=meta.get("outlet"),
+        outlet_from="note header",
+    )
+    article.set_date(date.fromisoformat(meta["date"]), "meta", f'note header "{meta["date"]}"')
+    return [article]
 
 
 READER = Reader(suffixes=(".note",), read=read)

@@ -32,11 +32,14 @@ The entry point names a :class:`Reader` (``from consistency.reading import Reade
 
 Each :class:`Article` holds the article's ``lines`` (one paragraph a line; blank lines between
 blocks are fine) and what the format says about it: ``title``, ``outlet``, ``url``,
-``published`` (a date) with ``published_from`` (``"meta"`` for a date field of the format)
-and ``published_note``, ``format`` (empty: the reader's type), ``headings`` and ``items``
-(lines known to be headings or list items), ``notes`` for the editor. Everything after that
-is shared by all formats: furniture, datelines, bylines and the headline are taken out, the
-sidecar's metadata wins. An article the reader cannot read is a
+``format`` (empty: the reader's type), ``headings`` and ``items`` (lines known to be
+headings or list items), ``notes`` for the editor, and the publication dates the file gives:
+``article.set_date(day, "meta", 'field "date" "2023-08-03"')`` adds one, a
+:class:`~consistency.time.published.Candidate` (``"meta"`` for a date field of the format,
+``"header"`` for a header at the top of the file). Everything after that is shared by all
+formats: furniture, datelines, bylines and the headline are taken out, the date is chosen
+among the candidates by :func:`consistency.time.published.choose` (a sidecar's and a
+dateline's with them), the sidecar's title and outlet win. An article the reader cannot read is a
 :class:`~consistency.models.Skipped` with a one-line reason in its place (its path is filled
 in); a file it cannot read at all raises :class:`Unreadable` with a one-line reason.
 

@@ -20,6 +20,7 @@ from consistency.reading.shapes import (
     is_heading_shaped,
     is_prose,
 )
+from consistency.time.published import Candidate, DateSource, choose
 
 # --- from parts to documents -----------------------------------------------------------
 
@@ -140,7 +141,7 @@ def _finish(parts: Article, job: Job, ident: str) -> Document:
     body.take_top()
     title, title_from = body.take_title(parts)
     body.take_below_title()
-    published, published_from, note = _published(parts, body.datelines)
+    published = _published(parts, body.datelines)
     body.take_headings(parts)
     lines = body.lines
     if title and not lines:
@@ -162,9 +163,9 @@ def _finish(parts: Article, job: Job, ident: str) -> Document:
         title_from=(title_from or "text") if title else "",
         outlet_from=outlet_from if outlet else "",
         url=parts.url or None,
-        published=published,
-        published_from=published_from if published is not None else "none",
-        published_note=note if published is not None else "",
+        published=published.date if published else None,
+        published_from=published.source.value if published else DateSource.NONE.value,
+        published_note=published.note if published else "",
         format=parts.format,
         removed=tuple(body.removed),
         notes=tuple(dict.fromkeys(notes)),
@@ -253,13 +254,13 @@ class _Body:
             self.lines = [line for line in body if line not in parts.headings]
 
 
-def _published(parts: Article, datelines: list[tuple[date, str]]) -> tuple[date | None, str, str]:
-    """The publication date, where it came from and the note: the parts' own, else a
-    dateline (a publication line wins over an update line)."""
-    if parts.published is None and datelines:
-        d, line = next(((d, x) for d, x in datelines if not _UPDATED_RE.search(x)), datelines[0])
-        return d, "dateline", f'dateline "{line}"'
-    return parts.published, parts.published_from, parts.published_note
+def _published(parts: Article, datelines: list[tuple[date, str]]) -> Candidate | None:
+    """The publication date chosen among the parts' own and the datelines (a publication
+    line before an update line)."""
+    lines = [(d, x) for d, x in datelines if not _UPDATED_RE.search(x)]
+    lines += [(d, x) for d, x in datelines if _UPDATED_RE.search(x)]
+    found = [Candidate(d, DateSource.DATELINE, (f'dateline "{x}"',)) for d, x in lines]
+    return choose([*parts.dates, *found])
 
 
 def _outlet(parts: Article, removed: list[Removed]) -> tuple[str | None, str]:

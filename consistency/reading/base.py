@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from consistency.models import Removed, Skipped
+from consistency.time.published import Candidate, DateSource
 
 
 class Unreadable(Exception):
@@ -25,9 +26,7 @@ class Article:
     title: str | None = None
     outlet: str | None = None
     url: str | None = None
-    published: date | None = None
-    published_from: str = "none"
-    published_note: str = ""
+    dates: list[Candidate] = field(default_factory=list)  # publication dates, in file order
     title_from: str = ""  # where the title and the outlet were read, for the report
     outlet_from: str = ""
     headings: set[str] = field(default_factory=set)
@@ -36,9 +35,11 @@ class Article:
     notes: list[str] = field(default_factory=list)
     guess_title: bool = True
 
-    def set_date(self, d: date | None, source: str, note: str) -> None:
-        if d is not None and self.published is None:
-            self.published, self.published_from, self.published_note = d, source, note
+    def set_date(self, d: date | None, source: DateSource | str, note: str) -> None:
+        """A publication date the file gives (None: none here), as a candidate of the
+        choice made by :func:`consistency.time.published.choose`."""
+        if d is not None:
+            self.dates.append(Candidate(d, DateSource(source), (note,)))
 
 
 def one_line(text: str) -> str:

@@ -13,6 +13,7 @@ from consistency.reading.dates import parse_date
 from consistency.reading.decode import clean_text
 from consistency.reading.html import html_parts
 from consistency.reading.text import text_parts
+from consistency.time.published import Candidate, DateSource
 
 
 def feed_parts(data: bytes) -> list[Article | Skipped]:
@@ -70,8 +71,8 @@ def _entry_date(entry: Any, parts: Article) -> None:
             if d is None and parsed:
                 d = date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
             if d is not None:
-                parts.published, parts.published_from = d, "meta"
-                parts.published_note = f'feed {key} "{raw}"'
+                # the entry's own field, not what its body says of itself
+                parts.dates = [Candidate(d, DateSource.META, (f'feed {key} "{raw}"',))]
                 return
 
 

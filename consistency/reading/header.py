@@ -128,6 +128,5 @@ def _header_value(parts: Article, key: str, value: str, shown: str) -> None:
         parts.set_date(d, "header", f'header "{one_line(shown)}"')
     elif key in ("updated", "last_updated"):
         d = parse_date(value)
-        if d is not None and parts.published is None:
-            parts.set_date(d, "header", f'header "{one_line(shown)}" (an update date)')
+        parts.set_date(d, "header", f'header "{one_line(shown)}" (an update date)')
     parts.removed.append(Removed("header", one_line(shown)))

@@ -15,7 +15,8 @@ What it makes of each article:
 * ``text``: the article body only, one paragraph a line, paragraphs separated by a blank line;
   the headline goes to ``title``, section headings and page furniture (see
   :mod:`consistency.reading.furniture`) are taken out and listed in ``removed``.
-* ``published`` and where it came from, most trusted first: a sidecar (``sources.yaml``
+* ``published`` and where it came from, chosen among the dates found by
+  :func:`consistency.time.published.choose`, most trusted first: a sidecar (``sources.yaml``
   / ``sources.csv``, see :mod:`consistency.reading.sidecar`), a header line or front
   matter at the top of the file, the page markup (HTML meta via htmldate, a JSON or feed
   field), a dateline near the top of the text ("Published April 14, 2023"). A date is
@@ -60,6 +61,7 @@ from consistency.reading.files import (
 from consistency.reading.jsonfile import JSON_FIELDS
 from consistency.reading.readers import GROUP, ORIGINS, PROBLEMS, READERS, SUFFIXES, is_builtin
 from consistency.reading.sidecar import SidecarEntry, load_sidecar
+from consistency.time.published import Candidate, DateSource, choose
 
 __all__ = ["Ingested", "ingest"]
 
@@ -159,10 +161,16 @@ def _apply_sidecar(doc: Document, entry: SidecarEntry) -> Document:
     if entry.title:
         changes["title"], changes["title_from"] = entry.title, "sidecar"
     if entry.published is not None:
-        changes["published"] = entry.published
-        changes["published_from"] = "sidecar"
-        sidecar_name = os.path.basename(entry.sidecar)
-        changes["published_note"] = f'sidecar {sidecar_name} "{entry.date_text}"'
+        note = f'sidecar {os.path.basename(entry.sidecar)} "{entry.date_text}"'
+        found = [Candidate(entry.published, DateSource.SIDECAR, (note,))]
+        if doc.published is not None:
+            found.append(
+                Candidate(doc.published, DateSource(doc.published_from), (doc.published_note,))
+            )
+        best = choose(found) or found[0]
+        changes["published"] = best.date
+        changes["published_from"] = best.source.value
+        changes["published_note"] = best.note
         changes["confidence"] = 1.0
     return replace(doc, **changes) if changes else doc
 

@@ -14,6 +14,7 @@ from consistency.reading.dates import date_value
 from consistency.reading.decode import clean_text
 from consistency.reading.html import html_parts
 from consistency.reading.text import looks_like_html, text_parts
+from consistency.time.published import Candidate, DateSource
 
 #: The field names looked for in JSON articles, by our name, first found wins.
 JSON_FIELDS: dict[str, tuple[str, ...]] = {
@@ -180,8 +181,8 @@ def _json_article_parts(item: Any, fields: Mapping[str, str] | None) -> Article 
         if d is None:
             parts.notes.append(f'field "{name}" ({raw_date!r}) could not be read as a day')
         else:
-            parts.published, parts.published_from = d, "meta"
-            parts.published_note = f'field "{name}" "{raw_date}"'
+            # the object's own field, not what its body says of itself
+            parts.dates = [Candidate(d, DateSource.META, (f'field "{name}" "{raw_date}"',))]
     return parts
 
 

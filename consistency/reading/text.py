@@ -78,10 +78,7 @@ def _merge_into(target: Article, source: Article) -> None:
         target.outlet, target.outlet_from = source.outlet, source.outlet_from
     if source.url:
         target.url = source.url
-    if source.published is not None:
-        target.published = source.published
-        target.published_from = source.published_from
-        target.published_note = source.published_note
+    target.dates = source.dates + target.dates
     target.removed = source.removed + target.removed
     target.notes = source.notes + target.notes
 
