@@ -90,10 +90,11 @@ def ingest(
     """Read files and folders (recursive). Never raises for a bad input file: it goes to skipped.
 
     Raises :class:`~consistency.errors.ConfigError` only for a ``fields`` mapping that names
-    fields we do not have. ``progress=None`` shows a progress bar on stderr only when stderr
-    is a terminal and there are more than 50 files. ``fields`` maps our field names (text,
-    title, url, published, outlet) to a JSON feed's field names (dotted names reach into
-    nested objects).
+    fields we do not have, or when no reader is registered at all (the package's metadata
+    is missing: see :mod:`consistency.reading.readers`). ``progress=None`` shows a progress
+    bar on stderr only when stderr is a terminal and there are more than 50 files. ``fields``
+    maps our field names (text, title, url, published, outlet) to a JSON feed's field names
+    (dotted names reach into nested objects).
     """
     unknown = sorted(set(fields or {}) - set(JSON_FIELDS))
     if unknown:
