@@ -15,7 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from consistency.cli import main
-from consistency.linking.entities import filings, lookups, normalize, resolve_names
+from consistency.extract.names import normalize
+from consistency.linking.entities import filings, lookups, resolve_names
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

@@ -94,62 +94,17 @@ def parse_words(data: Any, where: str) -> Words:
     """Validate the word lists: known keys, families with known patterns, classes of words,
     generic and near classes that exist, conflicts between known families."""
     data = wordfiles.mapping(data, _KEYS, where)
-
-    def strings(value: Any, name: str) -> list[str]:
-        return wordfiles.word_list(value, name, where)
-
     section = data.get("families") or {}
     if not isinstance(section, dict):
         raise ConfigError(f"{where}: families must map a family to its settings")
     families: dict[str, Family] = {}
     nouns: dict[str, tuple[str, str]] = {}
     for fname, spec in section.items():
-        at = f"families.{fname}"
-        if not isinstance(spec, dict):
-            raise ConfigError(f"{where}: {at} must be a mapping")
-        bad = set(spec) - _FAMILY_KEYS
-        if bad:
-            raise ConfigError(f"{where}: {at}: unknown key(s) {', '.join(sorted(bad))}")
-        classes = spec.get("classes") or {}
-        if not isinstance(classes, dict) or not classes:
-            raise ConfigError(f"{where}: {at}.classes must map a class to its type nouns")
-        for cls, ws in classes.items():
-            for w in strings(ws, f"{at}.classes.{cls}"):
-                if w in nouns and nouns[w] != (fname, cls):
-                    raise ConfigError(f"{where}: type noun {w!r} is listed twice")
-                nouns[w] = (str(fname), str(cls))
-        patterns = strings(spec.get("patterns", []), f"{at}.patterns")
-        odd = set(patterns) - set(PATTERNS)
-        if odd:
-            raise ConfigError(
-                f"{where}: {at}.patterns: unknown pattern(s) {', '.join(sorted(odd))};"
-                f" known: {', '.join(PATTERNS)}"
-            )
-        generic = strings(spec.get("generic", []), f"{at}.generic")
-        near = spec.get("near") or []
-        if not isinstance(near, list):
-            raise ConfigError(f"{where}: {at}.near must be a list of pairs of classes")
-        pairs = [strings(p, f"{at}.near") for p in near]
-        for cls in [*generic, *(c for p in pairs for c in p)]:
-            if cls not in classes:
-                raise ConfigError(f"{where}: {at}: {cls!r} is not a class of the family")
-        if any(len(p) != 2 for p in pairs):
-            raise ConfigError(f"{where}: {at}.near must be a list of pairs of classes")
-        exclusive = spec.get("exclusive", True)
-        if not isinstance(exclusive, bool):
-            raise ConfigError(f"{where}: {at}.exclusive must be true or false")
-        families[str(fname)] = Family(
-            name=str(fname),
-            exclusive=exclusive,
-            patterns=frozenset(patterns),
-            capitalised=frozenset(strings(spec.get("capitalised", []), f"{at}.capitalised")),
-            generic=frozenset(generic),
-            near=frozenset(frozenset(p) for p in pairs),
-        )
+        families[str(fname)] = _family(fname, spec, nouns, where)
     conflicts = data.get("conflicts") or []
     if not isinstance(conflicts, list):
         raise ConfigError(f"{where}: conflicts must be a list of pairs of families")
-    pairs = [strings(p, "conflicts") for p in conflicts]
+    pairs = [wordfiles.word_list(p, "conflicts", where) for p in conflicts]
     for p in pairs:
         if len(p) != 2 or any(f not in families for f in p):
             raise ConfigError(f"{where}: conflicts must pair two known families, not {p}")
@@ -157,8 +112,69 @@ def parse_words(data: Any, where: str) -> Words:
         families=families,
         nouns=nouns,
         conflicts=frozenset(frozenset(p) for p in pairs),
-        not_current=frozenset(strings(data.get("not_current", []), "not_current")),
+        not_current=frozenset(
+            wordfiles.word_list(data.get("not_current", []), "not_current", where)
+        ),
     )
+
+
+def _family(fname: Any, spec: Any, nouns: dict[str, tuple[str, str]], where: str) -> Family:
+    """One family of the word file, checked; its type nouns are added to ``nouns``."""
+
+    def strings(value: Any, name: str) -> list[str]:
+        return wordfiles.word_list(value, name, where)
+
+    at = f"families.{fname}"
+    if not isinstance(spec, dict):
+        raise ConfigError(f"{where}: {at} must be a mapping")
+    bad = set(spec) - _FAMILY_KEYS
+    if bad:
+        raise ConfigError(f"{where}: {at}: unknown key(s) {', '.join(sorted(bad))}")
+    classes = spec.get("classes") or {}
+    if not isinstance(classes, dict) or not classes:
+        raise ConfigError(f"{where}: {at}.classes must map a class to its type nouns")
+    for cls, ws in classes.items():
+        for w in strings(ws, f"{at}.classes.{cls}"):
+            if w in nouns and nouns[w] != (fname, cls):
+                raise ConfigError(f"{where}: type noun {w!r} is listed twice")
+            nouns[w] = (str(fname), str(cls))
+    patterns = strings(spec.get("patterns", []), f"{at}.patterns")
+    odd = set(patterns) - set(PATTERNS)
+    if odd:
+        raise ConfigError(
+            f"{where}: {at}.patterns: unknown pattern(s) {', '.join(sorted(odd))};"
+            f" known: {', '.join(PATTERNS)}"
+        )
+    generic = strings(spec.get("generic", []), f"{at}.generic")
+    pairs = _near(spec, classes, generic, at, where)
+    exclusive = spec.get("exclusive", True)
+    if not isinstance(exclusive, bool):
+        raise ConfigError(f"{where}: {at}.exclusive must be true or false")
+    return Family(
+        name=str(fname),
+        exclusive=exclusive,
+        patterns=frozenset(patterns),
+        capitalised=frozenset(strings(spec.get("capitalised", []), f"{at}.capitalised")),
+        generic=frozenset(generic),
+        near=frozenset(frozenset(p) for p in pairs),
+    )
+
+
+def _near(
+    spec: dict[Any, Any], classes: dict[Any, Any], generic: list[str], at: str, where: str
+) -> list[list[str]]:
+    """A family's pairs of near classes, checked with its generic classes: each a class of
+    the family."""
+    near = spec.get("near") or []
+    if not isinstance(near, list):
+        raise ConfigError(f"{where}: {at}.near must be a list of pairs of classes")
+    pairs = [wordfiles.word_list(p, f"{at}.near", where) for p in near]
+    for cls in [*generic, *(c for p in pairs for c in p)]:
+        if cls not in classes:
+            raise ConfigError(f"{where}: {at}: {cls!r} is not a class of the family")
+    if any(len(p) != 2 for p in pairs):
+        raise ConfigError(f"{where}: {at}.near must be a list of pairs of classes")
+    return pairs
 
 
 @lru_cache(maxsize=1)

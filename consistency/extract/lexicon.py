@@ -179,46 +179,16 @@ def _load_cached(key: tuple[tuple[str, float], ...]) -> Lexicon:
 
 
 def build(data: dict[str, Any]) -> Lexicon:
-    events: dict[str, Event] = {}
-    for event_id, spec in sorted(_mapping(data.get("events"), "events").items()):
-        if not isinstance(spec, dict):
-            raise ConfigError(f"lexicon: event {event_id!r} must be a mapping")
-        phrases = []
-        for p in _list(spec.get("phrases"), f"event {event_id!r}: phrases"):
-            if not isinstance(p, dict) or not p.get("verbs") or not p.get("objects"):
-                raise ConfigError(f"lexicon: event {event_id!r}: a phrase needs verbs and objects")
-            phrases.append(Phrase(_words(p["verbs"], "verbs"), _words(p["objects"], "objects")))
-        role = spec.get("role", "agent")
-        if role not in ("agent", "patient"):
-            raise ConfigError(f"lexicon: event {event_id!r}: role must be agent or patient")
-        events[event_id] = Event(
-            id=event_id,
-            description=str(spec.get("description", "")),
-            role=role,
-            verbs=_words(spec.get("verbs"), f"event {event_id!r}: verbs"),
-            nouns=_words(spec.get("nouns"), f"event {event_id!r}: nouns"),
-            phrases=tuple(phrases),
-            opposite=tuple(
-                _text(o) for o in _list(spec.get("opposite"), f"event {event_id!r}: opposite")
-            ),
-            state=bool(spec.get("state", False)),
-            object_verbs=_words(spec.get("object_verbs"), f"event {event_id!r}: object_verbs"),
-        )
+    """The lexicon of a parsed lexicon file, with its lookups by verb, noun and light verb."""
+    events = {
+        event_id: _event(event_id, spec)
+        for event_id, spec in sorted(_mapping(data.get("events"), "events").items())
+    }
     qualifiers: dict[str, str] = {}
     for canonical, words in sorted(_mapping(data.get("qualifiers"), "qualifiers").items()):
         for w in _list(words, f"qualifiers: {canonical}"):
             qualifiers[_text(w).lower()] = str(canonical)
-    by_verb: dict[str, list[str]] = {}
-    by_noun: dict[str, list[str]] = {}
-    by_light: dict[str, list[tuple[str, Phrase]]] = {}
-    for ev in events.values():
-        for v in ev.verbs:
-            by_verb.setdefault(v, []).append(ev.id)
-        for n in ev.nouns:
-            by_noun.setdefault(n, []).append(ev.id)
-        for ph in ev.phrases:
-            for v in ph.verbs:
-                by_light.setdefault(v, []).append((ev.id, ph))
+    by_verb, by_noun, by_light = _triggers_of(events)
     return Lexicon(
         events=events,
         qualifiers=qualifiers,
@@ -243,6 +213,51 @@ def build(data: dict[str, Any]) -> Lexicon:
             o for ev in events.values() for ph in ev.phrases for o in ph.objects if " " not in o
         ),
     )
+
+
+def _event(event_id: str, spec: Any) -> Event:
+    """One event of the lexicon file, checked."""
+    if not isinstance(spec, dict):
+        raise ConfigError(f"lexicon: event {event_id!r} must be a mapping")
+    phrases = []
+    for p in _list(spec.get("phrases"), f"event {event_id!r}: phrases"):
+        if not isinstance(p, dict) or not p.get("verbs") or not p.get("objects"):
+            raise ConfigError(f"lexicon: event {event_id!r}: a phrase needs verbs and objects")
+        phrases.append(Phrase(_words(p["verbs"], "verbs"), _words(p["objects"], "objects")))
+    role = spec.get("role", "agent")
+    if role not in ("agent", "patient"):
+        raise ConfigError(f"lexicon: event {event_id!r}: role must be agent or patient")
+    return Event(
+        id=event_id,
+        description=str(spec.get("description", "")),
+        role=role,
+        verbs=_words(spec.get("verbs"), f"event {event_id!r}: verbs"),
+        nouns=_words(spec.get("nouns"), f"event {event_id!r}: nouns"),
+        phrases=tuple(phrases),
+        opposite=tuple(
+            _text(o) for o in _list(spec.get("opposite"), f"event {event_id!r}: opposite")
+        ),
+        state=bool(spec.get("state", False)),
+        object_verbs=_words(spec.get("object_verbs"), f"event {event_id!r}: object_verbs"),
+    )
+
+
+def _triggers_of(
+    events: dict[str, Event],
+) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[tuple[str, Phrase]]]]:
+    """The events each verb, noun and light verb names, in the events' order."""
+    by_verb: dict[str, list[str]] = {}
+    by_noun: dict[str, list[str]] = {}
+    by_light: dict[str, list[tuple[str, Phrase]]] = {}
+    for ev in events.values():
+        for v in ev.verbs:
+            by_verb.setdefault(v, []).append(ev.id)
+        for n in ev.nouns:
+            by_noun.setdefault(n, []).append(ev.id)
+        for ph in ev.phrases:
+            for v in ph.verbs:
+                by_light.setdefault(v, []).append((ev.id, ph))
+    return by_verb, by_noun, by_light
 
 
 def is_state(event: str, lexicon: Lexicon | None = None) -> bool:

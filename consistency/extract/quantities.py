@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from consistency.extract.lexicon import lemma
-from consistency.linking.entities import PREPOSITIONS
+from consistency.extract.names import PREPOSITIONS
 from consistency.models import Quantity
 
 _WORD_NUMBERS = {
@@ -210,52 +210,65 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
         num_start = m.start("num")
         # The unit group may run over the next number: resume right after this one.
         pos = m.end("num") if m.end("num") > pos else pos + 1
-        if any(a <= num_start < b for a, b in skip):
+        if any(a <= num_start < b for a, b in skip) or _inside_word(text, m):
             continue
-        before = text[max(0, num_start - 1) : num_start]
-        after = text[m.end("num") : m.end("num") + 1]
-        # Part of a word or code ("Web3", "S19j", "COVID-19"), an ordinal or a decimal tail.
-        if before.isalnum() or (before == "-" and not m.group("cur")) or after.isalpha():
-            if not (after.isalpha() and m.group("scale")):
-                continue
-        value = _number(m.group("num"))
-        if value is None:
-            continue
-        scale = (m.group("scale") or "").lower()
-        if scale:
-            # Rounded: "€4.1 million" is 4,100,000, not 4,099,999.9999999995.
-            value = round(value * _SCALES.get(scale, 1.0), 4)
-            scale2 = (m.group("scale2") or "").lower()
-            if scale2:  # "five hundred million"
-                value = round(value * _SCALES.get(scale2, 1.0), 4)
-        unit: str | None = None
-        end = m.start("unit")
-        if m.group("cur"):
-            unit = _CURRENCY.get(m.group("cur").lower(), m.group("cur"))
-        elif m.group("pct"):
-            unit = "%"
-        else:
-            unit, head_end = _unit_noun(m.group("unit"))
-            if unit in _TIME_UNITS:
-                continue  # "two years", "30 days": durations belong to time, not figures
-            if unit is not None:
-                end = m.start("unit") + head_end
-        # A word number without a unit ("one of the", "two") is not a figure we compare.
-        if unit is None and not m.group("num")[0].isdigit():
-            continue
-        # "$13 million" is as round as "13,000,000": a scale word without decimals rounds.
-        round_figure = _is_round(m.group("num"), value) or (
-            bool(scale) and "." not in m.group("num") and value >= 1000
-        )
-        low, high, approx = interval(value, m.group("bound"), round_figure)
-        q = Quantity(
-            text=text[start:end].strip(),
-            low=low,
-            high=high,
-            unit=unit,
-            approx=approx,
-            value=value,
-        )
-        out.append(QuantityMention(start, end, q))
-        pos = max(pos, end)
+        found = _quantity(text, m, start)
+        if found is not None:
+            out.append(found)
+            pos = max(pos, found.end)
     return sorted(out, key=lambda m: m.start)
+
+
+def _inside_word(text: str, m: re.Match[str]) -> bool:
+    """Part of a word or code ("Web3", "S19j", "COVID-19"), an ordinal or a decimal tail;
+    not a figure with a scale word after it."""
+    num_start = m.start("num")
+    before = text[max(0, num_start - 1) : num_start]
+    after = text[m.end("num") : m.end("num") + 1]
+    if before.isalnum() or (before == "-" and not m.group("cur")) or after.isalpha():
+        return not (after.isalpha() and m.group("scale"))
+    return False
+
+
+def _quantity(text: str, m: re.Match[str], start: int) -> QuantityMention | None:
+    """The quantity of a match of :data:`QUANTITY_RE` starting at ``start``: its value and
+    scale, unit and interval. None for a duration, or a word number without a unit."""
+    value = _number(m.group("num"))
+    if value is None:
+        return None
+    scale = (m.group("scale") or "").lower()
+    if scale:
+        # Rounded: "€4.1 million" is 4,100,000, not 4,099,999.9999999995.
+        value = round(value * _SCALES.get(scale, 1.0), 4)
+        scale2 = (m.group("scale2") or "").lower()
+        if scale2:  # "five hundred million"
+            value = round(value * _SCALES.get(scale2, 1.0), 4)
+    unit: str | None = None
+    end = m.start("unit")
+    if m.group("cur"):
+        unit = _CURRENCY.get(m.group("cur").lower(), m.group("cur"))
+    elif m.group("pct"):
+        unit = "%"
+    else:
+        unit, head_end = _unit_noun(m.group("unit"))
+        if unit in _TIME_UNITS:
+            return None  # "two years", "30 days": durations belong to time, not figures
+        if unit is not None:
+            end = m.start("unit") + head_end
+    # A word number without a unit ("one of the", "two") is not a figure we compare.
+    if unit is None and not m.group("num")[0].isdigit():
+        return None
+    # "$13 million" is as round as "13,000,000": a scale word without decimals rounds.
+    round_figure = _is_round(m.group("num"), value) or (
+        bool(scale) and "." not in m.group("num") and value >= 1000
+    )
+    low, high, approx = interval(value, m.group("bound"), round_figure)
+    q = Quantity(
+        text=text[start:end].strip(),
+        low=low,
+        high=high,
+        unit=unit,
+        approx=approx,
+        value=value,
+    )
+    return QuantityMention(start, end, q)

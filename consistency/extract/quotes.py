@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from consistency.extract.names import display
 from consistency.extract.text import Sentence
-from consistency.linking.entities import display
 from consistency.models import Claim, Document
 
 # Past forms English does not make with -ed.

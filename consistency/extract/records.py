@@ -248,39 +248,14 @@ def _last_time(sent: Sentence, sd: Any, tok: Any, w: Words) -> Record | None:
     year = next((t for t in sd if t.i not in inside and t.i != tok.i and _YEAR.match(t.text)), None)
     if year is None:
         return None
-    lemma = clause.lemma_.lower()
     thing: Any = clause
-    if lemma in w.support:
-        thing = next(
-            (c for c in clause.children if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN"),
-            None,
-        ) or next(  # "went on strike"
-            (
-                p
-                for c in clause.children
-                if c.dep_ == "prep" and c.lower_ in ("on", "into")
-                for p in c.children
-                if p.dep_ == "pobj" and p.pos_ == "NOUN"
-            ),
-            None,
-        )
+    if clause.lemma_.lower() in w.support:
+        thing = _supported_thing(clause)
         if thing is None:
             return None  # "the last time that happened": what happened is told elsewhere
         thing = _contained(thing, w)
     measure = thing.lemma_.lower()
-    # A degree word ("so heavily", "as many", "such a large crowd") makes it a superlative;
-    # without one it is a first: "the last time the union struck" is its first strike since.
-    role = "first"
-    for t in clause.subtree:
-        if any(c.lower_ in ("so", "as", "such", "this", "that") for c in t.children) and t.pos_ in (
-            "ADV",
-            "ADJ",
-        ):
-            role = w.direction.get(t.lemma_.lower(), w.direction.get(t.lower_, "largest"))
-            break
-        if t.pos_ == "ADJ" and any(c.lower_ == "such" for c in t.head.children):
-            role = w.direction.get(t.lemma_.lower(), "largest")
-            break
+    role = _degree_role(clause, w)
     measure = vocabulary.vocabulary().measure.get(measure, measure)
     key = FactKey("first", UNIT, measure, role, "", "actual")
     text = f"the last time ... {year.text}"
@@ -290,6 +265,39 @@ def _last_time(sent: Sentence, sd: Any, tok: Any, w: Words) -> Record | None:
         sent, key, SINCE, text, int(year.text), None, "the last time",
         _owner(thing if thing is not clause else None, clause), negated, _hedged(sd), why,
     )  # fmt: skip
+
+
+def _supported_thing(clause: Any) -> Any | None:
+    """What a support verb's clause tells happened: its object noun, or the noun after
+    "on" or "into" ("went on strike")."""
+    return next(
+        (c for c in clause.children if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN"),
+        None,
+    ) or next(  # "went on strike"
+        (
+            p
+            for c in clause.children
+            if c.dep_ == "prep" and c.lower_ in ("on", "into")
+            for p in c.children
+            if p.dep_ == "pobj" and p.pos_ == "NOUN"
+        ),
+        None,
+    )
+
+
+def _degree_role(clause: Any, w: Words) -> str:
+    """A degree word ("so heavily", "as many", "such a large crowd") makes "the last time"
+    a superlative; without one it is a first: "the last time the union struck" is its first
+    strike since."""
+    for t in clause.subtree:
+        if any(c.lower_ in ("so", "as", "such", "this", "that") for c in t.children) and t.pos_ in (
+            "ADV",
+            "ADJ",
+        ):
+            return w.direction.get(t.lemma_.lower(), w.direction.get(t.lower_, "largest"))
+        if t.pos_ == "ADJ" and any(c.lower_ == "such" for c in t.head.children):
+            return w.direction.get(t.lemma_.lower(), "largest")
+    return "first"
 
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -330,7 +338,8 @@ def _one_of(tok: Any, w: Words) -> bool:
 def _scope(
     sd: Any, tok: Any, noun: Any, verb: Any | None, w: Words
 ) -> tuple[str, str, int | None, int | None] | None:
-    """The scope of a superlative: in its own phrase, its noun's, or its verb's modifiers."""
+    """The scope of a superlative: in its own phrase, its noun's, or its verb's modifiers.
+    An all-time scope found anywhere wins; else the first "since" or "in N years"."""
     region = {t.i for t in tok.subtree} | {t.i for t in noun.subtree}
     if verb is not None:
         for c in verb.children:
@@ -344,29 +353,46 @@ def _scope(
         lower = t.lower_
         if lower == "ever":
             return (ALL_TIME, "ever", None, None)
+        scope = None
         if lower in ("in", "on", "of") and t.dep_ == "prep":
-            p = next((p for p in t.children if p.dep_ == "pobj"), None)
-            if p is None:
-                continue
-            plemma = p.lemma_.lower()
-            if plemma in w.all_time and (plemma != "time" or _all(p)):
-                return (ALL_TIME, f"{lower} {sd[t.i + 1 : p.i + 1].text}", None, None)
-            if lower == "in" and plemma in w.periods:
-                n = _count(p) * w.periods[plemma]
-                found = found or (SINCE, sd[t.i : p.i + 1].text, None, n)
-        if lower == "since" and t.dep_ in ("prep", "mark"):
-            sub = list(t.head.subtree) if t.dep_ == "mark" else list(t.subtree)
-            if any(x.lemma_.lower() == "record" for x in sub):
-                return (ALL_TIME, "since records began", None, None)
-            year = next((x for x in t.subtree if _YEAR.match(x.text)), None)
-            if year is not None:
-                found = found or (SINCE, f"since {year.text}", int(year.text), None)
+            scope = _prep_scope(sd, t, w)
+        elif lower == "since" and t.dep_ in ("prep", "mark"):
+            scope = _since_scope(t)
+        if scope is not None and scope[0] == ALL_TIME:
+            return scope
+        found = found or scope
     if found is not None:
         return found
     # "the largest the assembly has seen": the superlative's own clause in the perfect.
     for c in [*tok.children, *noun.children]:
         if c.dep_ == "relcl" and any(a.lower_ in ("has", "have", "had") for a in c.children):
             return (ALL_TIME, sd[c.left_edge.i : c.i + 1].text, None, None)
+    return None
+
+
+def _prep_scope(sd: Any, t: Any, w: Words) -> tuple[str, str, int | None, int | None] | None:
+    """The scope told by "in", "on" or "of": all time ("in history", "of all time") or a
+    period ("in 30 years")."""
+    p = next((p for p in t.children if p.dep_ == "pobj"), None)
+    if p is None:
+        return None
+    plemma = p.lemma_.lower()
+    if plemma in w.all_time and (plemma != "time" or _all(p)):
+        return (ALL_TIME, f"{t.lower_} {sd[t.i + 1 : p.i + 1].text}", None, None)
+    if t.lower_ == "in" and plemma in w.periods:
+        n = _count(p) * w.periods[plemma]
+        return (SINCE, sd[t.i : p.i + 1].text, None, n)
+    return None
+
+
+def _since_scope(t: Any) -> tuple[str, str, int | None, int | None] | None:
+    """The scope told by "since": "since records began" (all time) or "since 1931"."""
+    sub = list(t.head.subtree) if t.dep_ == "mark" else list(t.subtree)
+    if any(x.lemma_.lower() == "record" for x in sub):
+        return (ALL_TIME, "since records began", None, None)
+    year = next((x for x in t.subtree if _YEAR.match(x.text)), None)
+    if year is not None:
+        return (SINCE, f"since {year.text}", int(year.text), None)
     return None
 
 

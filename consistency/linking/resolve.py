@@ -6,7 +6,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from consistency.linking.entities import acronym_definitions, normalize, resolve_names
+from consistency.extract.names import acronym_definitions, normalize
+from consistency.linking.entities import resolve_names
 from consistency.models import Claim, Document
 
 _THING = "thing:"

@@ -24,9 +24,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from consistency.extract.names import acronym_definitions, display, normalize
 from consistency.extract.quotes import normalize_quote
 from consistency.extract.read import Reading
-from consistency.linking.entities import acronym_definitions, display, filings, normalize
+from consistency.linking.entities import filings
 from consistency.linking.resolve import claim_names, entity_key, thing_labels
 from consistency.models import Claim, Document, FactKey
 

@@ -1,0 +1,110 @@
+"""A value mention and the parts of its fact key read from the verb that governs it:
+its role (what happened to the thing counted), modality (actual, sought, a bound, ...),
+negation, hedges, attribution and tense, and the reading told in the report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from consistency.extract.owners import Memory, entity_of
+from consistency.extract.text import Sentence
+from consistency.extract.vocabulary import Vocabulary
+from consistency.models import FactKey, Quantity
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One value in one parsed sentence, before its time is anchored."""
+
+    sentence: Sentence
+    start: int  # offsets in the sentence
+    end: int
+    key: FactKey
+    quantity: Quantity | None = None
+    time_text: str = ""  # the time expression, resolved later against the document date
+    tense: str = "past"
+    negated: bool = False
+    hedged: bool = False
+    attributed_to: str | None = None
+    qualifiers: tuple[str, ...] = ()
+    why: str = ""  # how the key was read, for the report
+    owner: str = ""  # whose value it is (owner or subject), compared leniently
+
+
+def role_of(voc: Vocabulary, *toks: Any) -> str:
+    for t in toks:
+        if t is None:
+            continue
+        for w in (t.lemma_.lower(), t.lower_):
+            if w in voc.role:
+                return voc.role[w]
+    return ""
+
+
+def modality_of(voc: Vocabulary, verb: Any | None, q: Quantity | None, governs: bool = True) -> str:
+    """A bound ("up to 25") is read from the figure's interval; the rest from the verbs.
+    ``governs``: the value is the verb's own (a figure "sought"); a time is when the verb
+    happened, so "sought care on Friday" is an actual visit, not a sought one."""
+    if q is not None and q.low == 0 and q.high != float("inf") and q.value:
+        # "up to 25 years" is a ceiling (a different fact from the figure imposed); "as many
+        # as 128 dead" is a reporter's hedge on the actual figure.
+        if not q.text.lower().startswith(("as many as", "as much as")):
+            return "bound"
+    t = verb
+    for _ in range(3):
+        if t is None:
+            break
+        for c in [t, *t.children]:
+            own_verb = c.i == t.i
+            if own_verb and not governs and verb is not None and t.i == verb.i:
+                continue
+            if c.dep_ in ("aux", "xcomp", "ROOT", "advcl") or own_verb:
+                w = c.lemma_.lower()
+                if w == "would" and t.dep_ == "ccomp" and t.head.lemma_.lower() in voc.reporting:
+                    continue  # "said it would cut 40 jobs": a reported "will"
+                if w in voc.modality:
+                    return voc.modality[w]
+        if t.dep_ in ("xcomp", "ccomp", "conj") or t.head.i == t.i:
+            break
+        t = t.head
+    return "actual"
+
+
+def flags_of(sd: Any, verb: Any | None) -> tuple[bool, bool, str | None, str]:
+    """Negated, hedged, attributed to whom, and the tense."""
+    negated = verb is not None and any(c.dep_ == "neg" for c in verb.children)
+    hedged = any(t.lower_ in ("reportedly", "allegedly", "unconfirmed", "believed") for t in sd)
+    attributed = None
+    for t in sd:
+        if t.lower_ == "according" and t.i + 1 < len(sd) and sd[t.i + 1].lower_ == "to":
+            # The source is the object of "to": its name, or its noun phrase ("police").
+            source = next((c for c in sd[t.i + 1].children if c.dep_ == "pobj"), None)
+            if source is not None:
+                name = entity_of(source, Memory())
+                words = [w for w in source.subtree if w.dep_ not in ("det", "punct")]
+                attributed = name or " ".join(w.text for w in words[:4])
+    tense = "past"
+    if verb is not None:
+        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if aux & {"will", "shall", "'ll"} or verb.tag_ == "MD":
+            tense = "future"
+        elif verb.tag_ in ("VBP", "VBZ") or aux & {"is", "are", "has", "have"}:
+            tense = "present"
+    return negated, hedged, attributed, tense
+
+
+def why_of(key: FactKey, noun: Any | None, verb: Any | None, scope_why: str) -> str:
+    parts = []
+    if noun is not None:
+        parts.append(f"counts or measures {noun.text!r}")
+    if verb is not None:
+        parts.append(f"governed by {verb.text!r}")
+    if key.role:
+        parts.append(f"role {key.role}")
+    if scope_why:
+        parts.append(f"scope from {scope_why}")
+    if key.modality != "actual":
+        parts.append(f"modality {key.modality}")
+    return "; ".join(parts)
