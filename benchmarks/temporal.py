@@ -52,7 +52,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from consistency.time import temporal  # noqa: E402
+from consistency.time import meaning, temporal  # noqa: E402
 
 CASES_FILE = ROOT / "tests" / "data" / "temporal_cases.yaml"
 
@@ -95,7 +95,7 @@ def run_ours(case: dict[str, Any]) -> list[tuple[Span, date | None, date | None]
 
 def _clear_our_caches() -> None:
     temporal.resolve.cache_clear()
-    temporal._parse.cache_clear()
+    meaning.parse.cache_clear()
     temporal.parse_date_string.cache_clear()
 
 

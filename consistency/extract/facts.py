@@ -48,13 +48,13 @@ from consistency.extract.time_facts import time_mention
 from consistency.extract.vocabulary import vocabulary
 from consistency.models import Claim, Document
 from consistency.time import temporal
+from consistency.time.calendar import MONTHS, NUMBER_WORDS, WEEKDAYS
 
 _CANDIDATE = re.compile(
-    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday"
-    r"|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|tonight)"
-    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty"
-    r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)s?\b"
+    r"\d|\b(?:"
+    + "|".join([m[:3].capitalize() for m in MONTHS] + [w.capitalize() for w in WEEKDAYS])
+    + r"|yesterday|today|tomorrow|tonight)"
+    r"|\b(?:" + "|".join(NUMBER_WORDS) + r"|hundred|thousand|million|billion|dozen)s?\b"
     r"|\b(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies\b",
     re.IGNORECASE,
 )

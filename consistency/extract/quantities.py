@@ -14,14 +14,9 @@ from dataclasses import dataclass
 from consistency.extract.lexicon import lemma
 from consistency.extract.names import PREPOSITIONS
 from consistency.models import Quantity
+from consistency.time.calendar import MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS
 
-_WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "dozen": 12, "a dozen": 12,
-}  # fmt: skip
+_WORD_NUMBERS = {**NUMBER_WORDS, "dozen": 12, "a dozen": 12}
 
 _SCALES = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
@@ -68,9 +63,9 @@ QUANTITY_RE = re.compile(
 
 # A noun after the number that is part of a name or a time, not a unit.
 _NOT_UNITS = frozenset(
-    "am pm a.m p.m and or of the to in on at by for with from percent per a an st nd rd th"
-    " january february march april may june july august september october november december"
-    " jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    "am pm a.m p.m and or of the to in on at by for with from percent per a an st nd rd th".split()
+    + list(MONTHS)
+    + list(MONTH_ABBREVIATIONS)
 )
 _TIME_UNITS = frozenset(
     "day days week weeks month months year years hour hours minute minutes decade decades"

@@ -36,6 +36,7 @@ from consistency.errors import ConfigError
 from consistency.extract import nlp, vocabulary, wordfiles
 from consistency.extract.text import Sentence
 from consistency.models import Claim, Document, FactKey, TimeValue
+from consistency.time.calendar import number_words_up_to
 
 UNIT = "record"
 ALL_TIME = "all-time"
@@ -116,11 +117,9 @@ _CUE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "hundred": 100,
-}  # fmt: skip
+# Counts of years or decades ("in thirty years", "a century"): the words up to ten and the
+# tens up to sixty, and "hundred".
+_NUMBER_WORDS = {**number_words_up_to(10, tens_up_to=60, article=True), "hundred": 100}
 _HEDGES = {"reportedly", "allegedly", "possibly", "probably", "perhaps", "arguably", "likely"}
 
 

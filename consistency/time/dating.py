@@ -141,18 +141,7 @@ def infer_dates(
             out.append(doc)
             continue
         chosen, s = _infer_one(doc, corpus, claims_as)
-        if not s.reasons and chosen == corpus.median:
-            note = (
-                f"no date in the text; set to the corpus's median date {chosen.isoformat()}"
-                " (no evidence either way)"
-            )
-            confidence = 0.5
-        elif not s.reasons:
-            note = f"inferred from the corpus: {chosen.isoformat()} fits the text's dates best"
-            confidence = 0.6
-        else:
-            note = "inferred from the corpus: " + "; ".join(s.reasons[:3])
-            confidence = 0.75 if s.violations == 0 else 0.6
+        note, confidence = _inference_note(chosen, s, corpus.median)
         out.append(
             replace(
                 doc,
@@ -163,6 +152,21 @@ def infer_dates(
             )
         )
     return out
+
+
+def _inference_note(chosen: date, s: _Score, median: date) -> tuple[str, float]:
+    """Why an inferred date was chosen, and how far to trust it: the median without
+    evidence least, agreement with dated sources and no violation most."""
+    if not s.reasons and chosen == median:
+        note = (
+            f"no date in the text; set to the corpus's median date {chosen.isoformat()}"
+            " (no evidence either way)"
+        )
+        return note, 0.5
+    if not s.reasons:
+        return f"inferred from the corpus: {chosen.isoformat()} fits the text's dates best", 0.6
+    note = "inferred from the corpus: " + "; ".join(s.reasons[:3])
+    return note, 0.75 if s.violations == 0 else 0.6
 
 
 def check_dates(
@@ -202,25 +206,29 @@ def check_dates(
         better = alt.score - own.score >= 3 and alt.violations <= own.violations and own.score < 0
         # Captures come long after publication; a few weeks' difference is a real dispute.
         if better and (doc.published - guess).days > _CAPTURE_GAP_DAYS:
-            reasons = "inferred from the corpus: " + "; ".join(alt.reasons[:3])
-            note = (
-                f"the page's date {doc.published.isoformat()} ({doc.published_from}) looks like"
-                f" the day the page was captured, not published: the text fits"
-                f" {guess.isoformat()} better, which is used instead"
-            )
-            out.append(
-                replace(
-                    doc,
-                    published=guess,
-                    published_from="inferred",
-                    published_note=f"{reasons}; {note}",
-                    notes=(*doc.notes, note),
-                    confidence=min(doc.confidence, 0.6),
-                )
-            )
+            out.append(_captured(doc, guess, alt))
         else:
             out.append(doc)
     return out
+
+
+def _captured(doc: Document, guess: date, alt: _Score) -> Document:
+    """The document dated ``guess``, its page date taken for the day it was captured."""
+    assert doc.published is not None
+    reasons = "inferred from the corpus: " + "; ".join(alt.reasons[:3])
+    note = (
+        f"the page's date {doc.published.isoformat()} ({doc.published_from}) looks like"
+        f" the day the page was captured, not published: the text fits"
+        f" {guess.isoformat()} better, which is used instead"
+    )
+    return replace(
+        doc,
+        published=guess,
+        published_from="inferred",
+        published_note=f"{reasons}; {note}",
+        notes=(*doc.notes, note),
+        confidence=min(doc.confidence, 0.6),
+    )
 
 
 _CAPTURE_GAP_DAYS = 180

@@ -1,0 +1,56 @@
+"""Standalone date strings (headers, datelines, page metadata) to a date and granularity."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from consistency.time.calendar import WEEKDAYS, date_parser
+from consistency.time.expressions import find_times
+from consistency.time.patterns import cases
+from consistency.time.resolution import resolve
+
+_JUNK = re.compile(
+    r"(?:\s|[,.;:|()\[\]/@–—-]|(?i:published|updated|posted|last|modified|on|at|by|am|pm|"
+    r"a\.m\.|p\.m\.|utc|gmt|z|edt|est|cdt|cst|mdt|mst|pdt|pst|bst|cet|cest|ist|jst|hkt|sgt|"
+    r"aest|aedt|et|pt)\b|[A-Z]{2,4}T\b|T?\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?|[+-]\d\d:?\d\d|"
+    rf"{cases(WEEKDAYS)}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?)*"
+)
+_HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+@lru_cache(maxsize=1024)
+def parse_date_string(text: str) -> tuple[date, str] | None:
+    """A standalone date string -> ``(date, granularity)`` or None.
+
+    For headers and datelines: 'April 14, 2023, 2:14 AM' -> (2023-04-14, "day"),
+    '2023-08-03', 'Oct 11, 2023', '09-23-2024', 'Fri, 14 Apr 2023 02:14:00 +0000',
+    'September 2021' -> (2021-09-01, "month"). The string must be a date with little else
+    around it (times, zones, weekdays, "Published", "Updated"); the year must be written in
+    it, never taken from today. Anything else, including relative words, gives None.
+    """
+    s = " ".join(text.split())
+    if not s or not _HAS_YEAR.search(s):
+        return None
+    for tm in find_times(s):
+        tv = resolve(tm.text, None)
+        if not tv.resolved or tv.granularity not in ("day", "month", "year"):
+            continue
+        rest = s[: tm.start] + " " + s[tm.end :]
+        if _JUNK.fullmatch(rest):
+            assert tv.start is not None
+            return tv.start, tv.granularity
+        break
+    data = date_parser("standalone").get_date_data(s)
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    if str(d.year) not in s:
+        return None
+    period = data.period if data.period in ("day", "month", "year") else "day"
+    if period == "year":
+        d = date(d.year, 1, 1)
+    elif period == "month":
+        d = d.replace(day=1)
+    return d, period
