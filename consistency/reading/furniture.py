@@ -13,6 +13,9 @@ notes an editor should see (a capture date in a ticker, an attribution credit ke
 Real article prose (a long line that ends like a sentence) is never removed by the generic
 short-line rules; only structural runs (tickers, teaser lists) and explicit boilerplate
 shapes (copyright, image credits) can take it.
+
+The line shapes it relies on (dates, prose, headings) are in :mod:`consistency.reading.shapes`
+and re-exported here; teaser lists are found by :mod:`consistency.reading.teasers`.
 """
 
 from __future__ import annotations
@@ -21,6 +24,20 @@ import re
 from collections.abc import Sequence
 
 from consistency.models import Removed
+from consistency.reading.shapes import (
+    DATE_RE,
+    TERMINAL,
+    date_line_remainder,
+    ends_sentence,
+    is_attribution,
+    is_date_only,
+    is_heading_shaped,
+    is_long_prose,
+    is_prose,
+    phrase_set,
+    words_of,
+)
+from consistency.reading.teasers import find_teasers, is_known_label
 
 __all__ = [
     "DATE_RE",
@@ -33,138 +50,6 @@ __all__ = [
     "is_standalone",
     "strip_furniture",
 ]
-
-# --- dates -----------------------------------------------------------------------------
-
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
-_NUM_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
-_NUM_MONTH = r"(?:1[0-2]|0?[1-9])"
-_YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
-
-#: An absolute calendar day: "April 14, 2023", "14 April 2023", "2023-08-03", "09-23-2024".
-DATE_RE = re.compile(
-    rf"(?<![\w/.-])(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}"
-    rf"|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"
-    rf"|{_YEAR}-{_NUM_MONTH}-{_NUM_DAY}(?=$|[^\d])"
-    rf"|{_YEAR}/{_NUM_MONTH}/{_NUM_DAY}(?=$|[^\d])"
-    rf"|{_NUM_DAY}[-/.]{_NUM_DAY}[-/.]{_YEAR}(?!\d))",
-    re.IGNORECASE,
-)
-# A day without a year ("Oct 11") or a relative age ("3 hours ago"): enough for a teaser item.
-_LOOSE_DATE_RE = re.compile(
-    rf"(?<![\w])(?:{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH}"
-    r"|\d+\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?)\s+ago"
-    r"|yesterday|today)(?![\w])",
-    re.IGNORECASE,
-)
-_TIME_RE = re.compile(
-    r"\b(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
-    r"(?:\s*\(?(?:utc|gmt|[a-z]{2,4}t|[+-]\d{2}:?\d{2})\)?)?(?![\w])",
-    re.IGNORECASE,
-)
-_DATE_WORDS_RE = re.compile(
-    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?"
-    r"|\b(?:last\s+)?(?:updated|published|posted|modified|first\s+published|originally\s+published"
-    r"|on|at|date|dated|et|pt|ct|utc|gmt|bst|cet|cest|hkt|sgt|jst|ist)\b:?",
-    re.IGNORECASE,
-)
-_SEPARATORS = "|·•‧∙・–—-,:/;()[]"
-
-
-def date_line_remainder(line: str, *, loose: bool = False) -> str | None:
-    """What is left of a line once its date, time, weekday and date words are taken out.
-
-    None when the line holds no date at all. ``loose`` also accepts a day without a year and
-    relative ages ("3 hours ago"), which teaser items use.
-    """
-    m = DATE_RE.search(line)
-    if m is None and loose:
-        m = _LOOSE_DATE_RE.search(line)
-    if m is None:
-        return None
-    rest = line[: m.start()] + " " + line[m.end() :]
-    rest = _TIME_RE.sub(" ", rest)
-    rest = _DATE_WORDS_RE.sub(" ", rest)
-    for ch in _SEPARATORS:
-        rest = rest.replace(ch, " ")
-    return " ".join(rest.split())
-
-
-def is_date_only(line: str, *, loose: bool = False) -> bool:
-    """A line that is nothing but a date (with perhaps a weekday, a time, "Updated")."""
-    if len(line) > 80:
-        return False
-    rest = date_line_remainder(line, loose=loose)
-    return rest is not None and not any(c.isalnum() for c in rest)
-
-
-# --- line shapes -----------------------------------------------------------------------
-
-_TERMINAL = ".!?"
-_CLOSING_QUOTES = "\"'”’»)]"
-_WORD_RE = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
-
-
-def _words(line: str) -> list[str]:
-    return _WORD_RE.findall(line)
-
-
-def _ends_sentence(line: str) -> bool:
-    s = line.rstrip()
-    while s and s[-1] in _CLOSING_QUOTES:
-        s = s[:-1]
-    if not s:
-        return False
-    if s.endswith("...") or s.endswith("…"):
-        return False  # a truncated teaser summary
-    return s[-1] in _TERMINAL
-
-
-def is_prose(line: str) -> bool:
-    """Article prose: a sentence of at least five words that ends with . ! ? or a quote."""
-    s = line.strip()
-    return len(_words(s)) >= 5 and _ends_sentence(s)
-
-
-def _is_long_prose(line: str) -> bool:
-    return is_prose(line) and len(line) >= 80
-
-
-_LIST_MARKER_RE = re.compile(r"^\s*(?:[-*+•▪◦‣]\s|\d{1,3}[.)]\s)")
-
-
-def is_heading_shaped(line: str) -> bool:
-    """A short line without final punctuation that starts like a title: a section heading."""
-    s = line.strip()
-    if not s or len(s) > 90 or _LIST_MARKER_RE.match(s):
-        return False
-    words = _words(s)
-    if not 1 <= len(words) <= 12:
-        return False
-    if s[-1] in ".!?;:,…" or _ends_sentence(s):
-        return False
-    first = s.lstrip("\"'“‘(")[:1]
-    if not first or not (first.isupper() or first.isdigit()):
-        return False
-    return date_line_remainder(s) is None
-
-
-_ATTRIBUTION_RE = re.compile(
-    r"^(?:sources?|via|(?:additional\s+)?reporting\s+by|written\s+by|editing\s+by|"
-    r"compiled\s+by|with\s+reporting\s+by)\s*:?\s+\S",
-    re.IGNORECASE,
-)
-
-
-def is_attribution(line: str) -> bool:
-    """An attribution credit at the end of an article: "Source: X", "Reporting by X"."""
-    s = line.strip()
-    return len(s) <= 120 and bool(_ATTRIBUTION_RE.match(s)) and not _is_long_prose(s)
-
 
 # --- tickers ---------------------------------------------------------------------------
 
@@ -183,7 +68,7 @@ def _ticker_kind(line: str) -> str | None:
     if not s or len(s) > 40 or is_prose(s):
         return None
     if _WEATHER_RE.search(s):
-        small = len(s) <= 25 and len(_words(s)) <= 4 and not _ends_sentence(s)
+        small = len(s) <= 25 and len(words_of(s)) <= 4 and not ends_sentence(s)
         return "weather" if small else None
     if is_date_only(s):
         return "date"
@@ -327,7 +212,7 @@ def copyright_holder(line: str) -> str | None:
 
 def _is_credit(line: str) -> bool:
     s = line.strip()
-    if not s or len(s) > 160 or _is_copyright(s) or _is_long_prose(s):
+    if not s or len(s) > 160 or _is_copyright(s) or is_long_prose(s):
         return False
     return bool(_CREDIT_RE.match(s))
 
@@ -355,167 +240,14 @@ def _is_image_description(line: str) -> bool:
     if _NEWS_VERB_RE.search(s):
         return False
     markers = {m.group(0).lower() for m in _IMG_MARKERS_RE.finditer(s)}
-    words = _words(s)
+    words = words_of(s)
     participles = sum(1 for w in words if len(w) > 4 and w.lower().endswith("ing"))
     return len(markers) >= 3 and participles * 12 >= len(words)
 
 
-# --- teasers ---------------------------------------------------------------------------
-
-
-def _phrase_set(text: str) -> frozenset[str]:
-    """Phrases separated by | or line breaks."""
-    return frozenset(p.strip() for p in text.replace("\n", "|").split("|") if p.strip())
-
-
-_LABELS = _phrase_set(
-    """
-    recommended for you|recommended|recommended stories|recommended articles|more to read
-    related|related articles|related stories|related news|related posts|related content
-    related coverage|read more|read next|read also|also read|see also|you may also like
-    you might also like|you may be interested in|latest|latest news|latest stories
-    latest articles|popular|most popular|most read|most viewed|trending|trending now
-    view all|see all|more stories|more news|more articles|more from|don't miss|don’t miss
-    editor's picks|editor’s picks|editors' picks|top stories|featured|in case you missed it
-    more on this story|further reading|keep reading|up next|what to read next
-    """
-)
-_LABEL_STRIP = " \t:»›>→▸▶•·|-–—"
-
-
-def _norm_label(line: str) -> str:
-    return " ".join(line.strip().strip(_LABEL_STRIP).lower().split())
-
-
-def _is_known_label(line: str) -> bool:
-    s = _norm_label(line)
-    return s in _LABELS or (s.startswith("more from ") and len(s.split()) <= 5)
-
-
-def _is_label_shaped(line: str) -> bool:
-    s = line.strip().rstrip(_LABEL_STRIP)
-    if not s or len(s) > 40 or len(_words(s)) > 5 or s[-1] in ".!?,;":
-        return False
-    return date_line_remainder(s, loose=True) is None
-
-
-_TRAILING_DATE_RE = re.compile(r"\s[·|•—–]\s*(?P<date>[^·|•—–]{4,40})$")
-
-
-def _is_teaser_date(line: str) -> bool:
-    """A teaser item's date line: a date alone, or 'Category · date', '5 min read · date',
-    or a whole item on one line: 'A headline without a full stop · November 2, 2021'."""
-    s = line.strip()
-    m = _TRAILING_DATE_RE.search(s)
-    if m and is_date_only(m.group("date"), loose=True):
-        title = s[: m.start()].strip()
-        # A headline may ask a question; it does not end like a sentence of prose.
-        if (
-            title
-            and len(_words(title)) <= 25
-            and (title.endswith("?") or not _ends_sentence(title))
-        ):
-            return True
-    if not s or len(s) > 80:
-        return False
-    rest = date_line_remainder(s, loose=True)
-    if rest is None:
-        return False
-    return len(_words(rest)) <= 4 and not _ends_sentence(s)
-
-
-def _find_teasers(lines: Sequence[str], marks: list[str | None]) -> None:
-    n = len(lines)
-    nonblank = [i for i in range(n) if lines[i].strip() and marks[i] is None]
-    pos = {i: k for k, i in enumerate(nonblank)}
-    dates = [i for i in nonblank if _is_teaser_date(lines[i])]
-    if not dates:
-        return
-    # clusters of dates close to each other: items of one list
-    clusters: list[list[int]] = [[dates[0]]]
-    for d in dates[1:]:
-        prev = clusters[-1][-1]
-        between = nonblank[pos[prev] + 1 : pos[d]]
-        prose = sum(1 for b in between if _is_long_prose(lines[b]))
-        if len(between) <= 7 and prose <= 1:
-            clusters[-1].append(d)
-        else:
-            clusters.append([d])
-    for cluster in clusters:
-        _cut_teaser_cluster(lines, marks, nonblank, pos, cluster)
-
-
-def _cut_teaser_cluster(
-    lines: Sequence[str],
-    marks: list[str | None],
-    nonblank: list[int],
-    pos: dict[int, int],
-    cluster: list[int],
-) -> None:
-    first, last = pos[cluster[0]], pos[cluster[-1]]
-    gaps = [pos[b] - pos[a] - 1 for a, b in zip(cluster, cluster[1:], strict=False)]
-    gap = max(gaps) if gaps else 3
-    # walk back from the first date to the list's label, at most one item's lines
-    label_at: int | None = None
-    item_start = first
-    k = first - 1
-    while k >= 0:
-        line = lines[nonblank[k]]
-        if _is_known_label(line):
-            label_at = k
-            while k > 0 and _is_known_label(lines[nonblank[k - 1]]):
-                k -= 1
-                label_at = k
-            break
-        after_prose = k > 0 and _is_long_prose(lines[nonblank[k - 1]])
-        if gaps and _is_label_shaped(line) and after_prose:
-            label_at = k
-            break
-        if first - k > gap:
-            if gaps and _is_label_shaped(line) and not is_prose(line):
-                label_at = k
-            break
-        item_start = k
-        k -= 1
-    known = label_at is not None and _is_known_label(lines[nonblank[label_at]])
-    # "Headline · November 13, 2024" lines, one after another: a list of one-line items.
-    one_line = len(cluster) >= 2 and all(_TRAILING_DATE_RE.search(lines[i]) for i in cluster)
-    if not known and not one_line and (not gaps or max(gaps) == 0):
-        return  # dated lines without titles between them are datelines, not a teaser list
-    start = label_at if label_at is not None else item_start
-    item_before = first - item_start
-    after = max(gap - item_before, 0) if gaps else 2
-    tail = nonblank[last + 1 :]
-    if len(tail) <= gap + 1 and sum(1 for j in tail if _is_long_prose(lines[j])) <= 1:
-        end = len(nonblank) - 1  # what follows is one item's worth: the list ends the page
-    else:
-        end = last
-        for k in range(last + 1, min(last + after, len(nonblank) - 1) + 1):
-            if _is_long_prose(lines[nonblank[k]]) and not (known and gaps):
-                break
-            end = k
-        if not any(_is_long_prose(lines[j]) for j in nonblank[end + 1 :]):
-            end = len(nonblank) - 1  # the rest of the page is leftovers ("news", "Loading")
-        elif not known:
-            return  # without a known label, a teaser list only sits at the end of the page
-    # Teasers are headlines and snippets: a run holding several paragraphs of long prose is
-    # the article itself, whatever dates sit near it ("Updated 11-20-2024" above the lede).
-    prose = sum(1 for k in range(start, end + 1) if _is_long_prose(lines[nonblank[k]]))
-    if prose > 2 and not known:
-        return
-    for k in range(start, end + 1):
-        idx = nonblank[k]
-        if marks[idx] is None:
-            marks[idx] = "teaser"
-    # blank lines inside the run go with it
-    for idx in range(nonblank[start], nonblank[end] + 1):
-        if not lines[idx].strip() and marks[idx] is None:
-            marks[idx] = "teaser"
-
-
 # --- ads, share bars, navigation -------------------------------------------------------
 
-_AD_PHRASES = _phrase_set(
+_AD_PHRASES = phrase_set(
     """
     advertisement|advertisment|advert|ad|ads|sponsored|sponsored ad|sponsored content
     sponsored post|paid content|paid post|promoted|promoted content|partner content
@@ -530,7 +262,7 @@ _SHARE_WORDS = frozenset(
     "whatsapp|telegram|pinterest|flipboard|messenger|sms|this|article|story|on|via|save|"
     "bookmark|comment|comments|gift".split("|")
 )
-_NAV_PHRASES = _phrase_set(
+_NAV_PHRASES = phrase_set(
     """
     top|back to top|to top|news|home|menu|search|loading|loading...|view all|see all
     skip to content|skip to main content|skip navigation|close|next|previous|prev|more
@@ -566,11 +298,11 @@ def _is_nav(line: str) -> str | None:
     if tokens and len(tokens) <= 8 and tokens[0] in _SHARE_WORDS and tokens[0] != "this":
         if all(t in _SHARE_WORDS for t in tokens):
             return "share-bar"
-    if len(s) <= 200 and len(_words(s)) <= 25 and _PROMO_RE.match(s):
+    if len(s) <= 200 and len(words_of(s)) <= 25 and _PROMO_RE.match(s):
         return "ad"
     parts = [p for p in _SEP_SPLIT_RE.split(s) if p]
     if len(parts) >= 3 and date_line_remainder(s, loose=True) is None:
-        if all(len(_words(p)) <= 4 and not _ends_sentence(p) for p in parts):
+        if all(len(words_of(p)) <= 4 and not ends_sentence(p) for p in parts):
             return "navigation"
     return None
 
@@ -580,15 +312,15 @@ def _is_edge_nav(line: str) -> bool:
     s = line.strip()
     if not s or date_line_remainder(s) is not None or is_attribution(s):
         return False
-    words = _words(s)
+    words = words_of(s)
     if not words:
         return True
-    if s[-1] in _TERMINAL:
+    if s[-1] in TERMINAL:
         return False
     if len(words) <= 4 and s == s.lower() and len(s) <= 40:
         return True  # "news", "sponsored ad", "crypto regulation"
     parts = [p for p in _SEP_SPLIT_RE.split(s) if p]
-    return len(parts) >= 2 and all(len(_words(p)) <= 4 for p in parts)
+    return len(parts) >= 2 and all(len(words_of(p)) <= 4 for p in parts)
 
 
 def is_standalone(line: str) -> bool:
@@ -599,7 +331,7 @@ def is_standalone(line: str) -> bool:
         or _is_credit(s)
         or _is_copyright(s)
         or _ticker_kind(s) is not None
-        or _is_known_label(s)
+        or is_known_label(s)
         or _is_nav(s) is not None
     )
 
@@ -617,85 +349,95 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], list[Removed], list[st
     n = len(lines)
     marks: list[str | None] = [None] * n
     notes: list[str] = []
-
     for i in range(n):
         if _is_copyright(lines[i]):
             marks[i] = "boilerplate"
     _find_tickers(lines, marks, notes)
-    _find_teasers(lines, marks)
-
-    nonblank = [i for i in range(n) if lines[i].strip() and marks[i] is None]
-
-    # captions followed by a credit line, and credits on their own
-    for k, i in enumerate(nonblank):
-        s = lines[i].strip()
-        if _is_credit(s):
-            marks[i] = "image-credit"
-            if k > 1:  # the first line is the title, never a caption
-                p = nonblank[k - 1]
-                ps = lines[p].strip()
-                close = i - p == 1 or (i - p == 2 and len(ps) <= 120)
-                if (
-                    close
-                    and marks[p] is None
-                    and len(ps) <= 200
-                    and len(_words(ps)) <= 35
-                    and date_line_remainder(ps) is None
-                    and not is_attribution(ps)
-                ):
-                    marks[p] = "image-caption"
-        elif len(s) <= 250 and _INLINE_CREDIT_RE.search(s) and not _is_long_prose(s):
-            if not is_attribution(s):
-                marks[i] = "image-caption"
-
+    find_teasers(lines, marks)
+    _find_credits(lines, marks)
     # a generated image description right after the title
     head = [i for i in range(n) if lines[i].strip() and marks[i] is None][:3]
     for i in head:
         if _is_image_description(lines[i]):
             marks[i] = "image-description"
-
     # ads, share bars and navigation anywhere
     for i in range(n):
         if marks[i] is None and lines[i].strip():
             kind = _is_nav(lines[i])
             if kind:
                 marks[i] = kind
+    _find_edges(lines, marks, notes)
+    kept, removed = _blocks(lines, marks)
+    return kept, removed, notes
 
-    # short furniture lines before the first and after the last prose paragraph
-    live = [i for i in range(n) if lines[i].strip() and marks[i] is None]
+
+def _find_credits(lines: Sequence[str], marks: list[str | None]) -> None:
+    """Captions followed by a credit line, and credits on their own."""
+    nonblank = [i for i in range(len(lines)) if lines[i].strip() and marks[i] is None]
+    for k, i in enumerate(nonblank):
+        s = lines[i].strip()
+        if _is_credit(s):
+            marks[i] = "image-credit"
+            if k > 1:  # the first line is the title, never a caption
+                p = nonblank[k - 1]
+                if _is_caption_of(lines[p].strip(), i - p) and marks[p] is None:
+                    marks[p] = "image-caption"
+        elif len(s) <= 250 and _INLINE_CREDIT_RE.search(s) and not is_long_prose(s):
+            if not is_attribution(s):
+                marks[i] = "image-caption"
+
+
+def _is_caption_of(line: str, distance: int) -> bool:
+    """A short line just above a credit (``distance`` lines up) is the image's caption."""
+    close = distance == 1 or (distance == 2 and len(line) <= 120)
+    return (
+        close
+        and len(line) <= 200
+        and len(words_of(line)) <= 35
+        and date_line_remainder(line) is None
+        and not is_attribution(line)
+    )
+
+
+def _find_edges(lines: Sequence[str], marks: list[str | None], notes: list[str]) -> None:
+    """Short furniture lines before the first and after the last prose paragraph; an
+    attribution credit at the end is kept and noted."""
+    live = [i for i in range(len(lines)) if lines[i].strip() and marks[i] is None]
     prose = [i for i in live if is_prose(lines[i])]
-    if prose:
-        first, last = prose[0], prose[-1]
-        for i in live:
-            if (i < first or i > last) and _is_edge_nav(lines[i]):
-                marks[i] = "navigation"
-        for i in live:
-            if i > last and marks[i] is None and is_attribution(lines[i]):
-                notes.append(
-                    f'"{lines[i].strip()}" at the end of the text is an attribution credit '
-                    "(kept in the text), not the outlet"
-                )
+    if not prose:
+        return
+    first, last = prose[0], prose[-1]
+    for i in live:
+        if (i < first or i > last) and _is_edge_nav(lines[i]):
+            marks[i] = "navigation"
+    for i in live:
+        if i > last and marks[i] is None and is_attribution(lines[i]):
+            notes.append(
+                f'"{lines[i].strip()}" at the end of the text is an attribution credit '
+                "(kept in the text), not the outlet"
+            )
 
+
+def _blocks(lines: Sequence[str], marks: list[str | None]) -> tuple[list[str], list[Removed]]:
+    """The unmarked lines, and the marked ones as blocks: consecutive lines of one kind."""
     kept: list[str] = []
     removed: list[Removed] = []
     cur_kind: str | None = None
     cur: list[str] = []
-    for i in range(n):
-        kind = marks[i]
+    for line, kind in zip(lines, marks, strict=True):
         if kind is None:
-            if lines[i].strip():
+            if line.strip():
                 if cur_kind is not None:
                     removed.append(Removed(cur_kind, "\n".join(cur)))
                     cur_kind, cur = None, []
-            kept.append(lines[i])
+            kept.append(line)
             continue
         if cur_kind != kind and cur_kind is not None:
             removed.append(Removed(cur_kind, "\n".join(cur)))
             cur = []
         cur_kind = kind
-        if lines[i].strip():
-            cur.append(lines[i].strip())
+        if line.strip():
+            cur.append(line.strip())
     if cur_kind is not None and cur:
         removed.append(Removed(cur_kind, "\n".join(cur)))
-    removed = [r for r in removed if r.text]
-    return kept, removed, notes
+    return kept, [r for r in removed if r.text]
