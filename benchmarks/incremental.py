@@ -38,7 +38,7 @@ sys.path.append(str(ROOT))  # last: the installed consistency, not the checkout'
 
 from benchmarks.generator import generate  # noqa: E402
 from consistency.extract import lexicon, nlp  # noqa: E402
-from consistency.store import add, check, open_store, reader  # noqa: E402
+from consistency.store import Store, add, check, open_store, reader  # noqa: E402
 
 print = partial(print, flush=True)  # noqa: A001 - progress of a long run, as it happens
 
@@ -117,7 +117,7 @@ def drop(folder: Path, seed: int) -> None:
         )
 
 
-def main() -> None:
+def _arguments() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--size", type=int, default=10_000)
     ap.add_argument("--copies", type=int, default=8, help="perturbed copies of each real article")
@@ -126,7 +126,48 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2, help="processes to fill the store")
     ap.add_argument("--seed", type=int, default=2024)
     ap.add_argument("--drops", type=int, default=3, help="drops checked in this process")
-    args = ap.parse_args()
+    return ap.parse_args()
+
+
+def _check_drops(st: Store, work: Path, size: int, seed: int, drops: int) -> list[float]:
+    """Check ``drops`` new drops against the store in this process; their times."""
+    runs = []
+    for k in range(drops):
+        # A new drop each time, never stored before: its seed is the store's size.
+        new = work / f"drop-{size}-{k}"
+        shutil.rmtree(new, ignore_errors=True)
+        drop(new, seed + st.stats()["documents"])
+        t = time.perf_counter()
+
+        def phase(message: str, start: float = t) -> None:
+            print(f"  {time.perf_counter() - start:7.2f} s  {message}")
+
+        result = check(st, [new], jobs=1, note=phase)
+        runs.append(time.perf_counter() - t)
+        read = len(result.documents) - 10
+        print(
+            f"drop {k}: check of 10 new articles (parse included) {runs[-1]:.2f} s;"
+            f" {read} stored articles read with them; {len(result.findings_list)} findings"
+        )
+    return runs
+
+
+def _check_from_command(work: Path, size: int, seed: int, where: str, stored: int) -> None:
+    """One more drop checked by the command line: process start and model load included."""
+    new = work / f"drop-{size}-cli"
+    shutil.rmtree(new, ignore_errors=True)
+    drop(new, seed + stored)
+    t = time.perf_counter()
+    cmd = [sys.executable, "-m", "consistency.cli", "check", str(new), "--store", where]
+    done = subprocess.run([*cmd, "-f", "json", "-o", str(work / "drop.json"), "-q"], check=False)
+    print(
+        f"command: consistency check DROP --store ... {time.perf_counter() - t:.2f} s wall"
+        f" (exit {done.returncode}; process start and model load included)"
+    )
+
+
+def main() -> None:
+    args = _arguments()
     work: Path = args.work
     archive = work / f"archive-{args.size}"
     where = args.store or str(work / f"store-{args.size}.sqlite")
@@ -144,36 +185,10 @@ def main() -> None:
             f"store add: {filled.documents} articles, {filled.read} read now"
             f" ({took:.1f} s with {args.jobs} processes)"
         )
-        runs = []
-        for k in range(args.drops):
-            # A new drop each time, never stored before: its seed is the store's size.
-            new = work / f"drop-{args.size}-{k}"
-            shutil.rmtree(new, ignore_errors=True)
-            drop(new, args.seed + st.stats()["documents"])
-            t = time.perf_counter()
-
-            def phase(message: str, start: float = t) -> None:
-                print(f"  {time.perf_counter() - start:7.2f} s  {message}")
-
-            result = check(st, [new], jobs=1, note=phase)
-            runs.append(time.perf_counter() - t)
-            read = len(result.documents) - 10
-            print(
-                f"drop {k}: check of 10 new articles (parse included) {runs[-1]:.2f} s;"
-                f" {read} stored articles read with them; {len(result.findings_list)} findings"
-            )
+        runs = _check_drops(st, work, args.size, args.seed, args.drops)
         stats = st.stats()
     print(f"median in-process check: {sorted(runs)[len(runs) // 2]:.2f} s (model loaded)")
-    new = work / f"drop-{args.size}-cli"
-    shutil.rmtree(new, ignore_errors=True)
-    drop(new, args.seed + stats["documents"])
-    t = time.perf_counter()
-    cmd = [sys.executable, "-m", "consistency.cli", "check", str(new), "--store", where]
-    done = subprocess.run([*cmd, "-f", "json", "-o", str(work / "drop.json"), "-q"], check=False)
-    print(
-        f"command: consistency check DROP --store ... {time.perf_counter() - t:.2f} s wall"
-        f" (exit {done.returncode}; process start and model load included)"
-    )
+    _check_from_command(work, args.size, args.seed, where, stats["documents"])
     print(
         f"store: {stats['documents']} documents, {stats['readings']} readings,"
         f" {stats['size_bytes'] / 2**20:.1f} MiB on disk ({where})"

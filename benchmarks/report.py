@@ -59,6 +59,11 @@ def _month(day: date) -> str:
     return f"{_MONTHS.split()[day.month - 1]} {day.year}"
 
 
+# One planned finding: its number, entity, event, kind, and the claims it will cite, each
+# (document, sentence index, day, figure, sentence).
+_Plan = tuple[int, str, str, str, list[tuple[str, int, date, int, str]]]
+
+
 def synthetic(findings: int = 2000, seed: int = 2000, most: int = 4) -> Result:
     """A result with ``findings`` findings over invented documents, each citing two to
     ``most`` claims; the same for a seed."""
@@ -67,25 +72,42 @@ def synthetic(findings: int = 2000, seed: int = 2000, most: int = 4) -> Result:
     entities = sorted({f"{a} {b}" for a in _NAMES for b in _KINDS_OF})[:150]
     docs = [f"{i:03d}-{o.lower().replace(' ', '-')}.txt" for i, o in enumerate(outlets)]
     texts: dict[str, list[str]] = {d: [] for d in docs}
-    plans = []
-    for n in range(findings):
-        entity, event = rng.choice(entities), rng.choice(_EVENTS)
-        kind = rng.choice(["date", "date", "number", "number", "first", "order", "status"])
-        cited = []
-        base = date(2022, 1, 1) + timedelta(days=rng.randrange(900))
-        for j, doc in enumerate(rng.sample(docs, rng.randint(2, most))):
-            day = base + timedelta(days=(j % 2) * rng.randint(40, 300))
-            figure = (1 + j % 2) * rng.randrange(100, 5000)
-            sentence = (
-                f"{entity} {_VERBS[event]} in {_month(day)}, with {figure:,} people involved,"
-                f" according to {rng.choice(_NAMES)} {rng.choice(['Advisers', 'Partners'])}."
-            )
-            texts[doc] += [rng.choice(_FILLER), sentence]
-            cited.append((doc, len(texts[doc]) - 1, day, figure, sentence))
-            texts[doc].append(rng.choice(_FILLER))
-        plans.append((n, entity, event, kind, cited))
+    plans = [_plan_finding(rng, n, entities, docs, texts, most) for n in range(findings)]
     starts = {d: _starts(texts[d]) for d in docs}
-    documents = [
+    claims: list[Claim] = []
+    out = [_finding(plan, starts, claims) for plan in plans]
+    return Result(documents=_documents(docs, outlets, texts), claims_list=claims, findings_list=out)
+
+
+def _plan_finding(
+    rng: random.Random,
+    n: int,
+    entities: list[str],
+    docs: list[str],
+    texts: dict[str, list[str]],
+    most: int,
+) -> _Plan:
+    """Draw finding ``n`` and write its cited sentences, between fillers, into ``texts``."""
+    entity, event = rng.choice(entities), rng.choice(_EVENTS)
+    kind = rng.choice(["date", "date", "number", "number", "first", "order", "status"])
+    cited = []
+    base = date(2022, 1, 1) + timedelta(days=rng.randrange(900))
+    for j, doc in enumerate(rng.sample(docs, rng.randint(2, most))):
+        day = base + timedelta(days=(j % 2) * rng.randint(40, 300))
+        figure = (1 + j % 2) * rng.randrange(100, 5000)
+        sentence = (
+            f"{entity} {_VERBS[event]} in {_month(day)}, with {figure:,} people involved,"
+            f" according to {rng.choice(_NAMES)} {rng.choice(['Advisers', 'Partners'])}."
+        )
+        texts[doc] += [rng.choice(_FILLER), sentence]
+        cited.append((doc, len(texts[doc]) - 1, day, figure, sentence))
+        texts[doc].append(rng.choice(_FILLER))
+    return n, entity, event, kind, cited
+
+
+def _documents(docs: list[str], outlets: list[str], texts: dict[str, list[str]]) -> list[Document]:
+    """The invented documents, with the metadata a real one's report shows."""
+    return [
         Document(
             id=d,
             path=f"bench/{d}",
@@ -101,42 +123,41 @@ def synthetic(findings: int = 2000, seed: int = 2000, most: int = 4) -> Result:
         )
         for i, (d, o) in enumerate(zip(docs, outlets, strict=True))
     ]
-    claims, out = [], []
-    for n, entity, event, kind, cited in plans:
-        cites = []
-        for doc, k, day, figure, sentence in cited:
-            start = starts[doc][k]
-            end = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-            claim = Claim(
-                id=f"{doc}#{k}",
-                document=doc,
-                sentence=sentence,
-                span=(start, start + len(sentence)),
-                entity=entity,
-                event=event,
-                time=TimeValue(_month(day), day.replace(day=1), end, "month", None, "absolute"),
-                quantity=Quantity(f"{figure:,} people", figure, figure, "people", value=figure),
-                index=k,
-            )
-            claims.append(claim)
-            value = f"{figure:,} people" if kind == "number" else f"{day.year}-{day.month:02d}"
-            cites.append(Cited(claim, value, f'"{_month(day)}" is absolute'))
-        out.append(
-            Finding(
-                rule={"date": "DT01", "number": "NU02"}.get(kind, "XX01"),
-                kind=kind,
-                severity=["high", "medium", "low"][n % 3],
-                confidence=0.5 + (n % 5) / 10,
-                entity=entity,
-                event=event,
-                message=f"{entity} {event}: the outlets give different values. The values do"
-                " not overlap.",
-                cited=tuple(cites),
-                reconcile=("the outlets may be speaking of different things",),
-                fingerprint=f"BENCH-{n:012x}",
-            )
+
+
+def _finding(plan: _Plan, starts: dict[str, list[int]], claims: list[Claim]) -> Finding:
+    """The planned finding, with a claim for each cited sentence (added to ``claims``)."""
+    n, entity, event, kind, cited = plan
+    cites = []
+    for doc, k, day, figure, sentence in cited:
+        start = starts[doc][k]
+        end = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        claim = Claim(
+            id=f"{doc}#{k}",
+            document=doc,
+            sentence=sentence,
+            span=(start, start + len(sentence)),
+            entity=entity,
+            event=event,
+            time=TimeValue(_month(day), day.replace(day=1), end, "month", None, "absolute"),
+            quantity=Quantity(f"{figure:,} people", figure, figure, "people", value=figure),
+            index=k,
         )
-    return Result(documents=documents, claims_list=claims, findings_list=out)
+        claims.append(claim)
+        value = f"{figure:,} people" if kind == "number" else f"{day.year}-{day.month:02d}"
+        cites.append(Cited(claim, value, f'"{_month(day)}" is absolute'))
+    return Finding(
+        rule={"date": "DT01", "number": "NU02"}.get(kind, "XX01"),
+        kind=kind,
+        severity=["high", "medium", "low"][n % 3],
+        confidence=0.5 + (n % 5) / 10,
+        entity=entity,
+        event=event,
+        message=f"{entity} {event}: the outlets give different values. The values do not overlap.",
+        cited=tuple(cites),
+        reconcile=("the outlets may be speaking of different things",),
+        fingerprint=f"BENCH-{n:012x}",
+    )
 
 
 def _starts(sentences: list[str]) -> list[int]:

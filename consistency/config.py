@@ -67,6 +67,29 @@ def load(path: str | Path | None = None, start: str | Path = ".") -> Settings:
 
 
 def _from_file(p: Path) -> Settings:
+    """The settings of a configuration file; empty settings (no source) for a
+    pyproject.toml without a [tool.consistency] table."""
+    section = _section(p)
+    if section is None:
+        return Settings()
+    s = Settings(source=str(p))
+    known = {"fail_on", "rules", "exclude_rules", "lexicon", "rules_options", "jobs"}
+    known |= {"accepted", "store", "related"}
+    unknown = set(section) - known
+    if unknown:
+        raise ConfigError(f"{p}: unknown setting(s) {', '.join(sorted(unknown))}")
+    _read_values(s, section, p)
+    _read_paths(s, section, p)
+    opts = section.get("rules_options", {})
+    if not isinstance(opts, dict) or not all(isinstance(v, dict) for v in opts.values()):
+        raise ConfigError(f"{p}: rules_options must be a table of tables, one per rule code")
+    s.rule_options = {str(k).upper(): dict(v) for k, v in opts.items()}
+    return s
+
+
+def _section(p: Path) -> dict[str, Any] | None:
+    """The file's consistency table: the whole of consistency.toml, or pyproject.toml's
+    [tool.consistency] (None when it has none)."""
     try:
         data = tomllib.loads(p.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -74,17 +97,16 @@ def _from_file(p: Path) -> Settings:
     if p.name == "pyproject.toml":
         section = data.get("tool", {}).get("consistency")
         if section is None:
-            return Settings()
+            return None
     else:
         section = data
     if not isinstance(section, dict):
         raise ConfigError(f"{p}: [tool.consistency] must be a table")
-    s = Settings(source=str(p))
-    known = {"fail_on", "rules", "exclude_rules", "lexicon", "rules_options", "jobs"}
-    known |= {"accepted", "store", "related"}
-    unknown = set(section) - known
-    if unknown:
-        raise ConfigError(f"{p}: unknown setting(s) {', '.join(sorted(unknown))}")
+    return section
+
+
+def _read_values(s: Settings, section: dict[str, Any], p: Path) -> None:
+    """The plain settings, each checked: fail_on, the whole numbers, the lists."""
     if "fail_on" in section:
         s.fail_on = str(section["fail_on"]).lower()
         if s.fail_on not in SEVERITY_RANK:
@@ -101,6 +123,11 @@ def _from_file(p: Path) -> Settings:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ConfigError(f"{p}: {key} must be a list of strings")
             setattr(s, key, list(value))
+
+
+def _read_paths(s: Settings, section: dict[str, Any], p: Path) -> None:
+    """The settings that name files: relative paths are relative to the configuration
+    file's folder (a store may also be a database URL)."""
     base = p.parent
     if "accepted" in section:
         accepted = section["accepted"]
@@ -113,8 +140,3 @@ def _from_file(p: Path) -> Settings:
             raise ConfigError(f"{p}: store must be a file path or a database URL")
         s.store = store if "://" in store or Path(store).is_absolute() else str(base / store)
     s.lexicon = [str((base / x) if not Path(x).is_absolute() else Path(x)) for x in s.lexicon]
-    opts = section.get("rules_options", {})
-    if not isinstance(opts, dict) or not all(isinstance(v, dict) for v in opts.values()):
-        raise ConfigError(f"{p}: rules_options must be a table of tables, one per rule code")
-    s.rule_options = {str(k).upper(): dict(v) for k, v in opts.items()}
-    return s

@@ -95,28 +95,7 @@ def junit_tree(result: Result) -> ET.Element:
         ET.SubElement(properties, "property", {"name": name, "value": str(value)})
 
     for finding, state in zip(findings, statuses, strict=True):
-        case = ET.SubElement(
-            suite,
-            "testcase",
-            {"classname": f"{SUITE}.{finding.kind}", "name": _x(_case_name(finding))},
-        )
-        details = _x(_details(finding, documents))
-        if state == "failing":
-            failure = ET.SubElement(
-                case, "failure", {"message": _x(finding.message), "type": _x(finding.rule)}
-            )
-            failure.text = details
-            continue
-        if state == "accepted":
-            entry = acceptance(result, finding)
-            words = accepted_words(entry) if entry is not None else "accepted"
-            ET.SubElement(case, "skipped", {"message": _x(words)})
-        else:
-            details = (
-                f"{finding.severity} severity is below --fail-on {fail_on(result)}: "
-                f"reported, not a failure.\n\n{details}"
-            )
-        ET.SubElement(case, "system-out").text = details
+        _finding_case(suite, result, documents, finding, state)
     if not findings:
         case = ET.SubElement(suite, "testcase", {"classname": SUITE, "name": "no findings"})
         out = ET.SubElement(case, "system-out")
@@ -133,6 +112,35 @@ def junit_tree(result: Result) -> ET.Element:
         )
         ET.SubElement(case, "skipped", {"message": _x(skipped.reason)})
     return root
+
+
+def _finding_case(
+    suite: ET.Element, result: Result, documents: Documents, finding: Finding, state: str
+) -> None:
+    """One finding's test case: a failure when it fails the run, skipped when accepted,
+    else passing with a note that its severity is below --fail-on."""
+    case = ET.SubElement(
+        suite,
+        "testcase",
+        {"classname": f"{SUITE}.{finding.kind}", "name": _x(_case_name(finding))},
+    )
+    details = _x(_details(finding, documents))
+    if state == "failing":
+        failure = ET.SubElement(
+            case, "failure", {"message": _x(finding.message), "type": _x(finding.rule)}
+        )
+        failure.text = details
+        return
+    if state == "accepted":
+        entry = acceptance(result, finding)
+        words = accepted_words(entry) if entry is not None else "accepted"
+        ET.SubElement(case, "skipped", {"message": _x(words)})
+    else:
+        details = (
+            f"{finding.severity} severity is below --fail-on {fail_on(result)}: "
+            f"reported, not a failure.\n\n{details}"
+        )
+    ET.SubElement(case, "system-out").text = details
 
 
 def render_junit(result: Result) -> str:

@@ -124,44 +124,25 @@ def _timeline(
     documents: dict[str, Document],
     outlets: dict[str, Outlet],
 ) -> Timeline:
-    cited = {c.claim.id: c.claim for f, _ in found for c in f.cited if _dated(c.claim)}
-    # A sentence read twice (an event of the lexicon and a value by fact key) is one mark.
-    seen = {_where(c) for c in cited.values()}
-    others = []
-    for c in claims:
-        if _where(c) not in seen:
-            seen.add(_where(c))
-            others.append(c)
-    # The disputed claims are drawn last, on top.
-    shown = others[: max(0, MAX_MARKS - len(cited))] + list(cited.values())
+    """One entity's timeline: a lane per article, a mark per dated claim (the disputed ones
+    highlighted), each article's publication day, and an arc joining conflicting claims."""
+    cited, shown = _shown_claims(found, claims)
     docs = sorted({c.document for c in shown}, key=lambda d: (outlets[d].name, d))
-    lane_of = {d: i for i, d in enumerate(docs)}
-    days = [c.time.start for c in shown if c.time and c.time.start]
-    days += [c.time.end for c in shown if c.time and c.time.end]
-    days += [p for d in docs if (p := _published(documents, d))]
-    lo, hi = min(days).toordinal(), max(days).toordinal()
-    pad = max(15, (hi - lo) // 30)
-    lo, hi = lo - pad, hi + pad
-    span = WIDTH - LEFT - RIGHT
-
-    def x(day: date) -> float:
-        return LEFT + (day.toordinal() - lo) / (hi - lo) * span
-
-    def y(doc: str) -> float:
-        return TOP + LANE * lane_of[doc] + LANE / 2
-
+    axes = _Axes.around(shown, docs, documents)
     where: dict[str, tuple[float, float]] = {}
     marks = []
     for c in shown:
         assert c.time and c.time.start and c.time.end
-        x0, x1 = x(c.time.start), x(c.time.end)
+        x0, x1 = axes.x(c.time.start), axes.x(c.time.end)
         w = max(x1 - x0, 4.0)
-        where[c.id] = (x0 + w / 2, y(c.document))
+        where[c.id] = (x0 + w / 2, axes.y(c.document))
         said = f"{event_words(c.event)} {c.time.label()} (“{c.time.text}”)"
         title = f"{outlets[c.document].name}: {said}"
-        marks.append(Mark(_f(x0), _f(y(c.document) - 5), _f(w), c.id in cited, title))
+        marks.append(Mark(_f(x0), _f(axes.y(c.document) - 5), _f(w), c.id in cited, title))
     published = [
-        Mark(_f(x(p)), _f(y(d)), "0", False, f"{outlets[d].name} published {p.isoformat()}")
+        Mark(
+            _f(axes.x(p)), _f(axes.y(d)), "0", False, f"{outlets[d].name} published {p.isoformat()}"
+        )
         for d in docs
         if (p := _published(documents, d))
     ]
@@ -172,12 +153,12 @@ def _timeline(
         if a.id in where and b.id in where
     ]
     height = TOP + LANE * len(docs) + 8
-    lanes = [Lane(_f(y(d) + 4), _clip(outlets[d].name), outlets[d].name) for d in docs]
+    lanes = [Lane(_f(axes.y(d) + 4), _clip(outlets[d].name), outlets[d].name) for d in docs]
     return Timeline(
         entity=entity_words(entity),
         width=WIDTH,
         height=height,
-        ticks=_ticks(lo, hi, x),
+        ticks=_ticks(axes.lo, axes.hi, axes.x),
         lanes=lanes,
         marks=marks,
         published=published,
@@ -185,6 +166,49 @@ def _timeline(
         axis_y=_f(TOP - 6),
         bottom=_f(height - 4),
     )
+
+
+def _shown_claims(
+    found: list[tuple[Finding, str]], claims: list[Claim]
+) -> tuple[dict[str, Claim], list[Claim]]:
+    """The dated claims the findings cite (by id), and the claims to draw: other dated
+    claims of the entity up to MAX_MARKS, then the cited ones last, on top. A sentence read
+    twice (an event of the lexicon and a value by fact key) is one mark."""
+    cited = {c.claim.id: c.claim for f, _ in found for c in f.cited if _dated(c.claim)}
+    seen = {_where(c) for c in cited.values()}
+    others = []
+    for c in claims:
+        if _where(c) not in seen:
+            seen.add(_where(c))
+            others.append(c)
+    shown = others[: max(0, MAX_MARKS - len(cited))] + list(cited.values())
+    return cited, shown
+
+
+@dataclass(frozen=True)
+class _Axes:
+    """Where a day and an article's lane fall on a timeline: days from ``lo`` to ``hi``
+    (ordinals) across the drawing's width, one lane per article."""
+
+    lo: int
+    hi: int
+    lane_of: dict[str, int]
+
+    @classmethod
+    def around(cls, shown: list[Claim], docs: list[str], documents: dict[str, Document]) -> _Axes:
+        """Axes spanning every shown time and publication day, with a margin."""
+        days = [c.time.start for c in shown if c.time and c.time.start]
+        days += [c.time.end for c in shown if c.time and c.time.end]
+        days += [p for d in docs if (p := _published(documents, d))]
+        lo, hi = min(days).toordinal(), max(days).toordinal()
+        pad = max(15, (hi - lo) // 30)
+        return cls(lo - pad, hi + pad, {d: i for i, d in enumerate(docs)})
+
+    def x(self, day: date) -> float:
+        return LEFT + (day.toordinal() - self.lo) / (self.hi - self.lo) * (WIDTH - LEFT - RIGHT)
+
+    def y(self, doc: str) -> float:
+        return TOP + LANE * self.lane_of[doc] + LANE / 2
 
 
 def _where(c: Claim) -> tuple[object, ...]:
@@ -291,6 +315,20 @@ def entity_graph(claims: list[Claim], findings: list[Finding], anchors: list[str
         first_card.setdefault(f.entity, anchor)
     ranked = sorted(mentions, key=lambda e: (e not in first_card, -mentions[e], e))
     keep = ranked[:MAX_NODES]
+    g = _linked(claims, keep)
+    at = _positions(g, keep)
+    biggest = max(mentions[e] for e in keep)
+    nodes = [_node(e, at[e], mentions[e], biggest, first_card.get(e)) for e in keep]
+    edges = [
+        Edge(_f(at[a][0]), _f(at[a][1]), _f(at[b][0]), _f(at[b][1]), int(d["weight"]))
+        for a, b, d in sorted(g.edges(data=True))
+    ]
+    return Graph(GRAPH_W, GRAPH_H, nodes, edges, len(mentions) - len(keep))
+
+
+def _linked(claims: list[Claim], keep: list[str]) -> nx.Graph:
+    """The kept entities, linked with the number of articles that speak of both. Each
+    entity keeps its three strongest links: a readable picture, not a hairball."""
     kept = set(keep)
     per_doc: dict[str, set[str]] = {}
     for c in claims:
@@ -301,13 +339,17 @@ def entity_graph(claims: list[Claim], findings: list[Finding], anchors: list[str
         together.update(combinations(sorted(ents), 2))
     g = nx.Graph()
     g.add_nodes_from(keep)
-    # Each entity keeps its three strongest links: a readable picture, not a hairball.
     for e in keep:
         links = sorted(
             ((w, pair) for pair, w in together.items() if e in pair), key=lambda t: (-t[0], t[1])
         )
         for w, (a, b) in links[:3]:
             g.add_edge(a, b, weight=w)
+    return g
+
+
+def _positions(g: nx.Graph, keep: list[str]) -> dict[str, tuple[float, float]]:
+    """Each entity's place in the drawing: a seeded spring layout scaled to the margins."""
     pos = nx.spring_layout(g, seed=7, weight="weight", k=2.5 / math.sqrt(len(keep)), iterations=100)
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
@@ -316,32 +358,27 @@ def entity_graph(claims: list[Claim], findings: list[Finding], anchors: list[str
         return MARGIN + (v - lo) / ((hi - lo) or 1) * (size - 2 * MARGIN)
 
     x_lo, x_hi, y_lo, y_hi = min(xs), max(xs), min(ys), max(ys)
-    at = {
+    return {
         e: (scale(pos[e][0], x_lo, x_hi, GRAPH_W), scale(pos[e][1], y_lo, y_hi, GRAPH_H))
         for e in keep
     }
-    biggest = max(mentions[e] for e in keep)
-    nodes = []
-    for e in keep:
-        x, y = at[e]
-        r = 4 + 8 * math.sqrt(mentions[e] / biggest)
-        right = x < GRAPH_W * 0.7
-        nodes.append(
-            Node(
-                x=_f(x),
-                y=_f(y),
-                r=_f(r),
-                label=_clip(e, 28),
-                title=f"{e}: {mentions[e]} claim{'s' if mentions[e] != 1 else ''}"
-                + (", disputed" if e in first_card else ""),
-                disputed=e in first_card,
-                anchor=first_card.get(e, ""),
-                label_x=_f(x + r + 3 if right else x - r - 3),
-                anchor_side="start" if right else "end",
-            )
-        )
-    edges = [
-        Edge(_f(at[a][0]), _f(at[a][1]), _f(at[b][0]), _f(at[b][1]), int(d["weight"]))
-        for a, b, d in sorted(g.edges(data=True))
-    ]
-    return Graph(GRAPH_W, GRAPH_H, nodes, edges, len(mentions) - len(keep))
+
+
+def _node(e: str, at: tuple[float, float], mentions: int, biggest: int, card: str | None) -> Node:
+    """An entity's node: its area grows with its claims; its label sits on the side with
+    room; ``card`` is the first finding about it, if disputed."""
+    x, y = at
+    r = 4 + 8 * math.sqrt(mentions / biggest)
+    right = x < GRAPH_W * 0.7
+    return Node(
+        x=_f(x),
+        y=_f(y),
+        r=_f(r),
+        label=_clip(e, 28),
+        title=f"{e}: {mentions} claim{'s' if mentions != 1 else ''}"
+        + (", disputed" if card is not None else ""),
+        disputed=card is not None,
+        anchor=card or "",
+        label_x=_f(x + r + 3 if right else x - r - 3),
+        anchor_side="start" if right else "end",
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from consistency.extract import orders
-from consistency.models import Claim, FactKey, Finding, owners_agree
+from consistency.models import Cited, Claim, FactKey, Finding, owners_agree
 from consistency.rules.base import Context, Rule, cite
 from consistency.rules.disputes import Dispute, entity_of, outlets_say
 
@@ -45,30 +45,16 @@ class Rule_OR02(Rule):
 
     def _check(self, ctx: Context, key: FactKey, group: list[Claim]) -> Finding | None:
         read = [(c, orders.relation(c)) for c in group if not c.negated]
-        strict = [(c, r) for c, r in read if r is not None and r[1] == orders.BEFORE]
-        firsts = sorted({r[0] for _, r in strict})
-        if len(firsts) < 2:
+        sides = _opposite_sides(read)
+        if sides is None:
             return None
-        a, b = firsts
-        one = [c for c, r in strict if r[0] == a]
-        other = [c for c, r in strict if r[0] == b]
-        pairs = [
-            (x, y)
-            for x in one
-            for y in other
-            if owners_agree(x, y) and (x.document != y.document or x.sentence != y.sentence)
-        ]
-        if not pairs:
-            return None
-        disputed = {c.id for p in pairs for c in p}
-        one = [c for c in one if c.id in disputed]
-        other = [c for c in other if c.id in disputed]
+        a, b, one, other = sides
         at = [c for c, r in read if r is not None and r[1] == orders.AT]
-        sides = sorted(
+        ranked = sorted(
             [(f"{a} before {b}", one), (f"{b} before {a}", other)],
             key=lambda kv: (-len({c.document for c in kv[1]}), kv[0]),
         )
-        values = [(label, tuple(cs)) for label, cs in sides]
+        values = [(label, tuple(cs)) for label, cs in ranked]
         if at:
             values.append((f"{a} and {b} at the same time", tuple(at)))
         shown = tuple(c for _, cs in values for c in cs)
@@ -79,39 +65,8 @@ class Rule_OR02(Rule):
             sources_differ=None not in sources and len(sources) > 1,
         )
         internal = sorted({c.document for c in one} & {c.document for c in other})
-        cited = []
-        for c in shown:
-            rel = orders.relation(c)
-            assert rel is not None
-            value = (
-                f"{rel[0]} before {rel[2]}"
-                if rel[1] == orders.BEFORE
-                else f"{rel[0]} and {rel[2]} at the same time"
-            )
-            how = f'"{c.trigger}": {c.why}' if c.why else f'"{c.trigger}"'
-            if c.attributed_to:
-                how += f", according to {c.attributed_to}"
-            cited.append(cite(c, value, ctx, how=how))
-        hints = [
-            f"the {a} may have begun before the {b} and gone on or spread after it: one"
-            f" outlet may tell its start, the other its spread"
-            f" (a fire may have started in flight and spread after landing)",
-            "'after' or 'following' may be loose wording for 'at the time of'",
-        ]
-        if at:
-            hints.append(
-                f"{len({c.document for c in at})} outlet(s) tell the {a} and the {b} as"
-                " simultaneous ('upon', 'when', 'as'), which fits either order loosely"
-            )
-        if internal:
-            names = sorted({ctx.source(c) for c in group if c.document in internal})
-            verb = "tells" if len(names) == 1 else "each tell"
-            hints.append(
-                f"{', '.join(names)} {verb} both orders: it may report an early account"
-                " and a later correction, or quote two sources"
-            )
-        if any(c.hedged for c in one + other):
-            hints.append("a side hedges its account ('reportedly', 'apparently')")
+        cited = [_cite_order(ctx, c) for c in shown]
+        hints = _hints(ctx, group, (a, b), at, internal, one + other)
         uncertain = d.sources_differ or any(c.hedged for c in one + other)
         where = " (also within one article)" if internal else ""
         msg = (
@@ -128,3 +83,82 @@ class Rule_OR02(Rule):
             severity="low" if uncertain else self.severity,
             reconcile=hints,
         )
+
+
+Relation = tuple[str, str, str]
+
+
+def _opposite_sides(
+    read: list[tuple[Claim, Relation | None]],
+) -> tuple[str, str, list[Claim], list[Claim]] | None:
+    """The two events A and B, the claims that tell A before B and those that tell B
+    before A, kept only where two of them dispute (their owners agree, and they are not
+    one sentence); None when no two claims tell opposite orders."""
+    strict = [(c, r) for c, r in read if r is not None and r[1] == orders.BEFORE]
+    firsts = sorted({r[0] for _, r in strict})
+    if len(firsts) < 2:
+        return None
+    a, b = firsts
+    one = [c for c, r in strict if r[0] == a]
+    other = [c for c, r in strict if r[0] == b]
+    pairs = [
+        (x, y)
+        for x in one
+        for y in other
+        if owners_agree(x, y) and (x.document != y.document or x.sentence != y.sentence)
+    ]
+    if not pairs:
+        return None
+    disputed = {c.id for p in pairs for c in p}
+    one = [c for c in one if c.id in disputed]
+    other = [c for c in other if c.id in disputed]
+    return a, b, one, other
+
+
+def _cite_order(ctx: Context, c: Claim) -> Cited:
+    """A claim cited with the order it tells and the connective it was read from."""
+    rel = orders.relation(c)
+    assert rel is not None
+    value = (
+        f"{rel[0]} before {rel[2]}"
+        if rel[1] == orders.BEFORE
+        else f"{rel[0]} and {rel[2]} at the same time"
+    )
+    how = f'"{c.trigger}": {c.why}' if c.why else f'"{c.trigger}"'
+    if c.attributed_to:
+        how += f", according to {c.attributed_to}"
+    return cite(c, value, ctx, how=how)
+
+
+def _hints(
+    ctx: Context,
+    group: list[Claim],
+    events: tuple[str, str],
+    at: list[Claim],
+    internal: list[str],
+    disputing: list[Claim],
+) -> list[str]:
+    """How both orders could be true: a start and a spread, loose wording, outlets that
+    tell the two as simultaneous, an article telling both, a hedge."""
+    a, b = events
+    hints = [
+        f"the {a} may have begun before the {b} and gone on or spread after it: one"
+        f" outlet may tell its start, the other its spread"
+        f" (a fire may have started in flight and spread after landing)",
+        "'after' or 'following' may be loose wording for 'at the time of'",
+    ]
+    if at:
+        hints.append(
+            f"{len({c.document for c in at})} outlet(s) tell the {a} and the {b} as"
+            " simultaneous ('upon', 'when', 'as'), which fits either order loosely"
+        )
+    if internal:
+        names = sorted({ctx.source(c) for c in group if c.document in internal})
+        verb = "tells" if len(names) == 1 else "each tell"
+        hints.append(
+            f"{', '.join(names)} {verb} both orders: it may report an early account"
+            " and a later correction, or quote two sources"
+        )
+    if any(c.hedged for c in disputing):
+        hints.append("a side hedges its account ('reportedly', 'apparently')")
+    return hints

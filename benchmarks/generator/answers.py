@@ -134,7 +134,6 @@ def two_claims(
 
 def planted_entry(story: Story, d: Planted) -> dict[str, Any]:
     """The expected entry of one planted discrepancy."""
-    ents, outs = story.entities, story.outlets
     entry: dict[str, Any] = {"id": d.id, "kind": d.kind}
     if d.form != d.kind:
         entry["form"] = d.form
@@ -147,77 +146,108 @@ def planted_entry(story: Story, d: Planted) -> dict[str, Any]:
     pa = story.plans[(f.id, d.outlet)]
     if d.form in ("status", "according", "count", "internal"):
         entry.update(new_entry(story, d, f, pa))
-    elif d.kind == "date":
-        pb = story.plans[(f.id, d.counter or 0)]
-        entry.update(two_claims(story, f, pa, pb, tvalue))
-        entry["note"] = (
-            f"{outs[d.outlet].name} dates {describe(story, f)} {tvalue(pa)}; "
-            f"{outs[d.counter or 0].name} dates it {tvalue(pb)}, the true date "
-            f"({f.date.isoformat() if f.date else ''}). The two times do not overlap."
-        )
-    elif d.kind == "number":
-        pb = story.plans[(f.id, d.counter or 0)]
-        entry.update(two_claims(story, f, pa, pb, qlabel))
-        entry["note"] = (
-            f"{qlabel(pa)} against {qlabel(pb)}: beyond any rounding. The "
-            f"true figure is {f.figure.label(f.figure.value) if f.figure else ''}."
-        )
-    elif d.kind == "first":
-        y = story.fact(d.facts[1])
-        pb = story.plans[(y.id, d.counter or 0)]
-        entry.update(
-            entity=ents[y.key].name,
-            event=f.event,
-            claims=[
-                claim_entry(story, pa, f"first, {tvalue(pa)}"),
-                claim_entry(story, pb, tvalue(pb)),
-            ],
-        )
-        entry["note"] = (
+    elif d.kind in _CLASSIC_ENTRIES:
+        entry.update(_CLASSIC_ENTRIES[d.kind](story, d, f, pa))
+    return entry
+
+
+def _date_entry(story: Story, d: Planted, f: Fact, pa: Plan) -> dict[str, Any]:
+    """A moved date against the true one."""
+    outs = story.outlets
+    pb = story.plans[(f.id, d.counter or 0)]
+    entry = two_claims(story, f, pa, pb, tvalue)
+    entry["note"] = (
+        f"{outs[d.outlet].name} dates {describe(story, f)} {tvalue(pa)}; "
+        f"{outs[d.counter or 0].name} dates it {tvalue(pb)}, the true date "
+        f"({f.date.isoformat() if f.date else ''}). The two times do not overlap."
+    )
+    return entry
+
+
+def _number_entry(story: Story, d: Planted, f: Fact, pa: Plan) -> dict[str, Any]:
+    """A wrong figure against the true one."""
+    pb = story.plans[(f.id, d.counter or 0)]
+    entry = two_claims(story, f, pa, pb, qlabel)
+    entry["note"] = (
+        f"{qlabel(pa)} against {qlabel(pb)}: beyond any rounding. The "
+        f"true figure is {f.figure.label(f.figure.value) if f.figure else ''}."
+    )
+    return entry
+
+
+def _first_entry(story: Story, d: Planted, f: Fact, pa: Plan) -> dict[str, Any]:
+    """A "first" against another outlet's earlier licence."""
+    ents, outs = story.entities, story.outlets
+    y = story.fact(d.facts[1])
+    pb = story.plans[(y.id, d.counter or 0)]
+    return {
+        "entity": ents[y.key].name,
+        "event": f.event,
+        "claims": [
+            claim_entry(story, pa, f"first, {tvalue(pa)}"),
+            claim_entry(story, pb, tvalue(pb)),
+        ],
+        "note": (
             f"{outs[d.outlet].name} calls {ents[f.key].name} the first ({tvalue(pa)}), but "
             f"{outs[d.counter or 0].name} has {ents[y.key].name} licensed already in "
             f"{tvalue(pb)}."
-        )
-        entry["first"] = ents[f.key].name
-    elif d.kind == "order":
-        q, p = story.fact(d.facts[0]), story.fact(d.facts[1])
-        pa_p = story.plans[(p.id, d.outlet)]
-        pb_q = story.plans[(q.id, d.counter or 0)]
-        pb_p = story.plans[(p.id, d.counter or 0)]
-        entry.update(
-            entity=ents[q.key].name,
-            event=q.event,
-            claims=[
-                claim_entry(story, pa, f"after {describe(story, p)} of {tvalue(pa_p)}"),
-                claim_entry(
-                    story,
-                    pb_q,
-                    f"{tvalue(pb_q)}, before {describe(story, p)} of {tvalue(pb_p)}",
-                ),
-            ],
-        )
-        entry["note"] = (
+        ),
+        "first": ents[f.key].name,
+    }
+
+
+def _order_entry(story: Story, d: Planted, f: Fact, pa: Plan) -> dict[str, Any]:
+    """One outlet's "then" against another's dates in the other order."""
+    ents, outs = story.entities, story.outlets
+    q, p = story.fact(d.facts[0]), story.fact(d.facts[1])
+    pa_p = story.plans[(p.id, d.outlet)]
+    pb_q = story.plans[(q.id, d.counter or 0)]
+    pb_p = story.plans[(p.id, d.counter or 0)]
+    return {
+        "entity": ents[q.key].name,
+        "event": q.event,
+        "claims": [
+            claim_entry(story, pa, f"after {describe(story, p)} of {tvalue(pa_p)}"),
+            claim_entry(
+                story, pb_q, f"{tvalue(pb_q)}, before {describe(story, p)} of {tvalue(pb_p)}"
+            ),
+        ],
+        "note": (
             f"{outs[d.outlet].name} tells {describe(story, p)} ({tvalue(pa_p)}) and then, "
             f"undated, {describe(story, q)}; {outs[d.counter or 0].name} dates "
             f"{describe(story, q)} {tvalue(pb_q)}, before {describe(story, p)} "
             f"({tvalue(pb_p)})."
-        )
-        entry["context"] = [
+        ),
+        "context": [
             {"source": story.source(d.outlet), "says": pa_p.sentence},
             {"source": story.source(d.counter or 0), "says": pb_p.sentence},
-        ]
-    elif d.kind == "anachronism":
-        pub = outs[d.outlet].pub.isoformat()
-        entry.update(
-            entity=ents[f.key].name,
-            event=f.event,
-            claims=[claim_entry(story, pa, f"{tvalue(pa)}, after the article's own date {pub}")],
-        )
-        entry["note"] = (
+        ],
+    }
+
+
+def _anachronism_entry(story: Story, d: Planted, f: Fact, pa: Plan) -> dict[str, Any]:
+    """A past event dated after its own article."""
+    outs = story.outlets
+    pub = outs[d.outlet].pub.isoformat()
+    return {
+        "entity": story.entities[f.key].name,
+        "event": f.event,
+        "claims": [claim_entry(story, pa, f"{tvalue(pa)}, after the article's own date {pub}")],
+        "note": (
             f"{outs[d.outlet].name} (published {pub}) tells "
             f"{describe(story, f)} as past, dated {tvalue(pa)}."
-        )
-    return entry
+        ),
+    }
+
+
+# The entries of the five classic kinds, each of two claims (or one, for an anachronism).
+_CLASSIC_ENTRIES: dict[str, Callable[[Story, Planted, Fact, Plan], dict[str, Any]]] = {
+    "date": _date_entry,
+    "number": _number_entry,
+    "first": _first_entry,
+    "order": _order_entry,
+    "anachronism": _anachronism_entry,
+}
 
 
 def trap_entry(story: Story, t: Trap) -> dict[str, Any]:

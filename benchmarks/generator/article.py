@@ -13,12 +13,21 @@ from .sentences import Renderer
 from .times import ABSOLUTE_FORMS
 from .wording import tidy
 
+Unit = tuple[str, list[Plan]]  # how the claims are told together, and their plans
+
 
 def render_article(rng: random.Random, story: Story, o: int) -> list[list[str]]:
     """The outlet's paragraphs, each a list of sentences. Fills every plan's sentence."""
     r = Renderer(story, o, rng)
     plans = [story.plans[(f.id, o)] for f in story.facts if (f.id, o) in story.plans]
-    units: list[tuple[str, list[Plan]]] = []
+    units = claim_units(rng, story, o, plans)
+    return write_layout(r, story, lay_out(rng, story, o, units))
+
+
+def claim_units(rng: random.Random, story: Story, o: int, plans: list[Plan]) -> list[Unit]:
+    """The outlet's claims grouped into sentences, shuffled: a planted order's two
+    claims, group subjects, two claims of one entity, single claims, second mentions."""
+    units: list[Unit] = []
     taken: list[str] = []
     # the planted order: P (dated) then Q ("then") as adjacent sentences
     for p in plans:
@@ -28,7 +37,23 @@ def render_article(rng: random.Random, story: Story, o: int) -> list[list[str]]:
     rest = [p for p in plans if p.fact.id not in taken]
     rng.shuffle(rest)
     loose = [p for p in rest if p.role == "free" and p.said_day is None and not p.pinned]
-    # group subjects: two licences of one day and one kind
+    units += group_units(rng, loose, taken)
+    units += same_entity_units(rng, story, loose, taken)
+    for p in rest:
+        if p.fact.id not in taken:
+            units.append(("single", [p]))
+    # an internal contradiction's second mention: a sentence of its own
+    for p in plans:
+        if p.echo is not None:
+            units.append(("echo", [p.echo]))
+    rng.shuffle(units)
+    return units
+
+
+def group_units(rng: random.Random, loose: list[Plan], taken: list[str]) -> list[Unit]:
+    """Group subjects: two licences of one day and one kind ("X and Y were licensed ...").
+    Adds the facts told to ``taken``."""
+    units: list[Unit] = []
     for p1 in loose:
         for p2 in loose:
             if (
@@ -43,7 +68,15 @@ def render_article(rng: random.Random, story: Story, o: int) -> list[list[str]]:
                 p2.time = p1.time
                 units.append(("group", [p1, p2]))
                 taken += [p1.fact.id, p2.fact.id]
-    # one entity, two claims, one sentence
+    return units
+
+
+def same_entity_units(
+    rng: random.Random, story: Story, loose: list[Plan], taken: list[str]
+) -> list[Unit]:
+    """One entity, two claims, one sentence (a relative clause, or two coordinated verbs).
+    Adds the facts told to ``taken``."""
+    units: list[Unit] = []
     for p1 in loose:
         for p2 in loose:
             if (
@@ -58,18 +91,16 @@ def render_article(rng: random.Random, story: Story, o: int) -> list[list[str]]:
                     how = "relative"
                 units.append((how, [p1, p2]))
                 taken += [p1.fact.id, p2.fact.id]
-    for p in rest:
-        if p.fact.id not in taken:
-            units.append(("single", [p]))
-    # an internal contradiction's second mention: a sentence of its own
-    for p in plans:
-        if p.echo is not None:
-            units.append(("echo", [p.echo]))
-    rng.shuffle(units)
+    return units
 
-    # Lay the article out first (a lede, the claims in ones and twos, fillers, a closing
-    # quote), then write it in reading order, so that names are introduced where they first
-    # appear: full names before surnames, the acronym's definition before its uses.
+
+def lay_out(
+    rng: random.Random, story: Story, o: int, units: list[Unit]
+) -> list[list[tuple[str, Any]]]:
+    """The article's paragraphs before any is written: a lede, the claims in ones and
+    twos, fillers, a planted quote if any, a closing quote. The layout comes first so that
+    the article can then be written in reading order and names introduced where they first
+    appear: full names before surnames, the acronym's definition before its uses."""
     layout: list[list[tuple[str, Any]]] = [[("lede", None)]]
     i = 0
     while i < len(units):
@@ -87,7 +118,11 @@ def render_article(rng: random.Random, story: Story, o: int) -> list[list[str]]:
         else:
             layout[k].insert(rng.randint(0, len(layout[k])), ("pquote", story.quote_plants[o]))
     layout.append([("filler", "quote")])
+    return layout
 
+
+def write_layout(r: Renderer, story: Story, layout: list[list[tuple[str, Any]]]) -> list[list[str]]:
+    """Write the laid-out paragraphs in reading order."""
     paras: list[list[str]] = []
     for items in layout:
         para: list[str] = []

@@ -4,6 +4,7 @@ which outlet shows it, and what each of their claims must say."""
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from .figures import Qty, qty_about, qty_exact, qty_wrong, sig_round
@@ -30,117 +31,139 @@ def after(ta: TimeExpr, tb: TimeExpr) -> bool:
 
 
 def plant(rng: random.Random, story: Story, kind: str, used: list[str]) -> Planted | None:
+    """Plant one discrepancy of ``kind`` on facts not ``used`` by an earlier plant; None
+    when the story has no fact that can carry it."""
     facts = [f for f in story.facts if f.id not in used]
-    outs = story.outlets
     pid = f"{story.folder}-{kind}"
-    if kind == "date":
-        cands = [f for f in facts if f.date is not None]
-        if not cands:
-            return None
-        f = rng.choice(cands)
-        a, b = pick_pair(rng, story, f)
-        assert f.date is not None
-        moved = moved_date(rng, f.date, outs[a].pub)
-        pa, pb = plan(story, f, a), plan(story, f, b)
-        ta, tb = time_pair(rng, moved, outs[a], f.date, outs[b], disjoint)
-        pa.role, pa.time, pa.planted, pa.bad = "planted", ta, pid, "time"
-        pb.role, pb.time = "counter", tb
-        return Planted(pid, kind, [f.id], a, b, extra={"moved": moved})
-    if kind == "number":
-        cands = [f for f in facts if f.figure is not None]
-        if not cands:
-            return None
-        f = rng.choice(cands)
-        assert f.figure is not None
-        a, b = pick_pair(rng, story, f)
-        pa, pb = plan(story, f, a), plan(story, f, b)
-        style_b = outs[b].style
-        qb = qty_about(f.figure, style_b, rng) if rng.random() < 0.35 else None
-        pb.qty = qb or qty_exact(f.figure, style_b, rng)
-        pa.qty = qty_wrong(f.figure, outs[a].style, rng, [pb.qty, qty_exact(f.figure, "us", rng)])
-        pa.role, pa.planted, pa.bad, pb.role = "planted", pid, "qty", "counter"
-        return Planted(pid, kind, [f.id], a, b)
-    if kind == "first":
-        lic = [f for f in facts if f.event == "licensed"]
-        if len(lic) < 2:
-            return None
-        x, y = rng.sample(lic, 2)
-        assert x.date and y.date
-        if y.date > add_months(x.date, -2):
-            y.date = add_months(x.date, -rng.randint(2, 10)) - timedelta(days=rng.randint(0, 20))
-        a = rng.choice(x.outlets)
-        b = rng.choice([o for o in range(len(outs)) if o != a])
-        ensure_told(y, b)
-        if a in y.outlets:
-            # the "first" outlet may say that y holds a licence too, but not since when
-            plan(story, y, a).undated = True
-        pa, pb = plan(story, x, a), plan(story, y, b)
-        ta, tb = time_pair(rng, x.date, outs[a], y.date, outs[b], after)
-        pa.role, pa.first, pa.time, pa.planted, pa.bad = "planted", True, ta, pid, "first"
-        pb.role, pb.time = "counter", tb
-        # nobody else says "first", and x's own outlet tells no earlier licence
-        return Planted(pid, kind, [x.id, y.id], a, b)
-    if kind == "order":
-        cands = [f for f in facts if f.date is not None]
-        if len(cands) < 2:
-            return None
-        p, q = rng.sample(cands, 2)
-        assert p.date and q.date
-        if q.date > add_months(p.date, -2):
-            q.date = add_months(p.date, -rng.randint(2, 8)) - timedelta(days=rng.randint(0, 20))
-        common = [o for o in p.outlets if o in q.outlets]
-        if len(common) >= 2:
-            a, b = rng.sample(common, 2)
-        else:
-            a, b = rng.sample(range(len(outs)), 2)
-        ensure_told(p, a, b)
-        ensure_told(q, a, b)
-        pp_a, pq_a = plan(story, p, a), plan(story, q, a)
-        pp_b, pq_b = plan(story, p, b), plan(story, q, b)
-        pp_a.role, pp_a.dated = "order", True
-        pq_a.role, pq_a.then_after, pq_a.undated, pq_a.planted = "then", p.id, True, pid
-        pq_a.bad = "then"
-        tp, tq = time_pair(rng, p.date, outs[b], q.date, outs[b], after)
-        pp_b.role, pp_b.time = "counter", tp
-        pq_b.role, pq_b.time = "counter", tq
-        return Planted(pid, kind, [q.id, p.id], a, b)
-    if kind == "anachronism":
-        cands = [f for f in facts if f.date is not None]
-        if not cands:
-            return None
-        f = rng.choice(cands)
-        a = rng.choice(f.outlets)
-        pub = outs[a].pub
-        later = add_months(date(pub.year, pub.month, 1), rng.randint(1, 6))
-        later = later.replace(day=rng.randint(1, 28))
-        ta = rng.choice(future_options(later, pub, outs[a].style))
-        pa = plan(story, f, a)
-        pa.role, pa.time, pa.planted, pa.bad = "planted", ta, pid, "time"
-        # the other outlets mostly leave the date out or give a year that holds both
-        for o in f.outlets:
-            if o == a or rng.random() < 0.5:
-                continue
-            po = plan(story, f, o)
-            assert f.date is not None
-            yr = [
-                t
-                for t in time_options(f.date, outs[o].pub, outs[o].style)
-                if t.form in YEAR_FORMS and t.contains(later)
-            ]
-            if yr:
-                po.forms = (rng.choice(yr).form,)
-            else:
-                po.undated = True
-        return Planted(pid, kind, [f.id], a, None, extra={"later": later})
-    if kind == "status":
-        return plant_status(rng, story, facts, pid)
-    if kind == "attribution":
-        return plant_attribution(rng, story, facts, pid)
     if kind == "count":
         return plant_count(rng, story, used, pid)
-    if kind == "internal":
-        return plant_internal(rng, story, facts, pid)
-    raise ValueError(kind)
+    if kind not in _PLANTERS:
+        raise ValueError(kind)
+    return _PLANTERS[kind](rng, story, facts, pid)
+
+
+def plant_date(rng: random.Random, story: Story, facts: list[Fact], pid: str) -> Planted | None:
+    """One outlet moves a fact's date by months; another gives the true date."""
+    outs = story.outlets
+    cands = [f for f in facts if f.date is not None]
+    if not cands:
+        return None
+    f = rng.choice(cands)
+    a, b = pick_pair(rng, story, f)
+    assert f.date is not None
+    moved = moved_date(rng, f.date, outs[a].pub)
+    pa, pb = plan(story, f, a), plan(story, f, b)
+    ta, tb = time_pair(rng, moved, outs[a], f.date, outs[b], disjoint)
+    pa.role, pa.time, pa.planted, pa.bad = "planted", ta, pid, "time"
+    pb.role, pb.time = "counter", tb
+    return Planted(pid, "date", [f.id], a, b, extra={"moved": moved})
+
+
+def plant_number(rng: random.Random, story: Story, facts: list[Fact], pid: str) -> Planted | None:
+    """One outlet gives a wrong figure; another the true one, exact or rounded."""
+    outs = story.outlets
+    cands = [f for f in facts if f.figure is not None]
+    if not cands:
+        return None
+    f = rng.choice(cands)
+    assert f.figure is not None
+    a, b = pick_pair(rng, story, f)
+    pa, pb = plan(story, f, a), plan(story, f, b)
+    style_b = outs[b].style
+    qb = qty_about(f.figure, style_b, rng) if rng.random() < 0.35 else None
+    pb.qty = qb or qty_exact(f.figure, style_b, rng)
+    pa.qty = qty_wrong(f.figure, outs[a].style, rng, [pb.qty, qty_exact(f.figure, "us", rng)])
+    pa.role, pa.planted, pa.bad, pb.role = "planted", pid, "qty", "counter"
+    return Planted(pid, "number", [f.id], a, b)
+
+
+def plant_first(rng: random.Random, story: Story, facts: list[Fact], pid: str) -> Planted | None:
+    """One outlet calls a licence the first; another tells an earlier one (moved to two
+    months or more before it when needed)."""
+    outs = story.outlets
+    lic = [f for f in facts if f.event == "licensed"]
+    if len(lic) < 2:
+        return None
+    x, y = rng.sample(lic, 2)
+    assert x.date and y.date
+    if y.date > add_months(x.date, -2):
+        y.date = add_months(x.date, -rng.randint(2, 10)) - timedelta(days=rng.randint(0, 20))
+    a = rng.choice(x.outlets)
+    b = rng.choice([o for o in range(len(outs)) if o != a])
+    ensure_told(y, b)
+    if a in y.outlets:
+        # the "first" outlet may say that y holds a licence too, but not since when
+        plan(story, y, a).undated = True
+    pa, pb = plan(story, x, a), plan(story, y, b)
+    ta, tb = time_pair(rng, x.date, outs[a], y.date, outs[b], after)
+    pa.role, pa.first, pa.time, pa.planted, pa.bad = "planted", True, ta, pid, "first"
+    pb.role, pb.time = "counter", tb
+    # nobody else says "first", and x's own outlet tells no earlier licence
+    return Planted(pid, "first", [x.id, y.id], a, b)
+
+
+def plant_order(rng: random.Random, story: Story, facts: list[Fact], pid: str) -> Planted | None:
+    """One outlet tells two events in one order ("then"), another dates them the other way
+    round (the earlier one moved back when needed)."""
+    outs = story.outlets
+    cands = [f for f in facts if f.date is not None]
+    if len(cands) < 2:
+        return None
+    p, q = rng.sample(cands, 2)
+    assert p.date and q.date
+    if q.date > add_months(p.date, -2):
+        q.date = add_months(p.date, -rng.randint(2, 8)) - timedelta(days=rng.randint(0, 20))
+    common = [o for o in p.outlets if o in q.outlets]
+    if len(common) >= 2:
+        a, b = rng.sample(common, 2)
+    else:
+        a, b = rng.sample(range(len(outs)), 2)
+    ensure_told(p, a, b)
+    ensure_told(q, a, b)
+    pp_a, pq_a = plan(story, p, a), plan(story, q, a)
+    pp_b, pq_b = plan(story, p, b), plan(story, q, b)
+    pp_a.role, pp_a.dated = "order", True
+    pq_a.role, pq_a.then_after, pq_a.undated, pq_a.planted = "then", p.id, True, pid
+    pq_a.bad = "then"
+    tp, tq = time_pair(rng, p.date, outs[b], q.date, outs[b], after)
+    pp_b.role, pp_b.time = "counter", tp
+    pq_b.role, pq_b.time = "counter", tq
+    return Planted(pid, "order", [q.id, p.id], a, b)
+
+
+def plant_anachronism(
+    rng: random.Random, story: Story, facts: list[Fact], pid: str
+) -> Planted | None:
+    """One outlet dates a fact after its own publication; the others mostly leave the
+    date out or give a year that holds both."""
+    outs = story.outlets
+    cands = [f for f in facts if f.date is not None]
+    if not cands:
+        return None
+    f = rng.choice(cands)
+    a = rng.choice(f.outlets)
+    pub = outs[a].pub
+    later = add_months(date(pub.year, pub.month, 1), rng.randint(1, 6))
+    later = later.replace(day=rng.randint(1, 28))
+    ta = rng.choice(future_options(later, pub, outs[a].style))
+    pa = plan(story, f, a)
+    pa.role, pa.time, pa.planted, pa.bad = "planted", ta, pid, "time"
+    # the other outlets mostly leave the date out or give a year that holds both
+    for o in f.outlets:
+        if o == a or rng.random() < 0.5:
+            continue
+        po = plan(story, f, o)
+        assert f.date is not None
+        yr = [
+            t
+            for t in time_options(f.date, outs[o].pub, outs[o].style)
+            if t.form in YEAR_FORMS and t.contains(later)
+        ]
+        if yr:
+            po.forms = (rng.choice(yr).form,)
+        else:
+            po.undated = True
+    return Planted(pid, "anachronism", [f.id], a, None, extra={"later": later})
 
 
 def plant_status(rng: random.Random, story: Story, facts: list[Fact], pid: str) -> Planted | None:
@@ -312,3 +335,16 @@ def plant_internal(rng: random.Random, story: Story, facts: list[Fact], pid: str
         text = f"{word} {f.figure.phrase(x, outs[o].style, rng)}"
         po.qty = Qty("bound", text, x, float("inf"), x, word)
     return Planted(pid, "number", [f.id], a, a, form="internal")
+
+
+# Who plants each kind but "count" (which reads every licence, used or not).
+_PLANTERS: dict[str, Callable[[random.Random, Story, list[Fact], str], Planted | None]] = {
+    "date": plant_date,
+    "number": plant_number,
+    "first": plant_first,
+    "order": plant_order,
+    "anachronism": plant_anachronism,
+    "status": plant_status,
+    "attribution": plant_attribution,
+    "internal": plant_internal,
+}

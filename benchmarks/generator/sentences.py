@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from typing import Any
 
 from .figures import fmt_count
@@ -44,74 +45,29 @@ class Renderer:
 
     # -- fields -------------------------------------------------------------------------
     def fill(self, template: str, p: Plan | None, extra: dict[str, Any] | None = None) -> str:
-        f = p.fact if p else None
+        """The template with each {FIELD} replaced: from ``extra`` first (a value, or a
+        callable for a value drawn only when used), else from the plan and its fact."""
         extra = extra or {}
-
-        def lic(plural: bool = False) -> str:
-            assert f is not None and p is not None
-            name = f.fields["licence"]
-            if p.retail:
-                name = "retail " + name
-            if plural:
-                return name.replace("licence", "licences").replace("permit", "permits")
-            return ("an " if name[0] in "aeiou" else "a ") + name
 
         def value(k: str) -> str:
             if k in extra:
                 v = extra[k]
                 return str(v() if callable(v) else v)
-            assert f is not None and p is not None
-            if k == "S":
-                return self.voice.name(f.key)
-            if k == "A":
-                return self.voice.name("reg")
-            if k in ("X2", "FUND", "C"):
-                key = {"X2": f.fields.get("X2", ""), "FUND": "fund", "C": "city"}[k]
-                return self.voice.name(key)
-            if k == "T":
-                return p.time.text if p.time else ""
-            if k == "N":
-                return p.qty.text if p.qty else ""
-            if k == "Ncap":
-                return (p.qty.text if p.qty else "")[:1].upper() + (p.qty.text if p.qty else "")[1:]
-            if k == "L":
-                return lic()
-            if k == "lic":
-                return lic()[2:].lstrip()
-            if k == "Tlead":
-                return p.time.lead if p.time else ""
-            if k in ("OP", "OPS"):
-                return self.voc["operator"] + ("s" if k == "OPS" else "")
-            if k == "K":
-                return SMALL[p.count or 2]
-            if k == "which":
-                return self.voice.pronoun(f.key)
-            if k == "Ls":
-                return lic(plural=True)
-            if k == "Lcap":
-                s = lic()
-                return s[0].upper() + s[1:]
-            if k == "O":
-                return f.fields["O"]
-            if k == "Ocap":
-                o = re.sub(r"^its ", "the ", f.fields["O"])
-                return o[0].upper() + o[1:]
-            if k == "were":
-                return "were" if f.fields.get("plural") else "was"
-            if k == "ROLE":
-                x2 = f.fields["X2"]
-                return f"{f.fields['POST']} of {self.voice.name(x2)}"
-            if k == "POST":
-                return f.fields["POST"]
-            if k == "DEAL":
-                return f.fields["deal"]
-            if k in ("ACT", "R", "SITE"):
-                return f.fields.get(k, "")
-            if k == "SECTOR":
-                return self.voc["sector"]
-            raise KeyError(k)
+            assert p is not None
+            if k not in _FIELDS:
+                raise KeyError(k)
+            return _FIELDS[k](self, p)
 
         return FIELD_RE.sub(lambda m: value(m.group(1)), template)
+
+    def licence(self, p: Plan, plural: bool = False) -> str:
+        """The fact's licence, "retail" when the plan says so: "a ... licence", or plural."""
+        name = p.fact.fields["licence"]
+        if p.retail:
+            name = "retail " + name
+        if plural:
+            return name.replace("licence", "licences").replace("permit", "permits")
+        return ("an " if name[0] in "aeiou" else "a ") + name
 
     # -- claims -------------------------------------------------------------------------
     def vp(self, p: Plan, kind: str = "vp", front: bool = False) -> str:
@@ -130,15 +86,49 @@ class Renderer:
         return tmpl
 
     def single(self, p: Plan) -> str:
-        rng, ev = self.rng, EVENTS[p.fact.event]
-        ent = self.story.entities[p.fact.key]
-        lead = ""
+        """One claim in a sentence of its own, in a frame drawn at random."""
         if p.status is not None:
             return self.status(p)
         if p.count is not None:
             return self.counted(p)
         if p.agency is not None:
             return self.agency(p)
+        frame = self.rng.choice(self.frames(p))
+        if p.then_after:
+            return self.then(p)
+        if p.said_day is not None:
+            return self.said_that(p)
+        kind = "first" if p.first else "vp"
+        if frame == "full" and not p.retail and not p.first:
+            full = self.full(p)
+            if full is not None:
+                return full
+        if frame == "front":
+            assert p.time is not None
+            body = self.vp(p, kind, front=True)
+            p.frame = "front"
+            return self.fill(f"{p.time.lead}, {{S}} {body}.", p)
+        body = self.vp(p, kind)
+        if frame == "hedged":
+            return self.hedged(p, body)
+        if frame == "perfect":
+            p.frame = "perfect"
+            pp = self.vp_pp(p)
+            return self.fill(f"{{S}} has {pp}.", p)
+        if frame == "attr":
+            return self.attributed(p, body)
+        if frame == "told":
+            p.frame = "told"
+            return self.fill(
+                f"{{S}} {body}, {{W}} told {self.out.name}.", p, {"W": lambda: self.speaker(p)}
+            )
+        p.frame = "plain"
+        return self.fill(f"{{S}} {body}.", p)
+
+    def frames(self, p: Plan) -> list[str]:
+        """The frames a claim can take (repeats weigh the draw): a "first" only the simple
+        ones, a planted or trap claim no hedge, a frame only when the claim has its parts."""
+        ev = EVENTS[p.fact.event]
         frames = ["plain", "plain", "front", "attr", "told", "full"]
         if p.role == "free":
             frames += ["hedged", "hedged"]
@@ -150,79 +140,73 @@ class Renderer:
             frames = [x for x in frames if x != "front"]
         if not ev["full"]:
             frames = [x for x in frames if x != "full"]
-        frame = rng.choice(frames)
-        if p.then_after:
-            adv = rng.choice(["then", "later", "subsequently", "after that"])
-            body = self.vp(p)
-            if adv in ("later", "after that"):
-                s = f"{adv.capitalize()}, {{S}} {body}."
-            elif body.startswith(("was ", "were ")):
-                w, rest = body.split(" ", 1)
-                s = f"{{S}} {w} {adv} {rest}."
-            else:
-                s = f"{{S}} {adv} {body}."
-            p.frame = f"then:{adv}"
-            return self.fill(s, p)
-        if p.said_day is not None:
-            assert p.said_expr is not None
+        return frames
+
+    def then(self, p: Plan) -> str:
+        """A claim told as coming after the one before it: "X then ...", "Later, X ..."."""
+        adv = self.rng.choice(["then", "later", "subsequently", "after that"])
+        body = self.vp(p)
+        if adv in ("later", "after that"):
+            s = f"{adv.capitalize()}, {{S}} {body}."
+        elif body.startswith(("was ", "were ")):
+            w, rest = body.split(" ", 1)
+            s = f"{{S}} {w} {adv} {rest}."
+        else:
+            s = f"{{S}} {adv} {body}."
+        p.frame = f"then:{adv}"
+        return self.fill(s, p)
+
+    def said_that(self, p: Plan) -> str:
+        """A claim dated by the statement that reported it: "X said on Monday that it had ..."."""
+        assert p.said_expr is not None
+        pp = self.vp_pp(p)
+        ent = self.story.entities[p.fact.key]
+        if ent.kind == "company" and p.fact.event == "licensed" and self.rng.random() < 0.5:
+            s = f"{{A}} said {p.said_expr.text} that {{S}} had {pp}."
+        else:
+            s = f"{{S}} said {p.said_expr.text} that it had {pp}."
+        p.frame = "said-that"
+        return self.fill(s, p)
+
+    def full(self, p: Plan) -> str | None:
+        """The claim in a full sentence of its event's own, or None when none fits (then
+        the claim is told plainly)."""
+        full = usable(EVENTS[p.fact.event]["full"], p, strict=True)
+        if not full:
+            return None
+        tmpl = self.rng.choice(full)
+        if "{T}" not in tmpl or p.time is None:
+            tmpl = tmpl.replace(" {T}", "")
+        if "{N}" in tmpl and p.qty is None:
+            return None
+        p.frame = "full"
+        return self.fill(tmpl, p)
+
+    def hedged(self, p: Plan, body: str) -> str:
+        """A claim the outlet does not vouch for: "reportedly", "is said to have" ..."""
+        p.hedged = True
+        p.frame = "hedged"
+        if body.startswith(("was ", "were ")):
+            w, rest = body.split(" ", 1)
+            return self.fill(f"{{S}} {w} reportedly {rest}.", p)
+        if EVENTS[p.fact.event]["pp"] and self.rng.random() < 0.4:
             pp = self.vp_pp(p)
-            if ent.kind == "company" and p.fact.event == "licensed" and rng.random() < 0.5:
-                s = f"{{A}} said {p.said_expr.text} that {{S}} had {pp}."
-            else:
-                s = f"{{S}} said {p.said_expr.text} that it had {pp}."
-            p.frame = "said-that"
-            return self.fill(s, p)
-        kind = "first" if p.first else "vp"
-        if p.retail and frame == "full":
-            frame = "plain"
-        if frame == "full" and not p.first and usable(ev["full"], p, strict=True):
-            tmpl = rng.choice(usable(ev["full"], p, strict=True))
-            if "{T}" not in tmpl or p.time is None:
-                tmpl = tmpl.replace(" {T}", "")
-            if "{N}" in tmpl and p.qty is None:
-                frame = "plain"
-            else:
-                p.frame = "full"
-                return self.fill(tmpl, p)
-        if frame == "front":
-            assert p.time is not None
-            body = self.vp(p, kind, front=True)
-            p.frame = "front"
-            return self.fill(f"{p.time.lead}, {{S}} {body}.", p)
-        body = self.vp(p, kind)
-        if frame == "hedged":
-            p.hedged = True
-            p.frame = "hedged"
-            if body.startswith(("was ", "were ")):
-                w, rest = body.split(" ", 1)
-                return self.fill(f"{{S}} {w} reportedly {rest}.", p)
-            if ev["pp"] and rng.random() < 0.4:
-                pp = self.vp_pp(p)
-                word = rng.choice(["is understood to have", "is said to have", "allegedly"])
-                if word == "allegedly":
-                    return self.fill(f"{{S}} allegedly {body}.", p)
-                return self.fill(f"{{S}} {word} {pp}.", p)
-            return self.fill(f"{{S}} reportedly {body}.", p)
-        if frame == "perfect":
-            p.frame = "perfect"
-            pp = self.vp_pp(p)
-            return self.fill(f"{{S}} has {pp}.", p)
-        if frame == "attr":
-            p.frame = "attr"
-            # "according to" names the fact's one source, in whichever outlet tells it
-            src = p.fact.source
-            if rng.random() < 0.5 and not p.no_according and not (src == "{A}" and "{A}" in body):
-                p.according = "reg" if src == "{A}" else src
-                return self.fill(f"{lead}{{S}} {body}, according to {src}.", p)
-            who = self.attributor(p, avoid_reg="{A}" in body)
-            return self.fill(f"{lead}{{S}} {body}, {who} said.", p)
-        if frame == "told":
-            p.frame = "told"
-            return self.fill(
-                f"{{S}} {body}, {{W}} told {self.out.name}.", p, {"W": lambda: self.speaker(p)}
-            )
-        p.frame = "plain"
-        return self.fill(f"{{S}} {body}.", p)
+            word = self.rng.choice(["is understood to have", "is said to have", "allegedly"])
+            if word == "allegedly":
+                return self.fill(f"{{S}} allegedly {body}.", p)
+            return self.fill(f"{{S}} {word} {pp}.", p)
+        return self.fill(f"{{S}} reportedly {body}.", p)
+
+    def attributed(self, p: Plan, body: str) -> str:
+        """A claim with its source: "according to" the fact's one source (the same in
+        whichever outlet tells it), or "..., officials said"."""
+        p.frame = "attr"
+        src = p.fact.source
+        if self.rng.random() < 0.5 and not p.no_according and not (src == "{A}" and "{A}" in body):
+            p.according = "reg" if src == "{A}" else src
+            return self.fill(f"{{S}} {body}, according to {src}.", p)
+        who = self.attributor(p, avoid_reg="{A}" in body)
+        return self.fill(f"{{S}} {body}, {who} said.", p)
 
     def status(self, p: Plan) -> str:
         """The opposite state: "X was refused a licence in May", "X has yet to obtain one"."""
@@ -380,3 +364,43 @@ class Renderer:
         if "{CoX}" in out:
             out = out.replace("{CoX}", self.voice.name(rng.choice(["co0", "co1", "co2"])))
         return tidy(out)
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def _qty_text(p: Plan) -> str:
+    return p.qty.text if p.qty else ""
+
+
+# What each {FIELD} of a template stands for, from the plan and its fact.
+_FIELDS: dict[str, Callable[[Renderer, Plan], str]] = {
+    "S": lambda r, p: r.voice.name(p.fact.key),
+    "A": lambda r, p: r.voice.name("reg"),
+    "X2": lambda r, p: r.voice.name(p.fact.fields.get("X2", "")),
+    "FUND": lambda r, p: r.voice.name("fund"),
+    "C": lambda r, p: r.voice.name("city"),
+    "T": lambda r, p: p.time.text if p.time else "",
+    "N": lambda r, p: _qty_text(p),
+    "Ncap": lambda r, p: _cap(_qty_text(p)),
+    "L": lambda r, p: r.licence(p),
+    "lic": lambda r, p: r.licence(p)[2:].lstrip(),
+    "Tlead": lambda r, p: p.time.lead if p.time else "",
+    "OP": lambda r, p: r.voc["operator"],
+    "OPS": lambda r, p: r.voc["operator"] + "s",
+    "K": lambda r, p: SMALL[p.count or 2],
+    "which": lambda r, p: r.voice.pronoun(p.fact.key),
+    "Ls": lambda r, p: r.licence(p, plural=True),
+    "Lcap": lambda r, p: _cap(r.licence(p)),
+    "O": lambda r, p: p.fact.fields["O"],
+    "Ocap": lambda r, p: _cap(re.sub(r"^its ", "the ", p.fact.fields["O"])),
+    "were": lambda r, p: "were" if p.fact.fields.get("plural") else "was",
+    "ROLE": lambda r, p: f"{p.fact.fields['POST']} of {r.voice.name(p.fact.fields['X2'])}",
+    "POST": lambda r, p: p.fact.fields["POST"],
+    "DEAL": lambda r, p: p.fact.fields["deal"],
+    "ACT": lambda r, p: p.fact.fields.get("ACT", ""),
+    "R": lambda r, p: p.fact.fields.get("R", ""),
+    "SITE": lambda r, p: p.fact.fields.get("SITE", ""),
+    "SECTOR": lambda r, p: r.voc["sector"],
+}

@@ -77,27 +77,47 @@ def fact_fields(
     return f
 
 
-def build_story(
-    index: int,
-    rng: random.Random,
-    n_outlets: int,
-    kinds: list[str],
-    traps: list[str],
-    reg: Registry,
-    outlet_pool: list[tuple[str, str, str]],
-) -> Story:
+class _Slots:
+    """The (entity role, event) pairs chosen for a story's facts, in order, and the pools
+    they are drawn from (after one of two look-alike bans is dropped)."""
+
+    def __init__(self, free: list[tuple[str, str]]) -> None:
+        self.free = free
+        self.licensed = [s for s in free if s[1] == "licensed"]
+        self.figure = [s for s in free if s[1] in FIGURE_EVENTS]
+        self.dated = [s for s in free if s[1] not in UNDATED_EVENTS and s[1] != "licensed"]
+        self.chosen: list[tuple[str, str]] = []
+        # facts whose figure must not be round (a rounding trap needs something to round)
+        self.non_round: set[str] = set()
+
+    def add(self, slot: tuple[str, str]) -> None:
+        if slot not in self.chosen:
+            self.chosen.append(slot)
+
+    def unused(self, pool: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        return [s for s in pool if s not in self.chosen]
+
+
+def _story_vocabulary(rng: random.Random, traps: list[str]) -> tuple[str, dict[str, Any]]:
+    """The story's domain and its words, with one licensing regime for the whole story:
+    every licence in it is of one kind (a "first" claim about another kind of licence would
+    not be contradicted)."""
     domain = rng.choice(sorted(DOMAINS))
     if "retail" in traps and DOMAINS[domain]["retail"] is None:
         domain = rng.choice(sorted(d for d in DOMAINS if DOMAINS[d]["retail"]))
-    # one licensing regime per story: every licence in it is of one kind (a "first" claim
-    # about another kind of licence would not be contradicted)
     voc = dict(DOMAINS[domain])
     voc["story_licence"] = voc["retail"] if "retail" in traps else rng.choice(voc["licence"])
-    ents = make_cast(rng, domain, reg)
-    cur = rng.choice(sorted(CURRENCIES))
+    return domain, voc
 
-    # Publication dates: the first outlet on P0, the others within three weeks.
-    p0 = date(2021, 3, 1) + timedelta(days=rng.randint(0, 1700))
+
+def _make_outlets(
+    rng: random.Random,
+    index: int,
+    p0: date,
+    n_outlets: int,
+    outlet_pool: list[tuple[str, str, str]],
+) -> list[Outlet]:
+    """The outlets: the first publishes on ``p0``, the others within three weeks."""
     chosen = rng.sample(outlet_pool, n_outlets)
     fmts = list(FORMATS)
     rng.shuffle(fmts)
@@ -112,88 +132,114 @@ def build_story(
         # reads the same in the file; a quarter of the other outlets use them too
         o.quotes = "curly" if o.fmt == "json" or rng.random() < 0.25 else "straight"
         outlets.append(o)
+    return outlets
 
-    # Facts: first what the plants and traps need, then random ones, 5-8 in all.
-    slots: list[tuple[str, str]] = []
-    need_figure_non_round: set[str] = set()
 
-    def add(slot: tuple[str, str]) -> None:
-        if slot not in slots:
-            slots.append(slot)
+def _slots_for_kinds(rng: random.Random, slots: _Slots, kinds: list[str]) -> dict[str, str]:
+    """The facts the planted kinds need; returns the form each wished-for plant takes."""
+    if "count" in kinds:
+        # two or three licences: a group to count
+        for s in slots.licensed[: rng.choice([2, 2, 3])]:
+            slots.add(s)
+    if "number" in kinds:
+        slots.add(slots.unused(slots.figure)[0])
+    if "order" in kinds:
+        for s in slots.unused(slots.dated)[:2]:
+            slots.add(s)
+    for k in ("date", "anachronism"):
+        if k in kinds:
+            slots.add(slots.unused(slots.dated + slots.licensed)[0])
+    wish: dict[str, str] = {}
+    if "internal" in kinds:
+        wish["internal"] = "number" if rng.random() < 0.4 else "date"
+        pool = slots.figure if wish["internal"] == "number" else slots.dated + slots.licensed
+        slots.add(slots.unused(pool)[0])
+    if "status" in kinds:
+        ev = rng.choice(["licensed", "licensed", "licensed", "banned", "approved"])
+        wish["status"] = ev
+        pick = next((s for s in slots.unused(slots.free) if s[1] == ev), None)
+        slots.add(pick or next(s for s in slots.unused(slots.free) if s[1] in STATUS_EVENTS))
+    if "attribution" in kinds:
+        wish["attribution"] = "according" if rng.random() < 0.4 else "quote"
+        if wish["attribution"] == "according":
+            pool = slots.unused(slots.dated + slots.licensed)
+            slots.add(next(s for s in pool if s[0][:2] == "co"))
+    return wish
 
+
+def _slots_for_traps(slots: _Slots, traps: list[str]) -> None:
+    """The facts the traps need, while the story has fewer than eight (a trap without a
+    fact of its own is skipped)."""
+    for t in traps:
+        if len(slots.chosen) >= 8:
+            break
+        if t in ("retail", "true_first"):
+            spare = next(iter(slots.unused(slots.licensed)), None)
+            if spare is not None:
+                slots.add(spare)
+            if t == "true_first":
+                slots.add(next(iter(slots.unused(slots.licensed)), slots.licensed[0]))
+        elif t in ("rounding", "bound"):
+            s = slots.unused(slots.figure)[0]
+            slots.add(s)
+            if t == "rounding":
+                slots.non_round.add(s[0] + s[1])
+        elif t == "said_that":
+            pool = slots.unused(slots.dated + slots.licensed)
+            slots.add(next(s for s in pool if s[1] in SAID_EVENTS))
+        else:
+            slots.add(slots.unused(slots.dated + slots.licensed)[0])
+
+
+def _choose_slots(
+    rng: random.Random, kinds: list[str], traps: list[str]
+) -> tuple[_Slots, bool, dict[str, str]]:
+    """The story's 5-8 facts: first what the plants and traps need, then random ones.
+    Also returns whether two companies are licensed together, and the plants' wishes."""
     # a city ban and a regulator ban would share entity-less wording: keep one of them
     drop = rng.choice([("city", "banned"), ("reg", "banned")])
     free = [s for s in SLOTS if s != drop]
     rng.shuffle(free)
-    licensed = [s for s in free if s[1] == "licensed"]
+    slots = _Slots(free)
     # two licences: for a planted "first", or (often) two companies licensed on one day
     pair = "first" not in kinds and "true_first" not in traps and rng.random() < 0.6
     if "first" in kinds or pair:
-        add(licensed[0])
-        add(licensed[1])
-    figure_slots = [s for s in free if s[1] in FIGURE_EVENTS]
-    dated_slots = [s for s in free if s[1] not in UNDATED_EVENTS and s[1] != "licensed"]
+        slots.add(slots.licensed[0])
+        slots.add(slots.licensed[1])
     target = rng.randint(5, 8)
-    if "count" in kinds:
-        # two or three licences: a group to count
-        for s in licensed[: rng.choice([2, 2, 3])]:
-            add(s)
-    if "number" in kinds:
-        add(next(s for s in figure_slots if s not in slots))
-    if "order" in kinds:
-        for s in [s for s in dated_slots if s not in slots][:2]:
-            add(s)
-    for k in ("date", "anachronism"):
-        if k in kinds:
-            add(next(s for s in dated_slots + licensed if s not in slots))
-    wish: dict[str, str] = {}
-    if "internal" in kinds:
-        wish["internal"] = "number" if rng.random() < 0.4 else "date"
-        pool = figure_slots if wish["internal"] == "number" else dated_slots + licensed
-        add(next(s for s in pool if s not in slots))
-    if "status" in kinds:
-        ev = rng.choice(["licensed", "licensed", "licensed", "banned", "approved"])
-        wish["status"] = ev
-        pick = next((s for s in free if s[1] == ev and s not in slots), None)
-        add(pick or next(s for s in free if s[1] in STATUS_EVENTS and s not in slots))
-    if "attribution" in kinds:
-        wish["attribution"] = "according" if rng.random() < 0.4 else "quote"
-        if wish["attribution"] == "according":
-            add(next(s for s in dated_slots + licensed if s not in slots and s[0][:2] == "co"))
-    for t in traps:
-        if len(slots) >= 8:  # 5-8 facts a story; a trap without a fact of its own is skipped
-            break
-        if t in ("retail", "true_first"):
-            spare = next((s for s in licensed if s not in slots), None)
-            if spare is not None:
-                add(spare)
-            if t == "true_first":
-                add(next((s for s in licensed if s not in slots), licensed[0]))
-        elif t in ("rounding", "bound"):
-            s = next(s for s in figure_slots if s not in slots)
-            add(s)
-            if t == "rounding":
-                need_figure_non_round.add(s[0] + s[1])
-        elif t == "said_that":
-            add(next(s for s in dated_slots + licensed if s not in slots and s[1] in SAID_EVENTS))
-        else:
-            add(next(s for s in dated_slots + licensed if s not in slots))
+    wish = _slots_for_kinds(rng, slots, kinds)
+    _slots_for_traps(slots, traps)
     for s in free:
-        if len(slots) >= target:
+        if len(slots.chosen) >= target:
             break
-        add(s)
-    if ("chair", "resigned") in slots:
-        ents["chair"].desc = f"the former chair of the {ents['reg'].name}"
+        slots.add(s)
+    return slots, pair, wish
 
+
+def _make_facts(
+    rng: random.Random,
+    slots: _Slots,
+    voc: dict[str, Any],
+    ents: dict[str, Entity],
+    cur: str,
+) -> list[Fact]:
+    """One fact for each chosen slot, with its wording fields and figure (no date yet)."""
     facts: list[Fact] = []
-    for i, (key, event) in enumerate(slots):
+    for i, (key, event) in enumerate(slots.chosen):
         fig = None
         if event in FIGURE_EVENTS:
-            fig = make_figure(rng, event, cur, (key + event) in need_figure_non_round)
+            fig = make_figure(rng, event, cur, (key + event) in slots.non_round)
         facts.append(
             Fact(f"f{i + 1}", key, event, None, fact_fields(rng, key, event, voc, ents), fig)
         )
-    # True dates: most within two years before P0, some within days of it.
+    return facts
+
+
+def _date_facts(
+    rng: random.Random, facts: list[Fact], p0: date, kinds: list[str], together: bool
+) -> None:
+    """True dates: most within two years before ``p0``, some within days of it, often a
+    news peg of the last few days; licences granted together share a day."""
     for f in facts:
         if f.event in UNDATED_EVENTS:
             continue
@@ -210,7 +256,7 @@ def build_story(
         rng.choice(dated).date = p0 - timedelta(days=rng.choice([1, 1, 2, 3, 4, 5]))
     # two companies licensed on one day, now and then (group subjects)
     lic = [f for f in facts if f.event == "licensed"]
-    if len(lic) >= 2 and (pair or ("first" not in kinds and "true_first" not in traps)):
+    if len(lic) >= 2 and together:
         lic[1].date = lic[0].date
         lic[1].fields["licence"] = lic[0].fields["licence"]
     if "count" in kinds and len(lic) >= 3 and lic[0].date and rng.random() < 0.4:
@@ -219,7 +265,10 @@ def build_story(
         lic[2].date = min(p0 - timedelta(days=1), d0.replace(day=rng.randint(1, 28)))
         if (lic[2].date.year, lic[2].date.month) != (d0.year, d0.month):
             lic[2].date = d0
-    # who an "according to" names for each fact: one source, whichever outlet tells it
+
+
+def _pick_sources(rng: random.Random, facts: list[Fact], ents: dict[str, Entity]) -> None:
+    """Who an "according to" names for each fact: one source, whichever outlet tells it."""
     for f in facts:
         opts = ["officials"]
         if f.key != "reg":
@@ -229,15 +278,42 @@ def build_story(
         if f.key in ("council", "city"):
             opts += ["city officials"]
         f.source = rng.choice(opts)
-    story = Story(index, f"story-{index:03d}", domain, ents, facts, outlets, wish=wish)
-    # each quote has one speaker in the whole story (two outlets giving one quote to two
-    # people would be a real attribution conflict, planted only on purpose)
+
+
+def _share_quotes(rng: random.Random, story: Story) -> None:
+    """Each quote has one speaker in the whole story (two outlets giving one quote to two
+    people would be a real attribution conflict, planted only on purpose)."""
     quotes = list(QUOTES)
     rng.shuffle(quotes)
     share = len(quotes) // 3
     for i, who in enumerate(("mayor", "ceo", "chair")):
         story.quotes[who] = quotes[share * i : share * (i + 1)]
 
+
+def build_story(
+    index: int,
+    rng: random.Random,
+    n_outlets: int,
+    kinds: list[str],
+    traps: list[str],
+    reg: Registry,
+    outlet_pool: list[tuple[str, str, str]],
+) -> Story:
+    """A story with room for the planted ``kinds`` and the ``traps``, nothing planted yet."""
+    domain, voc = _story_vocabulary(rng, traps)
+    ents = make_cast(rng, domain, reg)
+    cur = rng.choice(sorted(CURRENCIES))
+    p0 = date(2021, 3, 1) + timedelta(days=rng.randint(0, 1700))
+    outlets = _make_outlets(rng, index, p0, n_outlets, outlet_pool)
+    slots, pair, wish = _choose_slots(rng, kinds, traps)
+    if ("chair", "resigned") in slots.chosen:
+        ents["chair"].desc = f"the former chair of the {ents['reg'].name}"
+    facts = _make_facts(rng, slots, voc, ents, cur)
+    together = pair or ("first" not in kinds and "true_first" not in traps)
+    _date_facts(rng, facts, p0, kinds, together)
+    _pick_sources(rng, facts, ents)
+    story = Story(index, f"story-{index:03d}", domain, ents, facts, outlets, wish=wish)
+    _share_quotes(rng, story)
     # Who tells what: each fact by at least two outlets.
     for f in facts:
         n = rng.randint(2, n_outlets) if n_outlets > 2 else 2

@@ -51,14 +51,10 @@ def qty_of(p: Plan) -> Qty | None:
     return p.qty
 
 
-def conflicts(story: Story) -> list[Conflict]:
-    outs = story.outlets
+def _same_fact_conflicts(by_fact: dict[str, list[Plan]]) -> list[Conflict]:
+    """Two outlets' tellings of one fact: dates apart, figures apart, or different sources
+    for one time."""
     found: list[Conflict] = []
-    plans = claims_of(story)
-    told = [p for p in plans if p.status is None]  # the fact as it happened, not its opposite
-    by_fact: dict[str, list[Plan]] = {}
-    for p in told:
-        by_fact.setdefault(p.fact.id, []).append(p)
     for fid in sorted(by_fact):
         ps = by_fact[fid]
         for i, a in enumerate(ps):
@@ -77,6 +73,14 @@ def conflicts(story: Story) -> list[Conflict]:
                     and not apart(ia, ib)
                 ):
                     found.append(Conflict("attribution", [a, b], "according"))
+    return found
+
+
+def _anachronisms_and_firsts(story: Story, told: list[Plan]) -> list[Conflict]:
+    """A claim dated after its own article, and a "first" that another outlet's earlier
+    event of the same kind contradicts."""
+    outs = story.outlets
+    found: list[Conflict] = []
     for p in told:
         iv = claim_interval(p)
         if iv and iv[0] > outs[p.outlet].pub:
@@ -86,8 +90,16 @@ def conflicts(story: Story) -> list[Conflict]:
                 ie = claim_interval(e)
                 if e.outlet != p.outlet and e.fact.event == p.fact.event and ie and ie[1] <= iv[0]:
                     found.append(Conflict("first", [p, e]))
-    # a status against the fact: an opposite event at an overlapping time, or a negation
-    # ("has not obtained a licence") as of its article's date against an earlier one
+    return found
+
+
+def _status_conflicts(
+    story: Story, plans: list[Plan], by_fact: dict[str, list[Plan]]
+) -> list[Conflict]:
+    """A status against the fact: an opposite event at an overlapping time, or a negation
+    ("has not obtained a licence") as of its article's date against an earlier one."""
+    outs = story.outlets
+    found: list[Conflict] = []
     for s in plans:
         if s.status is None:
             continue
@@ -102,7 +114,12 @@ def conflicts(story: Story) -> list[Conflict]:
                 hit = ie is not None and not apart(ie, claim_interval(s))
             if hit:
                 found.append(Conflict("status", [s, e]))
-    # counts: two counts of one group, and a count smaller than the group as told
+    return found
+
+
+def _count_conflicts(told: list[Plan]) -> list[Conflict]:
+    """Two counts of one group, and a count smaller than the group as told."""
+    found: list[Conflict] = []
     counted = [p for p in told if p.count is not None]
     for i, a in enumerate(counted):
         for b in counted[i + 1 :]:
@@ -123,45 +140,78 @@ def conflicts(story: Story) -> list[Conflict]:
                     inside.append(e)
         if len({e.fact.key for e in inside}) + 1 > c.count:
             found.append(Conflict("number", [c, *inside], "count"))
-    # quotes: one quote, two speakers
+    return found
+
+
+def _quote_conflicts(story: Story) -> list[Conflict]:
+    """One quote, two speakers."""
+    found: list[Conflict] = []
     for i, q1 in enumerate(story.said):
         for q2 in story.said[i + 1 :]:
             if q1.outlet != q2.outlet and q1.text == q2.text and q1.who != q2.who:
                 found.append(Conflict("attribution", [], "quote", [q1, q2]))
-    # order: two outlets tell two events in opposite orders
-    n = len(outs)
+    return found
 
-    def sign(px: Plan, py: Plan) -> int:
-        if py.then_after == px.fact.id:
+
+def _order_sign(px: Plan, py: Plan) -> int:
+    """-1 when one outlet's telling puts ``px`` before ``py``, 1 after, 0 when it does not
+    say (an explicit "then" wins over the dates)."""
+    if py.then_after == px.fact.id:
+        return -1
+    if px.then_after == py.fact.id:
+        return 1
+    ix, iy = claim_interval(px), claim_interval(py)
+    if ix and iy:
+        if ix[1] <= iy[0]:
             return -1
-        if px.then_after == py.fact.id:
+        if iy[1] <= ix[0]:
             return 1
-        ix, iy = claim_interval(px), claim_interval(py)
-        if ix and iy:
-            if ix[1] <= iy[0]:
-                return -1
-            if iy[1] <= ix[0]:
-                return 1
-        return 0
+    return 0
+
+
+def _order_conflicts(story: Story, by_fact: dict[str, list[Plan]]) -> list[Conflict]:
+    """Two outlets tell two events in opposite orders."""
 
     def of(o: int, fid: str) -> list[Plan]:
         return [p for p in by_fact.get(fid, []) if p.outlet == o]
 
+    def opposite(oa: int, ob: int, x: str, y: str) -> list[Conflict]:
+        found: list[Conflict] = []
+        for pxa, pya in ((pxa, pya) for pxa in of(oa, x) for pya in of(oa, y)):
+            sa = _order_sign(pxa, pya)
+            if not sa:
+                continue
+            for pxb, pyb in ((pxb, pyb) for pxb in of(ob, x) for pyb in of(ob, y)):
+                if _order_sign(pxb, pyb) == -sa:
+                    found.append(Conflict("order", [pxa, pya, pxb, pyb]))
+        return found
+
+    n = len(story.outlets)
     fids = [f.id for f in story.facts]
+    found: list[Conflict] = []
     for oa in range(n):
         for ob in range(oa + 1, n):
             for i, x in enumerate(fids):
                 for y in fids[i + 1 :]:
-                    for pxa in of(oa, x):
-                        for pya in of(oa, y):
-                            sa = sign(pxa, pya)
-                            if not sa:
-                                continue
-                            for pxb in of(ob, x):
-                                for pyb in of(ob, y):
-                                    if sign(pxb, pyb) == -sa:
-                                        found.append(Conflict("order", [pxa, pya, pxb, pyb]))
+                    found += opposite(oa, ob, x, y)
     return found
+
+
+def conflicts(story: Story) -> list[Conflict]:
+    """Every conflict the story's claims make, planted or not, in a fixed order."""
+    plans = claims_of(story)
+    told = [p for p in plans if p.status is None]  # the fact as it happened, not its opposite
+    by_fact: dict[str, list[Plan]] = {}
+    for p in told:
+        by_fact.setdefault(p.fact.id, []).append(p)
+    return [
+        *_same_fact_conflicts(by_fact),
+        *_anachronisms_and_firsts(story, told),
+        *_status_conflicts(story, plans, by_fact),
+        *_count_conflicts(told),
+        *_quote_conflicts(story),
+        *_order_conflicts(story, by_fact),
+    ]
 
 
 # Which planted error can make which kind of conflict.

@@ -198,17 +198,7 @@ def resolve_names(
     for k in all_keys:
         uf.find(k)
     multi = [k for k in all_keys if " " in k and k not in outlet_keys]
-    is_multi = set(multi)
-    # Names are looked up by their words and initials, never by scanning every name.
-    by_last: dict[str, list[str]] = {}
-    by_first: dict[str, list[str]] = {}
-    by_initials: dict[str, list[str]] = {}
-    for m in multi:
-        words = m.split()
-        if len(words) <= 3:
-            by_last.setdefault(words[-1], []).append(m)
-        by_first.setdefault(words[0], []).append(m)
-        by_initials.setdefault(_initials(m), []).append(m)
+    index = _MultiWordIndex(multi)
     for long, short in acronyms:
         lk, sk = normalize(long), normalize(short)
         if lk in keys or sk in keys:
@@ -217,33 +207,68 @@ def resolve_names(
             keys.setdefault(sk, Counter())
     # Multi-word names first, so that a surname is counted against people, not spellings:
     # "Kwame Navarro" and "A. Kwame Navarro" are one owner of "Navarro".
-    for k in multi:
-        # A longer name ending in a shorter multi-word one: "Hong Kong Legislative
-        # Council" and "Legislative Council".
-        for i, ch in enumerate(k):
-            if ch == " " and k[i + 1 :] in is_multi:
-                uf.union(k, k[i + 1 :])
+    _join_name_endings(uf, multi)
     for k in all_keys:
-        if " " in k:
-            continue
-        # Surname: the last word of multi-word names of two or three words, all one person.
-        owners = {uf.find(m) for m in by_last.get(k, ())}
-        if len(owners) == 1 and k[0].isalpha():
-            uf.union(k, next(iter(owners)))
-        # A company's short name: "Ravenwick" for "Ravenwick Pharma", when only one
-        # multi-word name starts with it and it is not a person's first name told alone.
-        starters = {uf.find(m) for m in by_first.get(k, ())}
-        if len(starters) == 1 and not owners and len(k) >= 4:
-            uf.union(k, next(iter(starters)))
-        # Acronym by initials: "SEC" and "Securities and Exchange Commission". Not for a
-        # surname ("Ng" of Johnny Ng is not National Grid), nor for a word in lower case.
-        if len(k) >= 2 and not owners and any(_is_acronym(x) for x in keys.get(k, ())):
-            matches = {uf.find(m) for m in by_initials.get(k, ())}
-            if len(matches) == 1:
-                uf.union(k, next(iter(matches)))
+        if " " not in k:
+            _join_single_word(uf, k, keys, index)
     # Close spellings of longer names ("Hashkey Group" / "HashKey Group").
     for a, b in close_spellings([k for k in all_keys if len(k) >= _SPELLING_MIN]):
         uf.union(a, b)
+    return _canonical_names(uf, keys)
+
+
+class _MultiWordIndex:
+    """The multi-word names by last word (names of two or three words), by first word
+    and by initials: names are looked up by their words and initials, never by scanning
+    every name."""
+
+    def __init__(self, multi: list[str]) -> None:
+        self.by_last: dict[str, list[str]] = {}
+        self.by_first: dict[str, list[str]] = {}
+        self.by_initials: dict[str, list[str]] = {}
+        for m in multi:
+            words = m.split()
+            if len(words) <= 3:
+                self.by_last.setdefault(words[-1], []).append(m)
+            self.by_first.setdefault(words[0], []).append(m)
+            self.by_initials.setdefault(_initials(m), []).append(m)
+
+
+def _join_name_endings(uf: _UnionFind, multi: list[str]) -> None:
+    """A longer name ending in a shorter multi-word one is that name: "Hong Kong
+    Legislative Council" and "Legislative Council"."""
+    is_multi = set(multi)
+    for k in multi:
+        for i, ch in enumerate(k):
+            if ch == " " and k[i + 1 :] in is_multi:
+                uf.union(k, k[i + 1 :])
+
+
+def _join_single_word(
+    uf: _UnionFind, k: str, keys: dict[str, Counter[str]], index: _MultiWordIndex
+) -> None:
+    """Join a one-word name to the multi-word name it stands for, when only one fits: as
+    a surname, a company's short name, or an acronym by initials."""
+    # Surname: the last word of multi-word names of two or three words, all one person.
+    owners = {uf.find(m) for m in index.by_last.get(k, ())}
+    if len(owners) == 1 and k[0].isalpha():
+        uf.union(k, next(iter(owners)))
+    # A company's short name: "Ravenwick" for "Ravenwick Pharma", when only one
+    # multi-word name starts with it and it is not a person's first name told alone.
+    starters = {uf.find(m) for m in index.by_first.get(k, ())}
+    if len(starters) == 1 and not owners and len(k) >= 4:
+        uf.union(k, next(iter(starters)))
+    # Acronym by initials: "SEC" and "Securities and Exchange Commission". Not for a
+    # surname ("Ng" of Johnny Ng is not National Grid), nor for a word in lower case.
+    if len(k) >= 2 and not owners and any(_is_acronym(x) for x in keys.get(k, ())):
+        matches = {uf.find(m) for m in index.by_initials.get(k, ())}
+        if len(matches) == 1:
+            uf.union(k, next(iter(matches)))
+
+
+def _canonical_names(uf: _UnionFind, keys: dict[str, Counter[str]]) -> dict[str, str]:
+    """Each key's display name: of its cluster's surface forms, the full name over an
+    acronym, then the most frequent, then the longest."""
     clusters: dict[str, Counter[str]] = {}
     for k, surfaces in keys.items():
         clusters.setdefault(uf.find(k), Counter()).update(surfaces)
@@ -251,7 +276,6 @@ def resolve_names(
     for root, surfaces in clusters.items():
         if not surfaces:
             continue
-        # The full name over an acronym, then the most frequent, then the longest.
         best = sorted(
             surfaces.items(), key=lambda kv: (_is_acronym(kv[0]), -kv[1], -len(kv[0]), kv[0])
         )[0][0]

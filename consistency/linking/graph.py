@@ -28,6 +28,8 @@ _PAIRWISE_LIMIT = 60
 
 
 def build(documents: Sequence[Document], claims: Sequence[Claim]) -> nx.MultiDiGraph:
+    """The story graph of the documents and their claims, with ``same_fact`` edges
+    between the claims the rules compare."""
     g = nx.MultiDiGraph(name="consistency story graph")
     for d in documents:
         g.add_node(
@@ -40,28 +42,39 @@ def build(documents: Sequence[Document], claims: Sequence[Claim]) -> nx.MultiDiG
             published_from=d.published_from,
         )
     for c in claims:
-        node = f"claim:{c.id}"
-        g.add_node(
-            node,
-            type="claim",
-            label=f"{c.entity} {c.event}",
-            document=c.document,
-            sentence=c.sentence,
-            time=c.time.label() if c.time else "",
-            quantity=c.quantity.label() if c.quantity else "",
-            qualifiers=",".join(c.qualifiers),
-            negated=c.negated,
-            hedged=c.hedged,
-        )
-        g.add_node(f"entity:{c.entity}", type="entity", label=c.entity)
-        g.add_node(f"event:{c.event}", type="event", label=c.event)
-        g.add_edge(f"doc:{c.document}", node, key="states", type="states")
-        g.add_edge(node, f"entity:{c.entity}", key="about", type="about")
-        g.add_edge(node, f"event:{c.event}", key="asserts", type="asserts")
+        _add_claim(g, c)
+    _link_value_claims(g, claims)
+    _link_lexicon_claims(g, claims)
+    return g
+
+
+def _add_claim(g: nx.MultiDiGraph, c: Claim) -> None:
+    """A claim's node, with its entity and event, and the edges from its document."""
+    node = f"claim:{c.id}"
+    g.add_node(
+        node,
+        type="claim",
+        label=f"{c.entity} {c.event}",
+        document=c.document,
+        sentence=c.sentence,
+        time=c.time.label() if c.time else "",
+        quantity=c.quantity.label() if c.quantity else "",
+        qualifiers=",".join(c.qualifiers),
+        negated=c.negated,
+        hedged=c.hedged,
+    )
+    g.add_node(f"entity:{c.entity}", type="entity", label=c.entity)
+    g.add_node(f"event:{c.event}", type="event", label=c.event)
+    g.add_edge(f"doc:{c.document}", node, key="states", type="states")
+    g.add_edge(node, f"entity:{c.entity}", key="about", type="about")
+    g.add_edge(node, f"event:{c.event}", key="asserts", type="asserts")
+
+
+def _link_value_claims(g: nx.MultiDiGraph, claims: Sequence[Claim]) -> None:
+    """A value claim is linked to the first claim of each earlier document with its key
+    whose owner agrees; past _PAIRWISE_LIMIT documents, only to the first such claim (a
+    star with the same components)."""
     for key, group in facts(claims).items():
-        # A value claim is linked to the first claim of each earlier document with its key
-        # whose owner agrees; past _PAIRWISE_LIMIT documents, only to the first such claim
-        # (a star with the same components).
         star = len({c.document for c in group}) > _PAIRWISE_LIMIT
         for i, c in enumerate(group):  # in document order: earlier claims, earlier documents
             linked: set[str] = set()
@@ -78,12 +91,16 @@ def build(documents: Sequence[Document], claims: Sequence[Claim]) -> nx.MultiDiG
                 )
                 if star:
                     break
+
+
+def _link_lexicon_claims(g: nx.MultiDiGraph, claims: Sequence[Claim]) -> None:
+    """Lexicon claims of one entity and event in different documents are linked pairwise;
+    a fact told hundreds of times links each claim to the first one told, a star with the
+    same components, instead of n * (n - 1) / 2 edges."""
     for group in groups(claims).values():
         if len(group) <= _PAIRWISE_LIMIT:
             pairs = list(combinations(group, 2))
         else:
-            # A fact told hundreds of times: link each claim to the first one told, a star
-            # with the same components, instead of n * (n - 1) / 2 edges.
             pairs = [(group[0], c) for c in group[1:]]
         for a, b in pairs:
             if a.document != b.document:
@@ -94,7 +111,6 @@ def build(documents: Sequence[Document], claims: Sequence[Claim]) -> nx.MultiDiG
                     type="same_fact",
                     why=f"same entity and lexicon event: {a.entity} {a.event}",
                 )
-    return g
 
 
 def groups(claims: Sequence[Claim]) -> dict[tuple[str, str], list[Claim]]:

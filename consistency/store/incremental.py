@@ -25,8 +25,9 @@ from consistency.extract import read as reading
 from consistency.linking.resolve import resolver_of
 from consistency.models import Document, Result, Skipped
 from consistency.reading.ingest import ingest
+from consistency.rules import Rule
 from consistency.store import keys
-from consistency.store.select import select_related
+from consistency.store.select import Selection, select_related
 from consistency.store.store import Saved, Store, content_hash, rebase
 
 # Documents read between two commits: a killed run loses at most this many readings.
@@ -151,6 +152,23 @@ def check(
     skipped = list(ingested.skipped) + [Skipped("(rules)", p, "rule") for p in problems]
     new_docs = settle_ids(store, ingested.documents)
     new_ids = {d.id for d in new_docs}
+    _read_stale(store, new_ids, lex, jobs, note)
+    new_readings, parsed, _ = read_through(store, new_docs, lex, jobs)
+    note(f"{len(new_docs)} new article(s), {parsed} parsed; stored")
+    indexes = [keys.index(d, r) for d, r in zip(new_docs, new_readings, strict=True)]
+    chosen = select_related(store, indexes, new_ids, settings.related)
+    note(_related_words(chosen, settings.related))
+    pairs = [*zip(new_docs, new_readings, strict=True), *store.load(chosen.documents)]
+    note(f"{len(chosen.documents)} stored article(s) loaded")
+    pairs.sort(key=lambda dr: dr[0].id)
+    return pipeline.only_involving(_assess(store, chosen, pairs, lex, rules, skipped), new_ids)
+
+
+def _read_stale(
+    store: Store, new_ids: set[str], lex: lexicon_mod.Lexicon, jobs: int, note: Note
+) -> None:
+    """Read again the stored articles an older reader read, so that every article of the
+    check is read by this version."""
     stale = [d for d in store.unread() if d.id not in new_ids]
     if stale:
         note(
@@ -158,29 +176,38 @@ def check(
             " (run `consistency store add` after an upgrade to do this ahead of a check)"
         )
         read_through(store, stale, lex, jobs)
-    new_readings, parsed, _ = read_through(store, new_docs, lex, jobs)
-    note(f"{len(new_docs)} new article(s), {parsed} parsed; stored")
-    indexes = [keys.index(d, r) for d, r in zip(new_docs, new_readings, strict=True)]
-    chosen = select_related(store, indexes, new_ids, settings.related)
+
+
+def _related_words(chosen: Selection, related: int) -> str:
+    """What the progress note says of the stored articles chosen to check with."""
     if chosen.stories:
-        note(
+        return (
             f"{len(chosen.documents)} stored article(s) of their stories (the store holds more"
-            f" than {settings.related} others: see --related)"
+            f" than {related} others: see --related)"
         )
-    else:
-        note(f"{len(chosen.documents)} stored article(s) could share a fact with them")
-    pairs = [*zip(new_docs, new_readings, strict=True), *store.load(chosen.documents)]
-    note(f"{len(chosen.documents)} stored article(s) loaded")
-    pairs.sort(key=lambda dr: dr[0].id)
-    if chosen.alone:  # the whole store, or the new articles' stories: a check of their own
-        result = pipeline.assess([d for d, _ in pairs], [r for _, r in pairs], lex, rules, skipped)
-        return pipeline.only_involving(result, new_ids)
+    return f"{len(chosen.documents)} stored article(s) could share a fact with them"
+
+
+def _assess(
+    store: Store,
+    chosen: Selection,
+    pairs: list[tuple[Document, reading.Reading]],
+    lex: lexicon_mod.Lexicon,
+    rules: Sequence[Rule],
+    skipped: list[Skipped],
+) -> Result:
+    """Assess the new and chosen articles. When they are the whole store or the new
+    articles' stories (``chosen.alone``) they are checked as a folder of their own; else
+    names are resolved, and dates and assertions counted, over the whole store."""
+    docs, readings = [d for d, _ in pairs], [r for _, r in pairs]
+    if chosen.alone:
+        return pipeline.assess(docs, readings, lex, rules, skipped)
     names = [n for n, k in sorted(chosen.names.items()) for _ in range(k)]
     apply = resolver_of(names, chosen.acronyms, store.outlets(), chosen.things)
     dates = [date.fromisoformat(p) for p in store.trusted_dates()]
-    result = pipeline.assess(
-        [d for d, _ in pairs],
-        [r for _, r in pairs],
+    return pipeline.assess(
+        docs,
+        readings,
         lex,
         rules,
         skipped,
@@ -188,4 +215,3 @@ def check(
         corpus_dates=dates,
         corpus_documents=chosen.asserting,
     )
-    return pipeline.only_involving(result, new_ids)
