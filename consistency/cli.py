@@ -169,6 +169,7 @@ def check(
     """Check the articles in PATHS (files or folders) against each other, or, with a store,
     the new articles in PATHS against the stored ones."""
     from consistency import pipeline
+    from consistency.reports import renderer
     from consistency.reports import write as write_report
 
     try:
@@ -179,6 +180,8 @@ def check(
             if not p.exists():
                 raise ConfigError(f"--new {p}: no such file or folder")
         extra = [_also(a) for a in also]
+        for name in [fmt, *(f for f, _ in extra)]:
+            renderer(name)  # a format that failed to load stops the run before it starts
         entries, base = accepted_mod.sources(accepted_path, settings.accepted, baseline)
         chosen = [s for s in select.split(",") if s.strip()]
         excluded = [s for s in exclude_rules.split(",") if s.strip()]

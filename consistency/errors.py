@@ -6,6 +6,7 @@
     ├── InputError              one input file is unusable (skipped, the rest still checked)
     ├── ConfigError             a configuration or sidecar problem that stops the run
     ├── RuleError               a rule or rule plugin failed to load or run
+    ├── ReportError             a report format (a renderer plugin) failed to load or render
     └── StoreError              the store cannot be opened, read or written
 """
 
@@ -29,6 +30,10 @@ class ConfigError(ConsistencyError):
 
 class RuleError(ConsistencyError):
     """A rule that could not be loaded or that failed while running."""
+
+
+class ReportError(ConsistencyError):
+    """A report format that could not be loaded, or that failed while rendering."""
 
 
 class StoreError(ConsistencyError):
