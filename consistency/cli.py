@@ -392,13 +392,33 @@ def eval_(
 
 
 @main.command()
-def rules() -> None:
-    """List every rule: code, name, kind, what it checks."""
-    from consistency.rules import registry
+@click.argument("code", required=False)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "json", "md")),
+    default="text",
+    help="text: one line per rule; json: every rule (or CODE) with its options and an"
+    " example; md: the README's table.",
+)
+def rules(code: str | None, fmt: str) -> None:
+    """List every rule: code, name, kind, what it checks; or tell one rule, CODE, in words."""
+    from consistency.rules import catalogue, registry
 
-    available, problems = registry()
-    for code, cls in available.items():
-        click.echo(f"{code}  {cls.name:<20} {cls.kind:<12} {cls.summary()}")
+    try:
+        available, problems = registry()
+        if code is not None and code.upper() not in available:
+            raise ConfigError(f"unknown rule {code!r}; rules: {', '.join(available)}")
+    except ConsistencyError as exc:
+        _fail(str(exc))
+        return
+    if code is not None and fmt == "json":
+        click.echo(catalogue.as_json({code.upper(): available[code.upper()]}), nl=False)
+    elif code is not None:
+        click.echo(catalogue.in_words(available[code.upper()]), nl=False)
+    else:
+        click.echo(catalogue.FORMATS[fmt](available), nl=False)
     for p in problems:
         click.echo(f"consistency: {p}", err=True)
 
