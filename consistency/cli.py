@@ -8,23 +8,57 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
 from consistency import __version__
 from consistency import accepted as accepted_mod
 from consistency import config as config_mod
-from consistency.errors import ConfigError, ConsistencyError
+from consistency.errors import (
+    ConfigError,
+    ConsistencyError,
+    InputError,
+    ReportError,
+    RuleError,
+    StoreError,
+)
 from consistency.models import FORMAT_NAMES
 
+#: The exit code of each error the tool reports instead of a traceback: each says the run
+#: could not be done. Every one is written as "consistency: error: <message>" (_fail).
+EXIT_CODES: dict[type[ConsistencyError], int] = {
+    InputError: 2,  # "PATH: no readable articles", "--new PATH: no such file or folder"
+    ConfigError: 2,  # the option, setting or file at fault, and what is wrong with it
+    RuleError: 2,  # why no rule could be loaded
+    ReportError: 2,  # "report format 'NAME' (module:function) failed to ...: Error: why"
+    StoreError: 2,  # the store and what failed
+    ConsistencyError: 2,
+}
 
-def _fail(message: str) -> None:
+
+def _fail(message: str, code: int = 2) -> NoReturn:
     click.echo(f"consistency: error: {message}", err=True)
-    sys.exit(2)
+    sys.exit(code)
+
+
+@contextmanager
+def _reported(writing: str = "", target: object = None) -> Iterator[None]:
+    """The tool's errors, and with ``writing`` a failed write of it to ``target`` (an
+    OSError), as one line on standard error and their exit code, never a traceback."""
+    try:
+        yield
+    except ConsistencyError as exc:
+        _fail(str(exc), next(c for cls, c in EXIT_CODES.items() if isinstance(exc, cls)))
+    except OSError as exc:
+        if not writing:
+            raise
+        _fail(f"cannot write {writing}: {exc.strerror or exc} ({exc.filename or target})")
 
 
 def _fields(values: tuple[str, ...]) -> dict[str, str]:
@@ -169,16 +203,19 @@ def check(
     """Check the articles in PATHS (files or folders) against each other, or, with a store,
     the new articles in PATHS against the stored ones."""
     from consistency import pipeline
+    from consistency.reports import renderer
     from consistency.reports import write as write_report
 
-    try:
+    with _reported("the report", output):
         settings = config_mod.load(config_path)
         fmt = fmt or _format_from(output)
         _writable(output)
         for p in new_paths:
             if not p.exists():
-                raise ConfigError(f"--new {p}: no such file or folder")
+                raise InputError(f"--new {p}", "no such file or folder")
         extra = [_also(a) for a in also]
+        for name in [fmt, *(f for f, _ in extra)]:
+            renderer(name)  # a format that failed to load stops the run before it starts
         entries, base = accepted_mod.sources(accepted_path, settings.accepted, baseline)
         chosen = [s for s in select.split(",") if s.strip()]
         excluded = [s for s in exclude_rules.split(",") if s.strip()]
@@ -229,14 +266,6 @@ def check(
         write_report(result, fmt, output)
         for f2, out2 in extra:
             write_report(result, f2, out2)
-    except ConsistencyError as exc:
-        _fail(str(exc))
-        return
-    except OSError as exc:
-        _fail(f"cannot write the report: {exc.strerror or exc} ({exc.filename or output})")
-        return
-    except click.BadParameter:
-        raise
     for notice in accepted_mod.notices(result.review):
         click.echo(f"consistency: {notice}", err=True)
     if not quiet and not (output == "-" and fmt == "text"):  # the listing ends in its own
@@ -268,7 +297,7 @@ def _report_skipped(result: Any, paths: tuple[Path, ...]) -> None:
     for skip in result.skipped:
         click.echo(f"consistency: skipped {skip.path}: {skip.reason}", err=True)
     if not result.documents:
-        raise ConfigError("no readable articles in " + ", ".join(str(p) for p in paths))
+        raise InputError(", ".join(str(p) for p in paths), "no readable articles")
 
 
 def _writable(output: str) -> None:
@@ -315,17 +344,11 @@ def graph(paths: tuple[Path, ...], output: str, fmt: str | None, lexicon: tuple[
     from consistency import pipeline
     from consistency.linking import graph as graph_mod
 
-    try:
+    with _reported("the graph", output):
         _writable(output)
         result = pipeline.check(list(paths), lexicon_files=lexicon, settings=config_mod.load())
         _report_skipped(result, paths)
         written = graph_mod.write(result.graph, output, fmt)
-    except ConsistencyError as exc:
-        _fail(str(exc))
-        return
-    except OSError as exc:
-        _fail(f"{output}: cannot write the graph: {exc.strerror or exc}")
-        return
     g = result.graph
     click.echo(
         f"wrote {output} ({written}): {g.number_of_nodes()} nodes, {g.number_of_edges()} edges",
@@ -368,16 +391,13 @@ def eval_(
     precision and findings on agreed facts per story, per kind and overall."""
     from consistency.evaluate import evaluate, format_report, report_json
 
-    try:
+    with _reported():
         report = evaluate(
             corpus,
             expected_path,
             settings=config_mod.load(config_path),
             lexicon_files=lexicon,
         )
-    except ConsistencyError as exc:
-        _fail(str(exc))
-        return
     if fmt == "json":
         click.echo(json.dumps(report_json(report), ensure_ascii=False, indent=2))
     else:
@@ -389,13 +409,30 @@ def eval_(
 
 
 @main.command()
-def rules() -> None:
-    """List every rule: code, name, kind, what it checks."""
-    from consistency.rules import registry
+@click.argument("code", required=False)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "json", "md")),
+    default="text",
+    help="text: one line per rule; json: every rule (or CODE) with its options and an"
+    " example; md: the README's table.",
+)
+def rules(code: str | None, fmt: str) -> None:
+    """List every rule: code, name, kind, what it checks; or tell one rule, CODE, in words."""
+    from consistency.rules import catalogue, registry
 
-    available, problems = registry()
-    for code, cls in available.items():
-        click.echo(f"{code}  {cls.name:<20} {cls.kind:<12} {cls.summary()}")
+    with _reported():
+        available, problems = registry()
+        if code is not None and code.upper() not in available:
+            raise ConfigError(f"unknown rule {code!r}; rules: {', '.join(available)}")
+    if code is not None and fmt == "json":
+        click.echo(catalogue.as_json({code.upper(): available[code.upper()]}), nl=False)
+    elif code is not None:
+        click.echo(catalogue.in_words(available[code.upper()]), nl=False)
+    else:
+        click.echo(catalogue.FORMATS[fmt](available), nl=False)
     for p in problems:
         click.echo(f"consistency: {p}", err=True)
 
@@ -432,20 +469,15 @@ def accept(
     config_path: Path | None,
 ) -> None:
     """Accept the finding FINGERPRINT: `check` reports it but does not fail on it."""
-    try:
+    with _reported():
         settings = config_mod.load(config_path)
-        path = file_path or Path(settings.accepted or accepted_mod.DEFAULT_FILE)
+    path = file_path or Path(settings.accepted or accepted_mod.DEFAULT_FILE)
+    with _reported("the accepted list", path):
         day = until.date() if until is not None else None
         if day is not None and day < date.today():
             raise ConfigError(f"--until {day.isoformat()} has already passed")
         report = accepted_mod.read_report(report_path) if report_path else None
         entry, new = accepted_mod.accept(path, fingerprint, reason, day, report)
-    except ConsistencyError as exc:
-        _fail(str(exc))
-        return
-    except OSError as exc:
-        _fail(f"cannot write the accepted list: {exc.strerror or exc} ({exc.filename or path})")
-        return
     until_text = f" until {entry.until.isoformat()}" if entry.until else ""
     click.echo(
         f"{'accepted' if new else 'updated'} {entry.fingerprint}{until_text} in {path}", err=True

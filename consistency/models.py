@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
+from importlib.metadata import EntryPoint, entry_points
 from typing import Any
 
 #: Where a document's publication date came from, most trusted first.
@@ -23,11 +24,31 @@ KINDS = ("date", "number", "first", "order", "status", "attribution", "anachroni
 
 SEVERITIES = ("high", "medium", "low")
 
-#: The report formats, by name (reports.FORMATS renders each); "gitlab" is another name of
-#: "codeclimate" (GitLab Code Quality).
-FORMAT_NAMES = (
-    "text", "html", "json", "csv", "sarif", "junit", "md", "github", "codeclimate", "gitlab",
-)  # fmt: skip
+#: The entry-point groups through which rules and report formats are found: the built-in
+#: ones (this package's entry points in pyproject.toml) and third parties' alike.
+RULE_GROUP = "consistency.rules"
+FORMAT_GROUP = "consistency.formats"
+#: The distribution whose entry points are the built-in rules and formats.
+DISTRIBUTION = "consistency"
+
+
+def plugins(group: str) -> list[EntryPoint]:
+    """The entry points of ``group``: the built-in ones first, then third parties', each
+    by name, so that the same installation always loads them in the same order and a
+    built-in wins a name or rule code that a plugin takes too."""
+    return sorted(entry_points(group=group), key=lambda ep: (not is_builtin(ep), ep.name))
+
+
+def is_builtin(ep: EntryPoint) -> bool:
+    """An entry point of this package itself."""
+    dist = getattr(ep, "dist", None)
+    return dist is not None and dist.name == DISTRIBUTION
+
+
+#: The report formats' names, sorted, read from their entry points without loading a
+#: renderer (the command line offers them; consistency.reports loads them). "gitlab" is
+#: another name of "codeclimate" (GitLab Code Quality).
+FORMAT_NAMES = tuple(sorted({ep.name for ep in plugins(FORMAT_GROUP)}))
 
 
 @dataclass(frozen=True)

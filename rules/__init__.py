@@ -1,40 +1,28 @@
-"""Built-in rules, one module each, and the registry that finds rules from plugins.
+"""Built-in rules, one module each, and the registry that finds every rule.
 
-Third parties add rules through the entry-point group ``consistency.rules``: the entry
-point names a module (every ``Rule_<CODE>`` class in it is registered) or a Rule class.
-The built-in rules are registered the same way. A plugin that fails to load is reported
-and skipped.
+Rules are found through the entry-point group ``consistency.rules``, the built-in ones
+(this package's entry points in pyproject.toml, one per rule class) as third parties'
+(README "Adding a rule"): an entry point names a Rule class, or a module (every
+``Rule_<CODE>`` class in it is registered). A plugin that fails to load is reported and
+skipped; the built-ins win a rule code that a plugin takes too.
 """
 
 from __future__ import annotations
 
-import importlib
 import inspect
-from importlib.metadata import entry_points
 from types import ModuleType
 from typing import Any
 
+from consistency.errors import RuleError
+from consistency.models import RULE_GROUP, is_builtin, plugins
 from consistency.rules.base import Context, Rule
 
-BUILTIN_MODULES = (
-    "consistency.rules.dt01_dates",
-    "consistency.rules.fr01_first",
-    "consistency.rules.fr02_records",
-    "consistency.rules.ds01_descriptions",
-    "consistency.rules.or01_order",
-    "consistency.rules.or02_order",
-    "consistency.rules.an01_anachronism",
-    "consistency.rules.st01_status",
-    "consistency.rules.st02_confirmation",
-    "consistency.rules.ct01_counts",
-    "consistency.rules.at01_attribution",
-    "consistency.rules.in01_internal",
-    "consistency.rules.sc01_scope",
-    "consistency.rules.nu02_figures",
-    "consistency.rules.dt02_dates",
-)
+GROUP = RULE_GROUP
 
-GROUP = "consistency.rules"
+#: The modules of the built-in rules, as their entry points name them.
+BUILTIN_MODULES = tuple(
+    dict.fromkeys(ep.value.split(":")[0] for ep in plugins(GROUP) if is_builtin(ep))
+)
 
 
 def _is_rule(obj: Any) -> bool:
@@ -45,8 +33,6 @@ def _rules_in(obj: Any) -> list[type[Rule]]:
     if _is_rule(obj):
         return [obj]
     if isinstance(obj, ModuleType):
-        if obj.__name__ == __name__:
-            return [r for m in BUILTIN_MODULES for r in _rules_in(importlib.import_module(m))]
         return [
             v for _, v in sorted(vars(obj).items()) if _is_rule(v) and v.__module__ == obj.__name__
         ]
@@ -56,13 +42,21 @@ def _rules_in(obj: Any) -> list[type[Rule]]:
 
 
 def registry() -> tuple[dict[str, type[Rule]], list[str]]:
-    """All rules by code, and the plugins that failed to load (as messages)."""
+    """All rules by code, and the plugins that failed to load (as messages).
+
+    Raises :class:`RuleError` when there are no built-in rules: the package's entry points
+    are missing (its folder is on the import path but it is not installed).
+    """
     rules: dict[str, type[Rule]] = {}
     problems: list[str] = []
-    found = [r for m in BUILTIN_MODULES for r in _rules_in(importlib.import_module(m))]
-    for ep in sorted(entry_points(group=GROUP), key=lambda e: e.name):
-        if ep.value == __name__:
-            continue  # the built-ins, already loaded above
+    found: list[type[Rule]] = []
+    points = plugins(GROUP)
+    if not any(is_builtin(ep) for ep in points):
+        raise RuleError(
+            "no built-in rules: they are registered by the installed package's entry points"
+            " (install it, e.g. pip install -e .)"
+        )
+    for ep in points:
         try:
             found.extend(_rules_in(ep.load()))
         except Exception as exc:  # a broken plugin must not stop the run
@@ -77,4 +71,4 @@ def registry() -> tuple[dict[str, type[Rule]], list[str]]:
     return dict(sorted(rules.items())), problems
 
 
-__all__ = ["Context", "Rule", "registry", "BUILTIN_MODULES"]
+__all__ = ["Context", "Rule", "registry", "BUILTIN_MODULES", "GROUP"]

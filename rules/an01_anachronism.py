@@ -29,6 +29,10 @@ class Rule_AN01(Rule):
     name = "time.anachronism"
     kind = "anachronism"
     severity = "medium"
+    #: Sentences this rule flags together (an illustration, written for the catalogue).
+    example = (
+        'Ridgeford Times, published 2024-03-03: "The new footbridge opened on 20 March 2024."',
+    )
     defaults = {"grace_days": 1}
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:

@@ -35,6 +35,11 @@ class Rule_AT01(Rule):
     name = "attribution.conflict"
     kind = "attribution"
     severity = "medium"
+    #: Sentences this rule flags together (an illustration, written for the catalogue).
+    example = (
+        "Outlet A: \"'We will rebuild the depot before winter,' said mayor Ines Harlow.\"",
+        "Outlet B: \"'We will rebuild the depot before winter,' said councillor Tom Brack.\"",
+    )
     defaults = {"min_words": 6, "similarity": 90}
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:

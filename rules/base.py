@@ -67,6 +67,10 @@ class Rule:
     by_fact_key: ClassVar[bool] = False
     #: Options and their defaults; set in ``[tool.consistency.rules_options.<CODE>]``.
     defaults: ClassVar[dict[str, Any]] = {}
+    #: The kinds its findings take when they are not all ``kind`` (IN01: a date or a number).
+    finding_kinds: ClassVar[tuple[str, ...]] = ()
+    #: Sentences (each "Source: text") that the rule flags together, for ``consistency rules``.
+    example: ClassVar[tuple[str, ...]] = ()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -113,6 +117,23 @@ class Rule:
         if paragraphs and not paragraphs[0].lstrip().startswith(("**", "-")):
             return " ".join(paragraphs[0].split())
         return cls.summary()
+
+    @classmethod
+    def describe(cls) -> dict[str, Any]:
+        """The rule as data (``consistency rules --format json``): code, name, kind,
+        severity, groups, what it checks, why, its options with their defaults, an example."""
+        return {
+            "code": cls.code,
+            "name": cls.name,
+            "kind": cls.kind,
+            "finding_kinds": list(cls.finding_kinds or (cls.kind,)),
+            "severity": cls.severity,
+            "groups": list(cls.groups),
+            "checks": cls.summary(),
+            "description": cls.description(),
+            "options": dict(cls.defaults),
+            "example": list(cls.example),
+        }
 
     def evaluate(self, ctx: Context) -> Iterable[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError

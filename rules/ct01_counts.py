@@ -31,6 +31,11 @@ class Rule_CT01(Rule):
     name = "counts.conflict"
     kind = "number"
     severity = "medium"
+    #: Sentences this rule flags together (an illustration, written for the catalogue).
+    example = (
+        'Outlet A: "Kelby is one of two towns to win the grant."',
+        'Outlet B: "Kelby is the only town to win the grant."',
+    )
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         by_event: dict[str, list[Claim]] = {}

@@ -50,6 +50,11 @@ class Rule_DS01(Rule):
     name = "other.descriptions"
     kind = "other"
     severity = "medium"
+    #: Sentences this rule flags together (an illustration, written for the catalogue).
+    example = (
+        'Outlet A: "Floods cut off the village of Larkmoor."',
+        'Outlet B: "Floods cut off the Larkmoor district."',
+    )
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         for key, group in ctx.facts_of(descriptions.KIND, descriptions.UNIT).items():

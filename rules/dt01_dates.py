@@ -42,6 +42,11 @@ class Rule_DT01(Rule):
     name = "dates.conflict"
     kind = "date"
     severity = "high"
+    #: Sentences this rule flags together (an illustration, written for the catalogue).
+    example = (
+        'Outlet A: "Brightwell Energy opened the plant in May 2022."',
+        'Outlet B: "Brightwell Energy opened the plant in August 2023."',
+    )
     defaults = {"min_confidence": 0.0}
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:

@@ -42,6 +42,11 @@ class Rule_DT02(Rule):
     name = "dates.fact"
     kind = "date"
     severity = "high"
+    #: Sentences this rule flags together (an illustration, written for the catalogue).
+    example = (
+        'Outlet A: "The ferry service resumed on 4 June 2024."',
+        'Outlet B: "The ferry service resumed on 11 June 2024."',
+    )
     by_fact_key = True
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:

@@ -29,6 +29,11 @@ class Rule_FR01(Rule):
     name = "first.conflict"
     kind = "first"
     severity = "high"
+    #: Sentences this rule flags together (an illustration, written for the catalogue).
+    example = (
+        'Outlet A: "Norvale Bank became the first lender to offer the loan in April 2023."',
+        'Outlet B: "Castell Bank began offering the loan in January 2023."',
+    )
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         by_event: dict[str, list] = {}

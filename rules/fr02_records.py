@@ -42,6 +42,11 @@ class Rule_FR02(Rule):
     name = "first.records"
     kind = "first"
     severity = "medium"
+    #: Sentences this rule flags together (an illustration, written for the catalogue).
+    example = (
+        'Outlet A: "It was the wettest October on record."',
+        'Outlet B: "It was the wettest October since 1987."',
+    )
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         mine = ctx.facts_of("first", "record")

@@ -30,6 +30,12 @@ class Rule_IN01(Rule):
     name = "internal.conflict"
     kind = "other"
     severity = "medium"
+    finding_kinds = ("date", "number")
+    #: Sentences this rule flags together (an illustration, written for the catalogue).
+    example = (
+        'Outlet A: "The bridge closed in March 2021. ... Since the bridge closed in June 2020,'
+        ' traffic on the ring road has doubled."',
+    )
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         for claims in ctx.by_document.values():

@@ -48,6 +48,11 @@ class Rule_NU02(Rule):
     name = "numbers.fact"
     kind = "number"
     severity = "high"
+    #: Sentences this rule flags together (an illustration, written for the catalogue).
+    example = (
+        'Outlet A: "The storm damaged 120 homes."',
+        'Outlet B: "The storm damaged 45 homes."',
+    )
     by_fact_key = True
     #: Figures further apart than this factor are taken for two facts, not one disputed.
     defaults = {"ratio": 3.0}

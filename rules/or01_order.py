@@ -38,6 +38,11 @@ class Rule_OR01(Rule):
     name = "order.conflict"
     kind = "order"
     severity = "medium"
+    #: Sentences this rule flags together (an illustration, written for the catalogue).
+    example = (
+        'Outlet A: "The council approved the budget, then the mayor resigned."',
+        'Outlet B: "The mayor resigned. Later the council approved the budget."',
+    )
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         # Per document: (entity, event) -> one claim; order relations between them.

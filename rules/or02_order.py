@@ -36,6 +36,11 @@ class Rule_OR02(Rule):
     name = "order.opposite"
     kind = "order"
     severity = "medium"
+    #: Sentences this rule flags together (an illustration, written for the catalogue).
+    example = (
+        'Outlet A: "The roof collapsed after the fire started."',
+        'Outlet B: "The fire started after the roof collapsed."',
+    )
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         for key, group in ctx.facts_of(orders.KIND).items():

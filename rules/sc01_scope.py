@@ -40,6 +40,12 @@ class Rule_SC01(Rule):
     name = "scope.difference"
     kind = "date"
     severity = "low"
+    finding_kinds = ("date", "number")
+    #: Sentences this rule flags together (an illustration, written for the catalogue).
+    example = (
+        'Outlet A: "Helm Foods opened a store in March 2023."',
+        'Outlet B: "Helm Foods opened a flagship store in October 2023."',
+    )
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         for (entity, event), claims in sorted(ctx.groups.items()):

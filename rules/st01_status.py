@@ -39,6 +39,11 @@ class Rule_ST01(Rule):
     name = "status.conflict"
     kind = "status"
     severity = "high"
+    #: Sentences this rule flags together (an illustration, written for the catalogue).
+    example = (
+        'Outlet A: "Quarrydale Mining obtained a licence in May 2023."',
+        'Outlet B: "Quarrydale Mining was refused a licence in May 2023."',
+    )
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         by_entity: dict[str, list[Claim]] = {}

@@ -32,6 +32,11 @@ class Rule_ST02(Rule):
     name = "status.confirmation"
     kind = "status"
     severity = "low"
+    #: Sentences this rule flags together (an illustration, written for the catalogue).
+    example = (
+        'Outlet A: "Officials confirmed a gas leak at the plant."',
+        'Outlet B: "There were unconfirmed reports of a gas leak at the plant."',
+    )
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         for key, group in ctx.facts_of(confirmations.KIND, confirmations.UNIT).items():

@@ -1,4 +1,5 @@
-"""Shared fixtures: the real seed corpus (beside the checkout, never copied) and examples."""
+"""Shared fixtures: the real seed corpus (beside the checkout, never copied), examples, stores
+and the invented articles of the command-line tests."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cli_articles import AGREEING, GAZETTE, GAZETTE_BUDGET, HERALD, write
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -74,3 +76,24 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "store" / "store.sqlite")
     return str(request.getfixturevalue("postgres_url"))
+
+
+# --- the command line: invented articles of cli_articles.py -------------------------------
+
+
+@pytest.fixture
+def in_empty_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run in an empty folder: no consistency.toml or pyproject.toml of the checkout leaks in."""
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def disagreeing(tmp_path: Path) -> Path:
+    """Two invented articles that disagree on a date (DT01) and one dated after publication."""
+    return write(tmp_path / "dis", {"gazette.txt": GAZETTE, "herald.txt": HERALD})
+
+
+@pytest.fixture
+def agreeing(tmp_path: Path) -> Path:
+    """Two invented articles that state the same fact and agree on it."""
+    return write(tmp_path / "agree", {"gazette.txt": GAZETTE_BUDGET, "herald.txt": AGREEING})

@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import yaml
 
 from benchmarks import generator as gen
 from benchmarks.generator import vocabulary
+from benchmarks.generator.model import Planted, Story
 
 KINDS = {"date", "number", "first", "order", "anachronism", "status", "attribution"}
 CLASSIC = ("date", "number", "first", "order", "anachronism")
@@ -238,6 +240,129 @@ def test_quotes_are_distinct() -> None:
     assert len([q for q in qs if len(q.split()) >= gen.LONG_QUOTE_WORDS]) >= 12
 
 
+# What each planted discrepancy must look like in the plans, by its form (the forms that are
+# not a kind of their own) or else by its kind. Each takes the story, the plant and the
+# planting outlet's publication date, and asserts.
+
+
+def _quote_holds(story: Story, d: Planted, pub: date) -> None:
+    """One quote told by two outlets, each giving it to a different speaker."""
+    qa, qb = story.quote_plants[d.outlet], story.quote_plants[d.counter]
+    assert qa.text == qb.text and qa.who != qb.who and qa.outlet != qb.outlet
+
+
+def _status_holds(story: Story, d: Planted, pub: date) -> None:
+    """One outlet tells the opposite state (refused, revoked, not yet...) of what the other dates:
+    a "not yet" undated while the other dates the event before that article; any other state
+    at the same day or month as the other's date."""
+    pa = story.plans[(d.facts[0], d.outlet)]
+    pb = story.plans[(d.facts[0], d.counter)]
+    assert pa.status and pb.status is None and pb.time
+    if pa.status.startswith("not-"):
+        assert pa.time is None and pb.time.end <= pub + timedelta(days=1)
+    else:
+        assert pa.time and not gen.disjoint(pa.time, pb.time)
+        assert pa.time.gran in ("day", "month") and pb.time.gran in ("day", "month")
+
+
+def _according_holds(story: Story, d: Planted, pub: date) -> None:
+    """Two outlets credit the fact to different news agencies; no other outlet credits it."""
+    pa = story.plans[(d.facts[0], d.outlet)]
+    pb = story.plans[(d.facts[0], d.counter)]
+    assert pa.according == pa.agency != pb.according == pb.agency
+    others = [
+        story.plans[(d.facts[0], o)]
+        for o in story.fact(d.facts[0]).outlets
+        if o not in (d.outlet, d.counter)
+    ]
+    assert all(p.according is None for p in others)
+
+
+def _count_holds(story: Story, d: Planted, pub: date) -> None:
+    """Over the same period, one outlet counts the licences right and the other wrong."""
+    pa = story.plans[(d.facts[0], d.outlet)]
+    pb = story.plans[(d.facts[0], d.counter)]
+    assert (
+        pa.time
+        and pb.time
+        and (pa.time.start, pa.time.end)
+        == (
+            pb.time.start,
+            pb.time.end,
+        )
+    )
+    members = [f for f in story.facts if f.event == "licensed" and f.date]
+    truth = sum(pb.time.contains(f.date) for f in members)
+    assert pb.count == truth != pa.count
+
+
+def _internal_holds(story: Story, d: Planted, pub: date) -> None:
+    """One outlet tells the fact twice, with dates or figures that cannot both be true."""
+    pa = story.plans[(d.facts[0], d.outlet)]
+    echo = pa.echo
+    assert echo is not None and echo.outlet == pa.outlet == d.outlet == d.counter
+    if d.kind == "date":
+        assert pa.time and echo.time and gen.disjoint(pa.time, echo.time)
+        assert echo.time.end <= pub + timedelta(days=1)
+    else:
+        assert pa.qty and echo.qty and not pa.qty.overlaps(echo.qty)
+
+
+def _date_holds(story: Story, d: Planted, pub: date) -> None:
+    """Two outlets give disjoint times, the planting outlet's not after its publication."""
+    pa = story.plans[(d.facts[0], d.outlet)]
+    pb = story.plans[(d.facts[0], d.counter)]
+    assert pa.time and pb.time and gen.disjoint(pa.time, pb.time)
+    assert pa.time.end <= pub + timedelta(days=1)
+
+
+def _anachronism_holds(story: Story, d: Planted, pub: date) -> None:
+    """A past event dated, in absolute terms, after the outlet's publication."""
+    pa = story.plans[(d.facts[0], d.outlet)]
+    assert pa.time and pa.time.start > pub and not pa.time.relative
+
+
+def _number_holds(story: Story, d: Planted, pub: date) -> None:
+    """Two outlets give figures that no reading makes overlap."""
+    pa = story.plans[(d.facts[0], d.outlet)]
+    pb = story.plans[(d.facts[0], d.counter)]
+    assert pa.qty and pb.qty and not pa.qty.overlaps(pb.qty)
+
+
+def _first_holds(story: Story, d: Planted, pub: date) -> None:
+    """A "first" claim that another outlet's earlier event contradicts."""
+    pa = story.plans[(d.facts[0], d.outlet)]
+    pb = story.plans[(d.facts[1], d.counter)]
+    assert pa.first and pa.time and pb.time and pb.time.end <= pa.time.start
+
+
+def _order_holds(story: Story, d: Planted, pub: date) -> None:
+    """One outlet tells the first fact as coming after the second ("then"); the other outlet's
+    dates put it before."""
+    pa = story.plans[(d.facts[0], d.outlet)]
+    pb_q = story.plans[(d.facts[0], d.counter)]
+    pb_p = story.plans[(d.facts[1], d.counter)]
+    assert pa.then_after == d.facts[1] and pa.time is None
+    assert pb_q.time and pb_p.time and pb_q.time.end <= pb_p.time.start
+
+
+PlantCheck = Callable[[Story, Planted, date], None]
+HOLDS_BY_FORM: dict[str, PlantCheck] = {
+    "quote": _quote_holds,
+    "status": _status_holds,
+    "according": _according_holds,
+    "count": _count_holds,
+    "internal": _internal_holds,
+}
+HOLDS_BY_KIND: dict[str, PlantCheck] = {
+    "date": _date_holds,
+    "anachronism": _anachronism_holds,
+    "number": _number_holds,
+    "first": _first_holds,
+    "order": _order_holds,
+}
+
+
 def test_planted_values_hold(corpus20: tuple[Path, dict]) -> None:
     """Read back what the generator planted: the times and figures disagree as stated."""
     corpus = gen.build_corpus(20, 4, 7)
@@ -245,67 +370,9 @@ def test_planted_values_hold(corpus20: tuple[Path, dict]) -> None:
         gen.verify(story)  # raises on any conflict no plant explains
         for d in story.planted:
             pub = story.outlets[d.outlet].pub
-            if d.form == "quote":
-                qa, qb = story.quote_plants[d.outlet], story.quote_plants[d.counter]
-                assert qa.text == qb.text and qa.who != qb.who and qa.outlet != qb.outlet
-                continue
-            pa = story.plans[(d.facts[0], d.outlet)]
-            if d.form == "status":
-                pb = story.plans[(d.facts[0], d.counter)]
-                assert pa.status and pb.status is None and pb.time
-                if pa.status.startswith("not-"):
-                    assert pa.time is None and pb.time.end <= pub + timedelta(days=1)
-                else:
-                    assert pa.time and not gen.disjoint(pa.time, pb.time)
-                    assert pa.time.gran in ("day", "month") and pb.time.gran in ("day", "month")
-            elif d.form == "according":
-                pb = story.plans[(d.facts[0], d.counter)]
-                assert pa.according == pa.agency != pb.according == pb.agency
-                others = [
-                    story.plans[(d.facts[0], o)]
-                    for o in story.fact(d.facts[0]).outlets
-                    if o not in (d.outlet, d.counter)
-                ]
-                assert all(p.according is None for p in others)
-            elif d.form == "count":
-                pb = story.plans[(d.facts[0], d.counter)]
-                assert (
-                    pa.time
-                    and pb.time
-                    and (pa.time.start, pa.time.end)
-                    == (
-                        pb.time.start,
-                        pb.time.end,
-                    )
-                )
-                members = [f for f in story.facts if f.event == "licensed" and f.date]
-                truth = sum(pb.time.contains(f.date) for f in members)
-                assert pb.count == truth != pa.count
-            elif d.form == "internal":
-                echo = pa.echo
-                assert echo is not None and echo.outlet == pa.outlet == d.outlet == d.counter
-                if d.kind == "date":
-                    assert pa.time and echo.time and gen.disjoint(pa.time, echo.time)
-                    assert echo.time.end <= pub + timedelta(days=1)
-                else:
-                    assert pa.qty and echo.qty and not pa.qty.overlaps(echo.qty)
-            elif d.kind == "date":
-                pb = story.plans[(d.facts[0], d.counter)]
-                assert pa.time and pb.time and gen.disjoint(pa.time, pb.time)
-                assert pa.time.end <= pub + timedelta(days=1)
-            elif d.kind == "anachronism":
-                assert pa.time and pa.time.start > pub and not pa.time.relative
-            elif d.kind == "number":
-                pb = story.plans[(d.facts[0], d.counter)]
-                assert pa.qty and pb.qty and not pa.qty.overlaps(pb.qty)
-            elif d.kind == "first":
-                pb = story.plans[(d.facts[1], d.counter)]
-                assert pa.first and pa.time and pb.time and pb.time.end <= pa.time.start
-            elif d.kind == "order":
-                pb_q = story.plans[(d.facts[0], d.counter)]
-                pb_p = story.plans[(d.facts[1], d.counter)]
-                assert pa.then_after == d.facts[1] and pa.time is None
-                assert pb_q.time and pb_p.time and pb_q.time.end <= pb_p.time.start
+            holds = HOLDS_BY_FORM.get(d.form) or HOLDS_BY_KIND.get(d.kind)
+            if holds is not None:
+                holds(story, d, pub)
 
 
 def test_relative_times_are_right() -> None:

@@ -285,17 +285,18 @@ def _golden(name: str, actual: str) -> None:
 
 
 def test_formats_are_listed():
+    # Sorted by name: they are read from the consistency.formats entry points.
     assert list(FORMATS) == [
-        "text",
+        "codeclimate",
+        "csv",
+        "github",
+        "gitlab",
         "html",
         "json",
-        "csv",
-        "sarif",
         "junit",
         "md",
-        "github",
-        "codeclimate",
-        "gitlab",
+        "sarif",
+        "text",
     ]
     assert FORMATS["gitlab"] is FORMATS["codeclimate"]
 
