@@ -202,77 +202,132 @@ def check(
 ) -> None:
     """Check the articles in PATHS (files or folders) against each other, or, with a store,
     the new articles in PATHS against the stored ones."""
-    from consistency import pipeline
-    from consistency.reports import renderer
     from consistency.reports import write as write_report
 
     with _reported("the report", output):
         settings = config_mod.load(config_path)
         fmt = fmt or _format_from(output)
-        _writable(output)
-        for p in new_paths:
-            if not p.exists():
-                raise InputError(f"--new {p}", "no such file or folder")
-        extra = [_also(a) for a in also]
-        for name in [fmt, *(f for f, _ in extra)]:
-            renderer(name)  # a format that failed to load stops the run before it starts
+        reports = _reports(fmt, output, also, new_paths)
         entries, base = accepted_mod.sources(accepted_path, settings.accepted, baseline)
-        chosen = [s for s in select.split(",") if s.strip()]
-        excluded = [s for s in exclude_rules.split(",") if s.strip()]
-        all_paths = list(paths) + [p for p in new_paths if p not in paths]
-        options: dict[str, Any] = {
-            "select": chosen,
-            "exclude": excluded,
-            "progress": progress,
-            "fields": _fields(field_map) or None,
-            "jobs": jobs,
-        }
-        store_at = None if no_store else store_at or settings.store
+        options = _options(select, exclude_rules, progress, field_map, jobs)
         if related is not None:
             settings.related = related
-        if store_at or archive or changed_since:
-            from consistency.store.commands import incremental_check
-
-            if not store_at or new_paths:
-                raise ConfigError(
-                    "--archive and --changed-since need a store (--store FILE or URL), and"
-                    " with a store PATHS are the new articles: leave out --new"
-                )
-            result = incremental_check(
-                store_at,
-                paths,
-                archive=archive,
-                changed_since=changed_since,
-                settings=settings,
-                lexicon_files=lexicon,
-                quiet=quiet,
-                **options,
-            )
-        else:
-            result = pipeline.check(all_paths, settings=settings, lexicon_files=lexicon, **options)
-        ran = [r.code for r in pipeline.select_rules(settings, chosen, excluded)[0]]
-        # Stale entries are judged on the whole run, before it is narrowed to the new drop.
-        review = accepted_mod.review(result, entries, base, rules_run=ran)
-        if new_paths:
-            new_ids = _documents_under(result, new_paths)
-            result = pipeline.only_involving(result, new_ids)
+        store = (None if no_store else store_at or settings.store, archive, changed_since)
+        result = _run(paths, new_paths, settings, lexicon, options, store, quiet)
+        result = _reviewed(result, settings, options, (entries, base), new_paths, fail_on)
         if result.documents or not changed_since:  # nothing changed: an empty report
             _report_skipped(result, paths)
-        fail_on = fail_on or settings.fail_on
-        failing = pipeline.failing(result.findings_list, fail_on, set(review.accepted))
-        result.review = replace(
-            review, fail_on=fail_on, failing=frozenset(f.fingerprint for f in failing)
+        for name, target in reports:
+            write_report(result, name, target)
+    _finish(result, output, fmt, quiet=quiet, strict=strict)
+
+
+def _reports(
+    fmt: str, output: str, also: tuple[str, ...], new_paths: tuple[Path, ...]
+) -> list[tuple[str, str]]:
+    """The reports to write, (format, file), the main one first. Whatever would stop the
+    run after it is done is checked before it starts: a report path that is a folder, a
+    format that failed to load, a --new path that does not exist."""
+    from consistency.reports import renderer
+
+    _writable(output)
+    for p in new_paths:
+        if not p.exists():
+            raise InputError(f"--new {p}", "no such file or folder")
+    reports = [(fmt, output), *(_also(a) for a in also)]
+    for name, _ in reports:
+        renderer(name)  # a format that failed to load stops the run before it starts
+    return reports
+
+
+def _options(
+    select: str,
+    exclude_rules: str,
+    progress: bool | None,
+    field_map: tuple[str, ...],
+    jobs: int | None,
+) -> dict[str, Any]:
+    """The keyword arguments a check takes from the command line's options."""
+    return {
+        "select": [s for s in select.split(",") if s.strip()],
+        "exclude": [s for s in exclude_rules.split(",") if s.strip()],
+        "progress": progress,
+        "fields": _fields(field_map) or None,
+        "jobs": jobs,
+    }
+
+
+def _run(
+    paths: tuple[Path, ...],
+    new_paths: tuple[Path, ...],
+    settings: config_mod.Settings,
+    lexicon: tuple[Path, ...],
+    options: dict[str, Any],
+    store: tuple[str | None, tuple[Path, ...], str | None],
+    quiet: bool,
+) -> Any:
+    """The check itself: of every path (PATHS and --new), or, given a store (where, what to
+    archive first, --changed-since), of PATHS, the new articles, against the store's."""
+    from consistency import pipeline
+
+    store_at, archive, changed_since = store
+    if not (store_at or archive or changed_since):
+        all_paths = list(paths) + [p for p in new_paths if p not in paths]
+        return pipeline.check(all_paths, settings=settings, lexicon_files=lexicon, **options)
+    from consistency.store.commands import incremental_check
+
+    if not store_at or new_paths:
+        raise ConfigError(
+            "--archive and --changed-since need a store (--store FILE or URL), and"
+            " with a store PATHS are the new articles: leave out --new"
         )
-        write_report(result, fmt, output)
-        for f2, out2 in extra:
-            write_report(result, f2, out2)
+    return incremental_check(
+        store_at,
+        paths,
+        archive=archive,
+        changed_since=changed_since,
+        settings=settings,
+        lexicon_files=lexicon,
+        quiet=quiet,
+        **options,
+    )
+
+
+def _reviewed(
+    result: Any,
+    settings: config_mod.Settings,
+    options: dict[str, Any],
+    accepted: tuple[Any, Any],
+    new_paths: tuple[Path, ...],
+    fail_on: str | None,
+) -> Any:
+    """The result as reported: reviewed against the accepted list and the baseline (stale
+    entries judged on the whole run, before it is narrowed to the new drop), narrowed to
+    the new drop, and with the findings that fail the run."""
+    from consistency import pipeline
+
+    chosen = pipeline.select_rules(settings, options["select"], options["exclude"])[0]
+    review = accepted_mod.review(result, *accepted, rules_run=[r.code for r in chosen])
+    if new_paths:
+        result = pipeline.only_involving(result, _documents_under(result, new_paths))
+    fail_on = fail_on or settings.fail_on
+    failing = pipeline.failing(result.findings_list, fail_on, set(review.accepted))
+    result.review = replace(
+        review, fail_on=fail_on, failing=frozenset(f.fingerprint for f in failing)
+    )
+    return result
+
+
+def _finish(result: Any, output: str, fmt: str, *, quiet: bool, strict: bool) -> NoReturn:
+    """Notices and the summary line on standard error, then the exit code: 2 with --strict
+    when an input was skipped, else 1 when a finding fails the run, else 0."""
     for notice in accepted_mod.notices(result.review):
         click.echo(f"consistency: {notice}", err=True)
     if not quiet and not (output == "-" and fmt == "text"):  # the listing ends in its own
         click.echo(_summary_line(result, output), err=True)
     if strict and result.skipped_inputs:
         sys.exit(2)
-    sys.exit(1 if failing else 0)
+    sys.exit(1 if result.review.failing else 0)
 
 
 def _summary_line(result: Any, output: str) -> str:

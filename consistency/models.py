@@ -10,6 +10,7 @@ Dates are :class:`datetime.date`; intervals are half-open ``[start, end)``.
 
 from __future__ import annotations
 
+import enum
 import math
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,10 +20,45 @@ from typing import Any
 #: Where a document's publication date came from, most trusted first.
 DATE_SOURCES = ("sidecar", "header", "meta", "dateline", "inferred", "none")
 
-#: Finding kinds of the JSON contract.
-KINDS = ("date", "number", "first", "order", "status", "attribution", "anachronism", "other")
 
-SEVERITIES = ("high", "medium", "low")
+class _Word(str, enum.Enum):
+    """A closed set of words of the JSON contract, each a ``str`` equal to its value: it is
+    written (JSON, templates, f-strings), compared and hashed as the bare word ("date"), so
+    ``{"date": 1}[Kind.DATE]`` works (Python 3.10 has no StrEnum)."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __hash__(self) -> int:  # Enum hashes the member's name; a str key needs the value's
+        return hash(self.value)
+
+
+class Kind(_Word):
+    """What a finding disputes."""
+
+    DATE = "date"
+    NUMBER = "number"
+    FIRST = "first"
+    ORDER = "order"
+    STATUS = "status"
+    ATTRIBUTION = "attribution"
+    ANACHRONISM = "anachronism"
+    OTHER = "other"
+
+
+class Severity(_Word):
+    """How serious a finding is, most serious first."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+#: Finding kinds of the JSON contract, in their order (from Kind).
+KINDS = tuple(k.value for k in Kind)
+
+#: Severities, most serious first (from Severity).
+SEVERITIES = tuple(s.value for s in Severity)
 
 #: The entry-point groups through which rules and report formats are found: the built-in
 #: ones (this package's entry points in pyproject.toml) and third parties' alike.
@@ -293,8 +329,10 @@ class Finding:
     """One rule's verdict on claims from different sources (or one source against itself)."""
 
     rule: str  # rule code, e.g. DT01
-    kind: str  # one of KINDS
-    severity: str  # one of SEVERITIES
+    # A Kind and a Severity (__post_init__ makes them so from their words); typed as the str
+    # they are, so code that counts or looks them up by plain words type-checks.
+    kind: str
+    severity: str
     confidence: float
     entity: str
     event: str
@@ -303,6 +341,12 @@ class Finding:
     reconcile: tuple[str, ...] = ()  # what could explain the difference
     fingerprint: str = ""  # stable id: rule, fact, values, cited articles (fingerprints.py)
     also: tuple[str, ...] = ()  # "RULE:kind" of other rules' findings merged into this one
+
+    def __post_init__(self) -> None:
+        # Whatever builds a finding (a rule, a plugin, a test) gives a kind and a severity of
+        # the contract: a word outside it raises ValueError here, not in a report.
+        object.__setattr__(self, "kind", Kind(self.kind))
+        object.__setattr__(self, "severity", Severity(self.severity))
 
     @property
     def kinds(self) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ from consistency.errors import ConfigError
 from consistency.extract import descriptions, facts, records
 from consistency.extract import lexicon as lexicon_mod
 from consistency.extract import read as reading
-from consistency.extract.events import dated
+from consistency.extract.events import Draft, dated
 from consistency.linking import graph
 from consistency.linking.resolve import resolver
 from consistency.models import Claim, Document, Finding, Result, Skipped
@@ -120,7 +120,6 @@ def assess(
     ``corpus_documents`` its number of documents that assert a lexicon claim (OR01).
     """
     documents = list(documents)
-    skipped = list(skipped)
     found = {d.id: r.mentions for d, r in zip(documents, readings, strict=True)}
     ranked = {d.id: r.records for d, r in zip(documents, readings, strict=True)}  # FR02
     drafts = {d.id: r.claims for d, r in zip(documents, readings, strict=True)}
@@ -128,7 +127,32 @@ def assess(
     mentions = [n for r in readings for n in r.names]
     apply = apply or resolver(documents, claims, mentions)
     claims = [apply(c) for c in claims]
+    documents, claims = _dated(documents, claims, drafts, apply, corpus_dates)
+    for d in documents:
+        claims += [apply(c) for c in facts.claims(d, found[d.id])]
+        claims += [apply(c) for c in records.claims_of(d, ranked[d.id])]  # "the largest ever"
+    # "the village of X" (DS01), keyed by the entity once resolved
+    claims += [descriptions.keyed(apply(c)) for r in readings for c in r.descriptions]
+    claims += [apply(c) for r in readings for c in r.orders]  # "caught fire after landing" (OR02)
+    claims.sort(key=lambda c: (c.document, c.index, _claim_no(c.id)))
 
+    g = graph.build(documents, claims)
+    findings, failed = _run_rules(rules, _context(documents, claims, lex, corpus_documents))
+    skipped = [*skipped, *(Skipped("(rules)", reason, "rule") for reason in failed)]
+    return Result(
+        documents=documents, claims_list=claims, findings_list=findings, skipped=skipped, graph=g
+    )
+
+
+def _dated(
+    documents: list[Document],
+    claims: list[Claim],
+    drafts: dict[str, list[Draft]],
+    apply: Callable[[Claim], Claim],
+    corpus_dates: Sequence[date] | None,
+) -> tuple[list[Document], list[Claim]]:
+    """The documents with their publication dates checked, and inferred where missing, and
+    the lexicon claims, those of a document whose date changed dated again from it."""
     # Date inference reads a document's times once per candidate date: remember each.
     redone: dict[tuple[str, object, str], list[Claim]] = {}
 
@@ -148,15 +172,14 @@ def assess(
     if redated:
         claims = [c for c in claims if c.document not in redated]
         claims += [c for d in redated.values() for c in claims_as(d)]
-    for d in documents:
-        claims += [apply(c) for c in facts.claims(d, found[d.id])]
-        claims += [apply(c) for c in records.claims_of(d, ranked[d.id])]  # "the largest ever"
-    # "the village of X" (DS01), keyed by the entity once resolved
-    claims += [descriptions.keyed(apply(c)) for r in readings for c in r.descriptions]
-    claims += [apply(c) for r in readings for c in r.orders]  # "caught fire after landing" (OR02)
-    claims.sort(key=lambda c: (c.document, c.index, _claim_no(c.id)))
+    return documents, claims
 
-    g = graph.build(documents, claims)
+
+def _context(
+    documents: list[Document], claims: list[Claim], lex: lexicon_mod.Lexicon, corpus_documents: int
+) -> Context:
+    """What the rules see: the documents, the lexicon claims, and the claims grouped by
+    entity and event and by fact key (linking.graph)."""
     ctx = Context(
         documents={d.id: d for d in documents},
         claims=[c for c in claims if c.key is None],  # the lexicon rules' claims
@@ -167,11 +190,7 @@ def assess(
     )
     for c in ctx.claims:
         ctx.by_document.setdefault(c.document, []).append(c)
-    findings, failed = _run_rules(rules, ctx)
-    skipped += [Skipped("(rules)", reason, "rule") for reason in failed]
-    return Result(
-        documents=documents, claims_list=claims, findings_list=findings, skipped=skipped, graph=g
-    )
+    return ctx
 
 
 def _without(

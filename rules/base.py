@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 
 from consistency.extract.lexicon import Lexicon, lemma
 from consistency.fingerprints import identity
-from consistency.models import Cited, Claim, Document, FactKey, Finding
+from consistency.models import Cited, Claim, Document, FactKey, Finding, Kind, Severity
 
 
 @dataclass
@@ -76,6 +76,12 @@ class Rule:
         super().__init_subclass__(**kwargs)
         if cls.__name__.startswith("Rule_"):
             cls.code = cls.__name__[len("Rule_") :]
+        # A kind or severity outside the contract fails when the rule is defined (a plugin:
+        # when it loads, reported and skipped), not in a report.
+        for value, words in ((cls.kind, Kind), (cls.severity, Severity)):
+            words(value)
+        for kind in cls.finding_kinds:
+            Kind(kind)
 
     def __init__(self, **options: Any) -> None:
         unknown = set(options) - set(self.defaults)
@@ -153,8 +159,8 @@ class Rule:
         # The fingerprint is stamped by the framework, which knows the documents' identities.
         return Finding(
             rule=self.code,
-            kind=kind or self.kind,
-            severity=severity or self.severity,
+            kind=Kind(kind or self.kind),
+            severity=Severity(severity or self.severity),
             confidence=round(max(0.0, min(1.0, confidence)), 3),
             entity=entity,
             event=event,
