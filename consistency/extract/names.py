@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from consistency.extract.lexicon import Lexicon, lemma
 from consistency.extract.text import Token
+from consistency.time.calendar import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 
 PREPOSITIONS = frozenset(
     "in of with from for at to on by into about between under alongside including like as"
@@ -47,10 +48,8 @@ _NOT_NAMES = frozenset(
     according unlike like under over about among between into through across around
     according mr mrs ms dr prof sir madam yes oh well so thus hence instead indeed
     commentators people experts analysts officials critics sources observers investors
-    skeptics sceptics supporters residents users customers readers
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split()
-)
+    skeptics sceptics supporters residents users customers readers""".split()
+) | frozenset([*MONTHS, *WEEKDAYS])
 
 TITLES = frozenset(
     """mr mrs ms dr prof sir dame lord lady president ceo cfo cto coo chairman chairwoman
@@ -64,11 +63,7 @@ _ORG_SUFFIXES = frozenset(
     " limited".split()
 )
 
-TIME_WORDS = frozenset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
-    friday saturday sunday""".split()
-)
+TIME_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS])
 
 
 @dataclass(frozen=True)

@@ -7,18 +7,10 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 from consistency.reading.shapes import DATE_RE
+from consistency.time.calendar import MONTH_ABBREVIATIONS, MONTHS, date_parser
 from consistency.time.temporal import parse_date_string
 
-_date_parser: Any = None
-_MONTHS = {
-    name: n
-    for n, names in enumerate(
-        "jan,january feb,february mar,march apr,april may jun,june jul,july aug,august "
-        "sep,sept,september oct,october nov,november dec,december".split(),
-        1,
-    )
-    for name in names.split(",")
-}
+_MONTHS = {**MONTHS, **MONTH_ABBREVIATIONS}
 
 
 def parse_date(text: str) -> date | None:
@@ -58,20 +50,9 @@ def _plain_date(found: str) -> date | None:
 
 
 def _dateparser_date(found: str) -> date | None:
-    global _date_parser
     try:
-        if _date_parser is None:
-            from dateparser.date import DateDataParser
-
-            _date_parser = DateDataParser(
-                languages=["en"],
-                settings={
-                    "PREFER_DAY_OF_MONTH": "first",
-                    "REQUIRE_PARTS": ["day", "month", "year"],
-                },
-            )
-        data = _date_parser.get_date_data(found)
-    except Exception:
+        data = date_parser("whole_day").get_date_data(found)
+    except Exception:  # dateparser raises assorted errors on odd strings: no date, then
         return None
     if data is None or data.date_obj is None or getattr(data, "period", "day") != "day":
         return None
