@@ -31,7 +31,8 @@ class Rule_AN01(Rule):
     severity = "medium"
     #: Sentences this rule flags together (an illustration, written for the catalogue).
     example = (
-        'Ridgeford Times, published 2024-03-03: "The new footbridge opened on 20 March 2024."',
+        'Outlet A, published 2024-03-13: "Tidewell Energy was fined $40,000 by the Coastal '
+        'Water Authority in May 2024 over a brine spill near the intake."',
     )
     defaults = {"grace_days": 1}
 

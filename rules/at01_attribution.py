@@ -37,8 +37,12 @@ class Rule_AT01(Rule):
     severity = "medium"
     #: Sentences this rule flags together (an illustration, written for the catalogue).
     example = (
-        "Outlet A: \"'We will rebuild the depot before winter,' said mayor Ines Harlow.\"",
-        "Outlet B: \"'We will rebuild the depot before winter,' said councillor Tom Brack.\"",
+        'Outlet A, published 2024-03-12: "The Ashby council voted on Monday to keep the new '
+        'bus lanes on Market Street. ... "We will not back down on the bus lanes," Mayor '
+        'Elena Ruiz said."',
+        'Outlet B, published 2024-03-12: "The Ashby council voted on Monday to keep the new '
+        'bus lanes on Market Street. ... "We will not back down on the bus lanes," said Tom '
+        'Hale, the council leader."',
     )
     defaults = {"min_words": 6, "similarity": 90}
 

@@ -33,8 +33,10 @@ class Rule_CT01(Rule):
     severity = "medium"
     #: Sentences this rule flags together (an illustration, written for the catalogue).
     example = (
-        'Outlet A: "Kelby is one of two towns to win the grant."',
-        'Outlet B: "Kelby is the only town to win the grant."',
+        'Outlet A, published 2023-06-02: "Harbourline Exchange became one of two exchanges to '
+        'obtain a licence in May 2023."',
+        'Outlet B, published 2023-06-03: "Harbourline Exchange became the only exchange to '
+        'obtain a licence in May 2023, the regulator said."',
     )
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:

@@ -31,8 +31,9 @@ class Rule_FR01(Rule):
     severity = "high"
     #: Sentences this rule flags together (an illustration, written for the catalogue).
     example = (
-        'Outlet A: "Norvale Bank became the first lender to offer the loan in April 2023."',
-        'Outlet B: "Castell Bank began offering the loan in January 2023."',
+        'Outlet A, published 2023-08-03: "Yesterday Acme Corp became the first exchange to '
+        'obtain a licence."',
+        'Outlet B, published 2023-04-14: "Acme Corp obtained a licence last November."',
     )
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:

@@ -44,8 +44,10 @@ class Rule_FR02(Rule):
     severity = "medium"
     #: Sentences this rule flags together (an illustration, written for the catalogue).
     example = (
-        'Outlet A: "It was the wettest October on record."',
-        'Outlet B: "It was the wettest October since 1987."',
+        'Outlet A, published 2024-03-06: "The Harbour Lights Festival drew its largest crowd '
+        'ever on Saturday, organisers said."',
+        "Outlet B, published 2024-03-06: \"Organisers said Saturday's crowd at the Harbour "
+        'Lights Festival was the biggest crowd since 1990."',
     )
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:

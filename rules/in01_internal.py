@@ -33,8 +33,9 @@ class Rule_IN01(Rule):
     finding_kinds = ("date", "number")
     #: Sentences this rule flags together (an illustration, written for the catalogue).
     example = (
-        'Outlet A: "The bridge closed in March 2021. ... Since the bridge closed in June 2020,'
-        ' traffic on the ring road has doubled."',
+        'Outlet A, published 2023-09-01: "Acme Corp obtained its licence in May 2023, the '
+        "regulator confirmed on Friday. ... The Leeford-based exchange now serves 40,000 "
+        'customers. Acme Corp, which obtained its licence in March 2022, has grown fast."',
     )
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:

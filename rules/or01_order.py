@@ -40,8 +40,10 @@ class Rule_OR01(Rule):
     severity = "medium"
     #: Sentences this rule flags together (an illustration, written for the catalogue).
     example = (
-        'Outlet A: "The council approved the budget, then the mayor resigned."',
-        'Outlet B: "The mayor resigned. Later the council approved the budget."',
+        'Outlet A, published 2023-07-01: "The Ashford Council passed the housing bill in '
+        'December 2022. ... The new rent regime began on June 1, 2023."',
+        'Outlet B, published 2023-07-02: "The new rent regime began on June 1, 2023. ... The '
+        'Ashford Council passed the housing bill in December 2023."',
     )
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:

@@ -43,8 +43,8 @@ class Rule_SC01(Rule):
     finding_kinds = ("date", "number")
     #: Sentences this rule flags together (an illustration, written for the catalogue).
     example = (
-        'Outlet A: "Helm Foods opened a store in March 2023."',
-        'Outlet B: "Helm Foods opened a flagship store in October 2023."',
+        'Outlet A, published 2023-04-14: "Acme Corp obtained a licence last November."',
+        'Outlet B, published 2023-08-03: "Yesterday Acme Corp obtained a retail licence."',
     )
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
