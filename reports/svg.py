@@ -306,7 +306,7 @@ GRAPH_W, GRAPH_H, MARGIN = 720, 380, 40
 
 def entity_graph(claims: list[Claim], findings: list[Finding], anchors: list[str]) -> Graph | None:
     """Entities as nodes (size: their claims; ringed: disputed), linked when the same
-    article speaks of both; laid out by networkx with a fixed seed."""
+    article speaks of both; laid out by networkx in shells (see _positions)."""
     mentions = Counter(c.entity for c in claims if c.entity != "(story)")
     if len(mentions) < 2:
         return None
@@ -349,8 +349,13 @@ def _linked(claims: list[Claim], keep: list[str]) -> nx.Graph:
 
 
 def _positions(g: nx.Graph, keep: list[str]) -> dict[str, tuple[float, float]]:
-    """Each entity's place in the drawing: a seeded spring layout scaled to the margins."""
-    pos = nx.spring_layout(g, seed=7, weight="weight", k=2.5 / math.sqrt(len(keep)), iterations=100)
+    """Each entity's place in the drawing: the first entity (disputed ones first, then the
+    most told) in the middle, the others on a ring around it in that order, scaled to the
+    margins. A shell
+    layout is plain geometry, so the drawing is the same with every networkx version (a
+    spring layout's forces changed between releases, and with them the report)."""
+    shells = [keep[:1], keep[1:]] if len(keep) > 3 else [keep]
+    pos = nx.shell_layout(g, nlist=shells)
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
 
