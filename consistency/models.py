@@ -17,9 +17,6 @@ from datetime import date
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any
 
-#: Where a document's publication date came from, most trusted first.
-DATE_SOURCES = ("sidecar", "header", "meta", "dateline", "inferred", "none")
-
 
 class _Word(str, enum.Enum):
     """A closed set of words of the JSON contract, each a ``str`` equal to its value: it is
@@ -31,6 +28,22 @@ class _Word(str, enum.Enum):
 
     def __hash__(self) -> int:  # Enum hashes the member's name; a str key needs the value's
         return hash(self.value)
+
+
+class DateSource(str, enum.Enum):
+    """Where a publication date came from: the values of ``Document.published_from``, most
+    trusted first (:data:`consistency.time.published.RANKING` ranks them)."""
+
+    SIDECAR = "sidecar"  # sources.yaml / sources.csv beside the files
+    HEADER = "header"  # front matter or a "Date: ..." header line at the top of the file
+    META = "meta"  # the format's own date: HTML markup, a JSON field, a feed entry's date
+    DATELINE = "dateline"  # a dateline near the top of the text ("Published April 14, 2023")
+    INFERRED = "inferred"  # inferred from the other articles (consistency.time.dating)
+    NONE = "none"  # no date
+
+
+#: Where a document's publication date came from, most trusted first.
+DATE_SOURCES = tuple(s.value for s in DateSource)
 
 
 class Kind(_Word):

@@ -43,7 +43,8 @@ from consistency.linking.entities import lookups, resolve_names
 from consistency.store import keys, schema
 from consistency.store.schema import documents as T_DOC
 from consistency.store.schema import readings as T_READ
-from consistency.store.store import SECOND_GUESSED, TRUSTED, Store, chunks, current_reading
+from consistency.store.store import Store, chunks, current_reading
+from consistency.time.published import SECOND_GUESSED, TRUSTED
 
 
 @dataclass

@@ -27,13 +27,10 @@ from consistency.models import Claim, Document
 from consistency.store import codec, db, keys, schema
 from consistency.store.schema import documents as T_DOC
 from consistency.store.schema import readings as T_READ
+from consistency.time.published import TRUSTED
 
 # Rows sent in one statement: under SQLite's limit of bound parameters.
 _BATCH = 500
-#: Publication dates that dating anchors on (as consistency.time.dating); the last two it may
-#: replace when the text contradicts them.
-TRUSTED = ("sidecar", "header", "meta", "dateline")
-SECOND_GUESSED = ("meta", "dateline")
 
 
 def content_hash(d: Document) -> str:

@@ -24,14 +24,12 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from consistency.models import Claim, Document
-
-# Dates the corpus trusts as anchors for inference.
-_TRUSTED = ("sidecar", "header", "meta", "dateline")
+from consistency.time.published import TRUSTED
 
 
 def _trusted(d: Document) -> bool:
     """A document whose date the corpus may anchor inference on."""
-    return d.published is not None and d.published_from in _TRUSTED
+    return d.published is not None and d.published_from in TRUSTED
 
 
 @dataclass(frozen=True)

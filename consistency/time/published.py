@@ -12,23 +12,13 @@ word on the article.)
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["RANKING", "Candidate", "DateSource", "choose"]
+from consistency.models import DateSource
 
-
-class DateSource(str, enum.Enum):
-    """Where a publication date came from: the values of ``Document.published_from``."""
-
-    SIDECAR = "sidecar"  # sources.yaml / sources.csv beside the files
-    HEADER = "header"  # front matter or a "Date: ..." header line at the top of the file
-    META = "meta"  # the format's own date: HTML markup, a JSON field, a feed entry's date
-    DATELINE = "dateline"  # a dateline near the top of the text ("Published April 14, 2023")
-    INFERRED = "inferred"  # inferred from the other articles (consistency.time.dating)
-    NONE = "none"  # no date
+__all__ = ["RANKING", "SECOND_GUESSED", "TRUSTED", "Candidate", "DateSource", "choose"]
 
 
 #: The sources, most trusted first: the one place the priority is written down.
@@ -40,6 +30,14 @@ RANKING: tuple[DateSource, ...] = (
     DateSource.INFERRED,
     DateSource.NONE,
 )
+#: The sources a page gives of itself, trusted to anchor other articles' dates (inference
+#: never rests on an inferred date).
+TRUSTED: tuple[str, ...] = tuple(
+    s.value for s in (DateSource.SIDECAR, DateSource.HEADER, DateSource.META, DateSource.DATELINE)
+)
+#: Of those, the page dates a check may second-guess (a capture date taken for the
+#: article's own): the page markup and a dateline, not what an editor wrote down.
+SECOND_GUESSED: tuple[str, ...] = (DateSource.META.value, DateSource.DATELINE.value)
 _RANK = {source: k for k, source in enumerate(RANKING)}
 
 
