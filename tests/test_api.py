@@ -8,6 +8,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 import pytest
+from cli_articles import AGREEING, GAZETTE, GAZETTE_BUDGET, HERALD, write
 from click.testing import CliRunner
 
 import consistency
@@ -17,25 +18,6 @@ from consistency.tables import CLAIM_COLUMNS, FINDING_COLUMNS
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
-# Invented: the outlets disagree on the budget date (DT01); the Gazette dates a fine it
-# tells as past after its own publication (AN01).
-GAZETTE_BUDGET = """date 2024-05-02
-Title: Millbrook opens its new library
-Outlet: Millbrook Gazette
-
-The Millbrook Town Council approved the library budget in March 2023.
-"""
-GAZETTE = (
-    GAZETTE_BUDGET
-    + "\nThe Millbrook Town Council fined the contractor $5,000 in August 2024 over delays.\n"
-)
-HERALD = """date 2024-05-03
-Title: Library draws crowds
-Outlet: Valley Herald
-
-The Millbrook Town Council approved the library budget in June 2022.
-"""
-AGREEING = HERALD.replace("in June 2022", "in 2023")
 NO_CLAIMS = """date 2024-05-04
 Title: Weather
 Outlet: Valley Herald
@@ -44,21 +26,9 @@ Sunny spells are expected.
 """
 
 
-def write(folder: Path, files: dict[str, str]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
-
-
 @pytest.fixture(scope="module")
 def examples_result() -> consistency.Result:
     return consistency.check([EXAMPLES])
-
-
-@pytest.fixture
-def disagreeing(tmp_path: Path) -> Path:
-    return write(tmp_path / "dis", {"gazette.txt": GAZETTE, "herald.txt": HERALD})
 
 
 def test_check_returns_a_result(examples_result: consistency.Result) -> None:
