@@ -323,9 +323,14 @@ class Claim:
         }
 
 
+#: The entity of a claim that names no owner ("the toll rose to 12"): the story as a whole.
+#: Part of the JSON output (a claim's or a finding's "entity"), so its words never change.
+STORY = "(story)"
+
+
 def owners_agree(a: Claim, b: Claim) -> bool:
     """Whose value it is, compared leniently: a claim that names no owner agrees with any."""
-    return a.entity == b.entity or "(story)" in (a.entity, b.entity)
+    return a.entity == b.entity or STORY in (a.entity, b.entity)
 
 
 @dataclass(frozen=True)

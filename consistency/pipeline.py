@@ -20,7 +20,7 @@ from consistency.extract import read as reading
 from consistency.extract.events import Draft, dated
 from consistency.linking import graph
 from consistency.linking.resolve import resolver
-from consistency.models import Claim, Document, Finding, Result, Skipped
+from consistency.models import STORY, Claim, Document, Finding, Result, Skipped
 from consistency.reading.ingest import ingest
 from consistency.rules import Context, Rule, registry
 from consistency.time import dating
@@ -288,7 +288,7 @@ def merge(findings: Sequence[Finding], generic: Iterable[str] = ()) -> list[Find
             replace(
                 f,
                 cited=tuple(cited),
-                entity=f.entity if f.entity != "(story)" else _named(absorbed, f.entity),
+                entity=f.entity if f.entity != STORY else _named(absorbed, f.entity),
                 message=" ".join([f.message, *(f"Also ({a.rule}): {a.message}" for a in absorbed)]),
                 reconcile=tuple(
                     dict.fromkeys([*f.reconcile, *(h for a in absorbed for h in a.reconcile)])
@@ -318,7 +318,7 @@ def nested(cites: Sequence[frozenset[Any]]) -> list[tuple[int, int]]:
 
 
 def _named(findings: Sequence[Finding], default: str) -> str:
-    return next((f.entity for f in findings if f.entity != "(story)"), default)
+    return next((f.entity for f in findings if f.entity != STORY), default)
 
 
 def failing(

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from consistency.models import Document
+from consistency.models import STORY, Document
 from consistency.reading.furniture import copyright_holder
 
 #: ``Document.outlet_from`` values that name the outlet as the source itself states it.
@@ -134,8 +134,9 @@ def event_words(event: str) -> str:
 
 
 def entity_words(entity: str) -> str:
-    """ "(story)" is the claim of no single named owner."""
-    return "the story as a whole" if entity == "(story)" else entity
+    """The words for a finding's entity: :data:`~consistency.models.STORY` (no single named
+    owner) as "the story as a whole"."""
+    return "the story as a whole" if entity == STORY else entity
 
 
 class Wording:

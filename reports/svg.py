@@ -15,7 +15,7 @@ from itertools import combinations
 
 import networkx as nx
 
-from consistency.models import Claim, Document, Finding
+from consistency.models import STORY, Claim, Document, Finding
 
 from .names import Outlet, entity_words, event_words
 
@@ -307,7 +307,7 @@ GRAPH_W, GRAPH_H, MARGIN = 720, 380, 40
 def entity_graph(claims: list[Claim], findings: list[Finding], anchors: list[str]) -> Graph | None:
     """Entities as nodes (size: their claims; ringed: disputed), linked when the same
     article speaks of both; laid out by networkx in shells (see _positions)."""
-    mentions = Counter(c.entity for c in claims if c.entity != "(story)")
+    mentions = Counter(c.entity for c in claims if c.entity != STORY)
     if len(mentions) < 2:
         return None
     first_card: dict[str, str] = {}

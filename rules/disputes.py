@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from consistency.models import Cited, Claim, FactKey, Finding, Quantity, owners_agree
+from consistency.models import STORY, Cited, Claim, FactKey, Finding, Quantity, owners_agree
 from consistency.rules.base import Context, Rule
 
 
@@ -89,9 +89,9 @@ def by_value(
 
 
 def entity_of(d: Dispute) -> str:
-    """The owner most sources name, or "(story)"."""
-    named = [c.entity for c in d.claims if c.entity != "(story)"]
-    return max(sorted(set(named)), key=named.count) if named else "(story)"
+    """The owner most sources name, or :data:`~consistency.models.STORY`."""
+    named = [c.entity for c in d.claims if c.entity != STORY]
+    return max(sorted(set(named)), key=named.count) if named else STORY
 
 
 def _signature(cs: Sequence[Claim]) -> tuple[str, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from consistency.extract import confirmations
-from consistency.models import Claim, FactKey, Finding
+from consistency.models import STORY, Claim, FactKey, Finding
 from consistency.rules.base import Context, Rule, cite
 from consistency.rules.disputes import Dispute, by_value, outlets_say
 
@@ -49,7 +49,7 @@ class Rule_ST02(Rule):
             f"{key.measure}: {outlets_say(ctx, d)}. Compared because both speak of {key.measure!r}."
         )
         return self.finding(
-            entity="(story)",
+            entity=STORY,
             event=key.label(),
             message=msg,
             cited=[cite(c, str(c.object), ctx, how=c.why) for c in d.claims],

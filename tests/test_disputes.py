@@ -9,7 +9,7 @@ from datetime import date
 
 from consistency.extract.quantities import find_quantities
 from consistency.linking.entities import speaks_for
-from consistency.models import Claim, Quantity, TimeValue
+from consistency.models import STORY, Claim, Quantity, TimeValue
 from consistency.rules.disputes import anchors_meet, bounds, figures_compatible, figures_related
 
 
@@ -25,7 +25,7 @@ def claim(text: str | None, n: int = 1) -> Claim:
         document=f"d{n}",
         sentence=text or "",
         span=(0, len(text or "")),
-        entity="(story)",
+        entity=STORY,
         event="death (count)",
         quantity=q(text) if text else None,
     )
@@ -119,7 +119,7 @@ def test_figures_related_without_a_value() -> None:
         document="z",
         sentence="",
         span=(0, 0),
-        entity="(story)",
+        entity=STORY,
         event="e",
         quantity=Quantity(text="0", low=0.0, high=0.0, value=0.0),
     )

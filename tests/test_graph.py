@@ -19,7 +19,7 @@ import consistency
 from consistency.cli import main
 from consistency.errors import ConfigError
 from consistency.linking import graph as graph_mod
-from consistency.models import Claim, Document
+from consistency.models import STORY, Claim, Document
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 NODE_TYPES = {"document", "claim", "entity", "event"}
@@ -70,7 +70,7 @@ def check_same_fact(g: nx.Graph, same_fact: list[tuple[str, str]]) -> None:
         assert doc_u != doc_v, (u, v)
         if "#v" in u:  # a value claim: the same fact key, owners that agree
             assert event_u == event_v, (u, v)
-            assert entity_u == entity_v or "entity:(story)" in (entity_u, entity_v), (u, v)
+            assert entity_u == entity_v or f"entity:{STORY}" in (entity_u, entity_v), (u, v)
         else:
             assert (entity_u, event_u) == (entity_v, event_v), (u, v)
     # Every pair of lexicon claims of different documents that share entity and event is

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from consistency.extract import nlp, wordfiles
-from consistency.models import Claim, Document, FactKey
+from consistency.models import STORY, Claim, Document, FactKey
 
 KIND, UNIT = "status", "confirmation"
 CONFIRMED, UNCONFIRMED = "confirmed", "unconfirmed"
@@ -70,7 +70,7 @@ def claims(documents: Sequence[Document]) -> list[Claim]:
                     document=d.id,
                     sentence=s.text,
                     span=(s.start, s.end),
-                    entity="(story)",
+                    entity=STORY,
                     event=key.label(),
                     object=status,
                     trigger=trigger,

@@ -46,7 +46,7 @@ from consistency.extract.quantities import QuantityMention, find_quantities
 from consistency.extract.text import Sentence, sentences
 from consistency.extract.time_facts import time_mention
 from consistency.extract.vocabulary import vocabulary
-from consistency.models import Claim, Document
+from consistency.models import STORY, Claim, Document
 from consistency.time import temporal
 from consistency.time.calendar import MONTHS, NUMBER_WORDS, WEEKDAYS
 
@@ -142,7 +142,7 @@ def claims(doc: Document, found: Iterable[Mention]) -> list[Claim]:
                 document=doc.id,
                 sentence=s.text,
                 span=(s.start, s.end),
-                entity=m.owner or "(story)",
+                entity=m.owner or STORY,
                 event=m.key.label(),
                 object=m.key.measure or None,
                 time=time,

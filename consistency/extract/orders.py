@@ -34,7 +34,7 @@ from typing import Any
 from consistency.errors import ConfigError
 from consistency.extract import nlp, wordfiles
 from consistency.extract.text import Sentence
-from consistency.models import Claim, Document, FactKey
+from consistency.models import STORY, Claim, Document, FactKey
 
 KIND = "order"
 BEFORE = "before"  # a strict order: the first event ended or began before the other
@@ -347,7 +347,7 @@ def _claim(doc: Document, n: int, o: Order) -> Claim:
         document=doc.id,
         sentence=s.text,
         span=(s.start, s.end),
-        entity=o.owner or "(story)",
+        entity=o.owner or STORY,
         event=key.label(),
         object=o.label,
         qualifiers=(o.relation,),

@@ -35,7 +35,7 @@ from typing import Any
 from consistency.errors import ConfigError
 from consistency.extract import nlp, vocabulary, wordfiles
 from consistency.extract.text import Sentence
-from consistency.models import Claim, Document, FactKey, TimeValue
+from consistency.models import STORY, Claim, Document, FactKey, TimeValue
 from consistency.time.calendar import number_words_up_to
 
 UNIT = "record"
@@ -471,7 +471,7 @@ def _claim(doc: Document, n: int, r: Record) -> Claim:
         document=doc.id,
         sentence=s.text,
         span=(s.start, s.end),
-        entity=r.owner or "(story)",
+        entity=r.owner or STORY,
         event=r.key.label(),
         object=r.key.measure,
         time=time,

@@ -29,7 +29,7 @@ from consistency.extract.quotes import normalize_quote
 from consistency.extract.read import Reading
 from consistency.linking.entities import filings
 from consistency.linking.resolve import claim_names, entity_key, thing_labels
-from consistency.models import Claim, Document, FactKey
+from consistency.models import STORY, Claim, Document, FactKey
 
 SEP = "\x1f"
 
@@ -79,7 +79,7 @@ def index(document: Document, r: Reading) -> Index:
     named = [n for c in resolved for n in (c.entity, *c.group, c.attributed_to or "")]
     named += [n for m in r.mentions for n in (m.owner, m.attributed_to or "")]
     named += [x.owner for x in r.records]
-    out.links |= {("resolves", entity_key(n)) for n in named if n and n != "(story)"}
+    out.links |= {("resolves", entity_key(n)) for n in named if n and n != STORY}
     return out
 
 
