@@ -276,6 +276,24 @@ class FactKey:
         return " ".join(parts)
 
 
+@dataclass(frozen=True, order=True)
+class Thing:
+    """A claim's subject that is a thing, not a proper name: "the new parking scheme".
+
+    Extraction sets it on the claim (:attr:`Claim.thing`), whose ``entity`` then holds the
+    words as written, like a name's before resolution. Entity resolution
+    (:mod:`consistency.linking.resolve`) names the claim's entity from it: the things of
+    every outlet with one head noun are one entity, named by the label the corpus gives
+    that head most often ("parking scheme"). It is a field of its own, not a form of the
+    ``entity`` string, so that no stage parses the entity and a thing is never taken for a
+    proper name (nor a name for a thing). Rules and reports read the resolved ``entity``
+    only: a plain name like any other.
+    """
+
+    head: str  # the head noun's lemma: "scheme"
+    text: str  # the noun phrase as written: "new parking scheme"
+
+
 @dataclass(frozen=True)
 class Claim:
     """One assertion of one source: entity, event, object, time, quantity, qualifiers."""
@@ -284,7 +302,7 @@ class Claim:
     document: str  # Document.id
     sentence: str  # the exact sentence of the source text
     span: tuple[int, int]  # character span of the sentence in Document.text
-    entity: str  # canonical entity name (after resolution)
+    entity: str  # canonical entity name (after resolution; before, the name or thing as written)
     event: str  # canonical event type from the lexicon
     object: str | None = None
     time: TimeValue | None = None
@@ -303,6 +321,9 @@ class Claim:
     after: str | None = None  # claim id this one is told as following ("followed", "then")
     key: FactKey | None = None  # the fact a value claim states (consistency.extract.facts)
     why: str = ""  # how the fact key was read from the parse
+    # The subject when it is a thing (see Thing): set by extraction, kept by resolution,
+    # which names ``entity`` from it.
+    thing: Thing | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {

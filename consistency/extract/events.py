@@ -46,7 +46,7 @@ from consistency.extract.quotes import quote_claims
 from consistency.extract.subjects import find_patient, find_subject, pronoun_antecedent
 from consistency.extract.text import Sentence, Token, sentences
 from consistency.extract.triggers import Trigger, find_triggers
-from consistency.models import Claim, Document, Quantity, TimeValue
+from consistency.models import Claim, Document, Quantity, Thing, TimeValue
 from consistency.time import temporal
 
 
@@ -240,7 +240,7 @@ def _trigger_drafts(
     told = _told_of(tokens, subject[0], subject, visible, last_subject)
     if told is None:
         return [], None
-    names, mention_text, confidence = told
+    names, mention_text, confidence, thing = told
     r = _read_clause(s, trig, aside, subject[0])
     out: list[Draft] = []
     for name in names:
@@ -264,6 +264,7 @@ def _trigger_drafts(
             count=r.count,
             index=s.sent.index,
             confidence=confidence,
+            thing=thing,
         )
         out.append(Draft(claim, r.time_text, r.sequence, r.from_before))
     return out, (names[0] if subject[0].kind == "proper" else None)
@@ -275,10 +276,11 @@ def _told_of(
     subject: list[Mention],
     visible: list[Mention],
     last_subject: str | None,
-) -> tuple[list[str], str, float] | None:
-    """The entity names of a subject, its mention as written and the confidence: a pronoun
-    stands for the name before it in the sentence, else the last named subject; a thing
-    is keyed by its head noun. None when nothing says who "they" or "it" are."""
+) -> tuple[list[str], str, float, Thing | None] | None:
+    """The entity names of a subject, its mention as written, the confidence and the thing
+    it is, if one: a pronoun stands for the name before it in the sentence, else the last
+    named subject; a thing is its words as written, with its head noun (resolution names
+    it). None when nothing says who "they" or "it" are."""
     if first.kind == "pronoun":
         if first.head == "they":
             return None
@@ -286,11 +288,11 @@ def _told_of(
         if antecedent is None and last_subject is None:
             return None
         names = [display(antecedent.text)] if antecedent else [last_subject or ""]
-        return names, first.text, 0.8
+        return names, first.text, 0.8, None
     if first.kind == "thing":
-        return ["thing:" + first.head + "|" + first.text], first.text, 0.9
+        return [first.text], first.text, 0.9, Thing(first.head, first.text)
     names = [display(m.text) for m in subject]
-    return names, " and ".join(m.text for m in subject), 1.0
+    return names, " and ".join(m.text for m in subject), 1.0, None
 
 
 def _read_clause(s: _Sentence, trig: Trigger, aside: set[int], first: Mention) -> _ClauseReading:

@@ -1,4 +1,11 @@
-"""Entity resolution over the whole corpus: every claim gets its canonical entity name."""
+"""Entity resolution over the whole corpus: every claim gets its canonical entity name.
+
+A claim's subject is a proper name (its ``entity`` as written) or a thing
+(:attr:`Claim.thing <consistency.models.Claim.thing>`, "the new parking scheme"). Names
+resolve among names (:func:`consistency.linking.entities.resolve_names`); things merge by
+their head noun across the corpus, named by the label given that head most often. Neither
+ever resolves to the other: "the scheme" is no one named Scheme.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +15,13 @@ from dataclasses import replace
 
 from consistency.extract.names import acronym_definitions, normalize
 from consistency.linking.entities import resolve_names
-from consistency.models import Claim, Document
-
-_THING = "thing:"
+from consistency.models import Claim, Document, Thing
 
 
-def _thing_parts(entity: str) -> tuple[str, str]:
-    head, _, text = entity[len(_THING) :].partition("|")
-    return head, text
-
-
-def _thing_label(text: str, head: str) -> str:
-    """ "Hong Kong's new licensing regime" -> "licensing regime"."""
-    words = [w for w in text.replace("’s", "'s").split() if w[:1].islower() or w == head]
+def _thing_label(thing: Thing) -> str:
+    """ "the city's new parking scheme" -> "parking scheme"."""
+    head = thing.head
+    words = [w for w in thing.text.replace("’s", "'s").split() if w[:1].islower() or w == head]
     words = [w for w in words if w.lower() not in {"new", "old", "current", "proposed"}]
     return " ".join(words[-2:]) if words else head
 
@@ -43,25 +44,18 @@ def resolver(
 
 
 def claim_names(claims: Iterable[Claim]) -> list[str]:
-    """The names that claims contribute to resolution: subjects and group members."""
-    return [n for c in claims for n in c.group or (c.entity,) if not n.startswith(_THING)]
+    """The names that claims contribute to resolution: subjects that are no thing, and
+    group members."""
+    return [n for c in claims if c.thing is None for n in c.group or (c.entity,)]
 
 
 def thing_labels(claims: Iterable[Claim]) -> dict[str, Counter[str]]:
     """How often each label is given to each thing's head noun, over the claims."""
     labels: dict[str, Counter[str]] = {}
     for c in claims:
-        if c.entity.startswith(_THING):
-            head, text = _thing_parts(c.entity)
-            labels.setdefault(head, Counter())[_thing_label(text, head)] += 1
+        if c.thing is not None:
+            labels.setdefault(c.thing.head, Counter())[_thing_label(c.thing)] += 1
     return labels
-
-
-def entity_key(name: str) -> str:
-    """What decides a claim entity's canonical name: its name key, or a thing's head noun."""
-    if name.startswith(_THING):
-        return "thing:" + _thing_parts(name)[0]
-    return "name:" + normalize(name)
 
 
 def resolver_of(
@@ -73,7 +67,7 @@ def resolver_of(
     """The resolver of a corpus given by what it learns from: every proper name (as often as
     it occurs), the acronyms defined in the texts, the outlets, and the labels of things."""
     canonical = resolve_names(names, acronyms, outlets)
-    # Things ("the new licensing regime") merge by their head noun across the corpus.
+    # Things ("the new parking scheme") merge by their head noun across the corpus.
     thing_name = {
         head: sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         for head, labels in things.items()
@@ -81,15 +75,18 @@ def resolver_of(
     }
 
     def name(n: str) -> str:
-        if n.startswith(_THING):
-            head, text = _thing_parts(n)
-            return thing_name.get(head) or _thing_label(text, head)
         return canonical.get(normalize(n), n)
 
     def apply(c: Claim) -> Claim:
+        # A thing keeps its Thing, so its resolved entity is never taken for a name: it is
+        # named the same however often it is resolved.
+        if c.thing is not None:
+            entity = thing_name.get(c.thing.head) or _thing_label(c.thing)
+        else:
+            entity = name(c.entity)
         source = name(c.attributed_to) if c.attributed_to else None
         return replace(
-            c, entity=name(c.entity), group=tuple(name(n) for n in c.group), attributed_to=source
+            c, entity=entity, group=tuple(name(n) for n in c.group), attributed_to=source
         )
 
     return apply

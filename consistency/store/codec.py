@@ -29,7 +29,7 @@ from consistency.extract import facts, records
 from consistency.extract.events import Draft
 from consistency.extract.read import Reading
 from consistency.extract.text import Sentence, Token
-from consistency.models import Claim, Document, FactKey, Quantity, Removed, TimeValue
+from consistency.models import Claim, Document, FactKey, Quantity, Removed, Thing, TimeValue
 
 #: The layout of the JSON below; part of the store's reader version.
 FORMAT = 1
@@ -43,6 +43,7 @@ _CLASSES: dict[str, type] = {
         facts.Mention,
         records.Record,
         Claim,
+        Thing,
         FactKey,
         Quantity,
         TimeValue,

@@ -13,7 +13,11 @@ the archive, every stored document that could share a fact with a new one.
 - ``quote``: four words in a row of a quote (AT01 pairs quotes through those);
 - ``asserts``: the document asserts a lexicon claim without a hedge (OR01 counts those);
 - ``resolves``: every name or thing a run resolves for the document (claim subjects, group
-  members, owners of values, sources of attributions), as :func:`resolve.entity_key`.
+  members, owners of values, sources of attributions), as :func:`entity_key`.
+
+An entity key is ``name:`` and a name's key, or ``thing:`` and a thing's head noun: the
+store's form of a claim's subject, written by :func:`entity_key` and read back by
+:func:`name_key_of` and :func:`head_of` alone.
 
 ``names``, ``acronyms`` and ``things`` are what entity resolution learns from a document;
 ``name_filings`` file each name key where the keys resolution may join it with look.
@@ -28,10 +32,12 @@ from consistency.extract.names import acronym_definitions, display, normalize
 from consistency.extract.quotes import normalize_quote
 from consistency.extract.read import Reading
 from consistency.linking.entities import filings
-from consistency.linking.resolve import claim_names, entity_key, thing_labels
-from consistency.models import STORY, Claim, Document, FactKey
+from consistency.linking.resolve import claim_names, thing_labels
+from consistency.models import STORY, Claim, Document, FactKey, Thing
 
 SEP = "\x1f"
+_NAME = "name:"
+_THING = "thing:"
 
 
 @dataclass
@@ -52,6 +58,34 @@ def name_key(name: str) -> str:
     return normalize(display(name))
 
 
+def entity_key(subject: str | Thing) -> str:
+    """The key of a subject: what decides its canonical name. A name's key, which resolution
+    may join with others' (see :mod:`.select`), or a thing's head noun, which alone does."""
+    if isinstance(subject, Thing):
+        return _THING + subject.head
+    return name_entity_key(normalize(subject))
+
+
+def name_entity_key(key: str) -> str:
+    """The entity key of a name key."""
+    return _NAME + key
+
+
+def name_key_of(entity: str) -> str | None:
+    """The name key of an entity key; None for a thing's."""
+    return entity[len(_NAME) :] if entity.startswith(_NAME) else None
+
+
+def head_of(entity: str) -> str | None:
+    """The head noun of a thing's entity key; None for a name's."""
+    return entity[len(_THING) :] if entity.startswith(_THING) else None
+
+
+def _subject(c: Claim) -> str | Thing:
+    """A claim's subject as resolution takes it: its thing, or else its entity."""
+    return c.thing if c.thing is not None else c.entity
+
+
 def fact_key(key: FactKey) -> str:
     return SEP.join((key.kind, key.unit, key.measure, key.role, key.place, key.modality))
 
@@ -70,13 +104,15 @@ def index(document: Document, r: Reading) -> Index:
     keyed: list[FactKey] = [m.key for m in r.mentions] + [x.key for x in r.records]
     keyed += [c.key for c in r.orders if c.key is not None]
     out.links |= {("fact", fact_key(k)) for k in keyed}
-    out.links |= {("entity", entity_key(c.entity)) for c in r.descriptions}
+    out.links |= {("entity", entity_key(_subject(c))) for c in r.descriptions}
     for c in lexical:
         out.links |= _claim_links(c)
     if any(not c.negated and not c.hedged for c in lexical):
         out.links.add(("asserts", ""))
     resolved = [*lexical, *r.descriptions, *r.orders]
-    named = [n for c in resolved for n in (c.entity, *c.group, c.attributed_to or "")]
+    named: list[str | Thing] = [
+        n for c in resolved for n in (_subject(c), *c.group, c.attributed_to or "")
+    ]
     named += [n for m in r.mentions for n in (m.owner, m.attributed_to or "")]
     named += [x.owner for x in r.records]
     out.links |= {("resolves", entity_key(n)) for n in named if n and n != STORY}
@@ -84,7 +120,7 @@ def index(document: Document, r: Reading) -> Index:
 
 
 def _claim_links(c: Claim) -> set[tuple[str, str]]:
-    entity = entity_key(c.entity)
+    entity = entity_key(_subject(c))
     out = {("entity", entity), ("pair", pair_key(entity, c.event)), ("event", c.event)}
     if "first" in c.qualifiers:
         out.add(("first", c.event))

@@ -159,7 +159,8 @@ def _name_seeds(indexes: Sequence[keys.Index]) -> set[str]:
     out: set[str] = set()
     for ix in indexes:
         out |= ix.name_keys()
-        out |= {k[5:] for kind, k in ix.links if kind == "resolves" and k.startswith("name:")}
+        named = (keys.name_key_of(k) for kind, k in ix.links if kind == "resolves")
+        out |= {k for k in named if k is not None}
     return out
 
 
@@ -186,12 +187,13 @@ def _links_of(indexes: Sequence[keys.Index], names: _Closure | None) -> set[tupl
 def _cluster(entity: str, canon: dict[str, str], members: dict[str, list[str]]) -> set[str]:
     """The entity keys that resolve to the same name as ``entity`` (itself included);
     ``members`` maps each canonical name to its keys."""
-    if not entity.startswith("name:"):
+    key = keys.name_key_of(entity)
+    if key is None:
         return {entity}  # a thing: its head decides
-    name = canon.get(entity[len("name:") :])
+    name = canon.get(key)
     if name is None:
         return {entity}
-    return {entity} | {f"name:{k}" for k in members.get(name, ())}
+    return {entity} | {keys.name_entity_key(k) for k in members.get(name, ())}
 
 
 class _Query:
@@ -292,8 +294,8 @@ class _Query:
         return {tuple(k.split(keys.SEP, 1)) for k in self._links_of_docs(ids, "pair")}  # type: ignore[misc]
 
     def heads_of(self, ids: set[str]) -> set[str]:
-        found = self._links_of_docs(ids, "resolves")
-        return {k[len("thing:") :] for k in found if k.startswith("thing:")}
+        heads = (keys.head_of(k) for k in self._links_of_docs(ids, "resolves"))
+        return {h for h in heads if h is not None}
 
     def name_keys_of(self, ids: set[str]) -> set[str]:
         N = schema.names
@@ -301,8 +303,8 @@ class _Query:
         for part in chunks(sorted(ids)):
             q = self._live(N).add_columns(N.c.key).where(T_DOC.c.doc_id.in_(part)).distinct()
             out.update(k for (k,) in self.conn.execute(q))
-        found = self._links_of_docs(ids, "resolves")
-        return out | {k[len("name:") :] for k in found if k.startswith("name:")}
+        named = (keys.name_key_of(k) for k in self._links_of_docs(ids, "resolves"))
+        return out | {k for k in named if k is not None}
 
     def related_keys(self, frontier: set[str]) -> set[str]:
         """Keys filed where the frontier's keys look, and the other side of acronyms."""
