@@ -10,7 +10,11 @@ written once, in the reading's ``sentences`` table, and referred to by its numbe
 
 The bytes are zlib-compressed JSON with sorted keys: the same reading always gives the
 same bytes. :data:`FORMAT` changes whenever the layout does; data of another format is
-refused (:class:`CodecError`), so the store reads the document again instead.
+refused (:class:`CodecError`), so the store reads the document again instead. A change to
+the dataclasses written (a field added, a value held differently, as when a thing subject
+left the entity string for :class:`~consistency.models.Thing`) needs no new format: it
+changes the reader version (:mod:`.version` hashes their code), so readings of the
+previous version are read again, never decoded as this version's.
 """
 
 from __future__ import annotations
