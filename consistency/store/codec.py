@@ -4,9 +4,10 @@ A reading is what :func:`consistency.reading.read` returns for one document. It 
 JSON (never pickle: a shared store is read by other machines and other versions), built by
 walking the dataclasses' fields with their type hints, so the value read back is equal to
 the one written, field by field: ints stay ints, floats keep every digit (``repr``), an
-unbounded interval's ``inf`` is written ``"inf"``, tuples come back as tuples and dates
-as dates. Fields at their default are left out. A sentence that several mentions share is
-written once, in the reading's ``sentences`` table, and referred to by its number.
+unbounded interval's ``inf`` is written ``"inf"``, tuples come back as tuples, dates as
+dates, and a word of a closed set (a ``Tense``, a ``Granularity``) as its member. Fields at
+their default are left out. A sentence that several mentions share is written once, in the
+reading's ``sentences`` table, and referred to by its number.
 
 The bytes are zlib-compressed JSON with sorted keys: the same reading always gives the
 same bytes. :data:`FORMAT` changes whenever the layout does; data of another format is
@@ -16,6 +17,7 @@ refused (:class:`CodecError`), so the store reads the document again instead.
 from __future__ import annotations
 
 import dataclasses
+import enum
 import json
 import math
 import types
@@ -162,6 +164,8 @@ def _encode(value: Any, hint: Any, table: dict[Sentence, int]) -> Any:
         return out
     if hint is date:
         return value.isoformat()
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return hint(value).value  # a closed set of words (Tense, Granularity): its word
     if isinstance(value, float) and not math.isfinite(value):
         return repr(value)  # "inf", "-inf", "nan": JSON has no such numbers
     if hint is Any or hint in (str, int, float, bool):
@@ -170,7 +174,10 @@ def _encode(value: Any, hint: Any, table: dict[Sentence, int]) -> Any:
 
 
 def _same(a: Any, b: Any) -> bool:
-    """Equal and of the same type (10 is not 10.0: the report would print it otherwise)."""
+    """Equal and of the same type (10 is not 10.0: the report would print it otherwise); a
+    word equals its member ("past" is Tense.PAST), as both are written the same."""
+    if isinstance(b, enum.Enum):
+        return bool(a == b)
     return type(a) is type(b) and a == b
 
 
@@ -202,6 +209,8 @@ def _decode(value: Any, hint: Any, table: list[Sentence]) -> Any:
         return hint(**kwargs)
     if hint is date:
         return date.fromisoformat(value)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return hint(value)
     if hint is float and isinstance(value, str):
         return float(value)
     if hint is Any and value in ("inf", "-inf", "nan"):

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from consistency.models import Claim, Document
+from consistency.models import Claim, Document, Tense
 from consistency.time.published import TRUSTED
 
 
@@ -96,7 +96,7 @@ def _infer_one(
             if r.document == doc.id:
                 continue
             related.add(corpus.dates[r.document])
-            if c.tense == "past" and not c.hedged and not c.negated:
+            if c.tense == Tense.PAST and not c.hedged and not c.negated:
                 assert r.time is not None and r.time.end is not None
                 bounds.add(r.time.end)
     pivot = max(bounds) if bounds else corpus.median
@@ -273,7 +273,7 @@ def _score(
                             f" ({r.time.label()}) when read from {cand.isoformat()}",
                         )
                     )
-        if c.tense == "past":
+        if c.tense == Tense.PAST:
             for r in refs:
                 assert r.time is not None and r.time.start is not None
                 if r.time.start >= cand:
