@@ -133,7 +133,9 @@ class Document:
     url: str | None = None
     published: date | None = None
     published_from: str = "none"  # one of DATE_SOURCES
-    published_note: str = ""  # e.g. 'dateline "April 14, 2023, 2:14 AM"'
+    #: What the publication date was read from, or why it was inferred, most telling
+    #: first: ('dateline "April 14, 2023, 2:14 AM"',); see :attr:`published_note`.
+    published_why: tuple[str, ...] = ()
     format: str = "txt"  # txt, md, html, json, jsonl, rss, ...
     removed: tuple[Removed, ...] = ()
     notes: tuple[str, ...] = ()  # anything an editor should know (a capture date, ...)
@@ -143,6 +145,13 @@ class Document:
     #: Where the text sits in the file: (text offset, line, column) entries, kept by ingest
     #: and read by consistency.reading.positions; empty for a document built by hand.
     positions: tuple[tuple[int, int, int], ...] = field(default=(), repr=False)
+
+    @property
+    def published_note(self) -> str:
+        """The reasons for the publication date in one line, as the reports write them: the
+        only place they are joined (a reason may hold "; " itself, so the line is never
+        split back; whoever needs one reason takes it from :attr:`published_why`)."""
+        return "; ".join(self.published_why)
 
 
 @dataclass(frozen=True)

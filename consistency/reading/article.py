@@ -165,7 +165,7 @@ def _finish(parts: Article, job: Job, ident: str) -> Document:
         url=parts.url or None,
         published=published.date if published else None,
         published_from=published.source.value if published else DateSource.NONE.value,
-        published_note=published.note if published else "",
+        published_why=published.reason if published else (),
         format=parts.format,
         removed=tuple(body.removed),
         notes=tuple(dict.fromkeys(notes)),

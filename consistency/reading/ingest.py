@@ -166,12 +166,12 @@ def _apply_sidecar(doc: Document, entry: SidecarEntry) -> Document:
         found = [Candidate(entry.published, DateSource.SIDECAR, (note,))]
         if doc.published is not None:
             found.append(
-                Candidate(doc.published, DateSource(doc.published_from), (doc.published_note,))
+                Candidate(doc.published, DateSource(doc.published_from), doc.published_why)
             )
         best = choose(found) or found[0]
         changes["published"] = best.date
         changes["published_from"] = best.source.value
-        changes["published_note"] = best.note
+        changes["published_why"] = best.reason
         changes["confidence"] = 1.0
     return replace(doc, **changes) if changes else doc
 

@@ -10,8 +10,11 @@ their default are left out. A sentence that several mentions share is written on
 reading's ``sentences`` table, and referred to by its number.
 
 The bytes are zlib-compressed JSON with sorted keys: the same reading always gives the
-same bytes. :data:`FORMAT` changes whenever the layout does; data of another format is
-refused (:class:`CodecError`), so the store reads the document again instead.
+same bytes. :data:`FORMAT` changes whenever the layout does; a reading of another format is
+refused (:class:`CodecError`), so the store reads the document again instead. A stored
+document is what reading starts from, so a document of an older format that
+:data:`_DOCUMENT_UPGRADES` knows is brought up to date as it is read: a store written by an
+older version still opens, and its documents are read again under this one.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import math
 import types
 import typing
 import zlib
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 from typing import Any
@@ -33,8 +37,10 @@ from consistency.extract.read import Reading
 from consistency.extract.text import Sentence, Token
 from consistency.models import Claim, Document, FactKey, Quantity, Removed, TimeValue
 
-#: The layout of the JSON below; part of the store's reader version.
-FORMAT = 1
+#: The layout of the JSON below; part of the store's reader version. Format 2: a
+#: document's publication-date reasons are a list, ``published_why`` (format 1 had one line,
+#: ``published_note``).
+FORMAT = 2
 
 # Every class that may appear in a stored reading or document, by the name written.
 _CLASSES: dict[str, type] = {
@@ -83,9 +89,13 @@ def encode_document(d: Document) -> bytes:
 
 
 def decode_document(data: bytes) -> Document:
-    obj = _unpack(data)
+    """The document written by :func:`encode_document`, by this version or an older one."""
+    obj = _unpack(data, (*_DOCUMENT_UPGRADES, FORMAT))
     try:
-        out = _decode(obj["document"], Document, [])
+        fields = obj["document"]
+        for old in range(obj["format"], FORMAT):
+            fields = _DOCUMENT_UPGRADES[old](fields)
+        out = _decode(fields, Document, [])
     except (KeyError, IndexError, TypeError, ValueError) as exc:
         raise CodecError(f"damaged document: {type(exc).__name__}: {exc}") from None
     assert isinstance(out, Document)
@@ -108,15 +118,31 @@ def _pack(obj: dict[str, Any]) -> bytes:
     return zlib.compress(canonical_json(obj).encode("utf-8"), 6)
 
 
-def _unpack(data: bytes) -> dict[str, Any]:
+def _unpack(data: bytes, formats: tuple[int, ...] = (FORMAT,)) -> dict[str, Any]:
     try:
         obj = json.loads(zlib.decompress(data).decode("utf-8"))
     except (zlib.error, UnicodeDecodeError, ValueError) as exc:
         raise CodecError(f"not a stored reading or document ({exc})") from None
-    if not isinstance(obj, dict) or obj.get("format") != FORMAT:
+    if not isinstance(obj, dict) or obj.get("format") not in formats:
         got = obj.get("format") if isinstance(obj, dict) else None
         raise CodecError(f"stored in format {got!r}, this version reads format {FORMAT}")
     return obj
+
+
+def _document_from_1(fields: dict[str, Any]) -> dict[str, Any]:
+    """Format 1 wrote the publication date's reasons as one line, ``published_note``. A
+    stored document is as reading gave it, dated by one candidate with one reason (a header
+    line, a dateline, a sidecar entry), so the line is that reason; inference, which gives
+    several, runs after the store."""
+    out = {k: v for k, v in fields.items() if k != "published_note"}
+    if fields.get("published_note"):
+        out["published_why"] = [fields["published_note"]]
+    return out
+
+
+#: Each older format of a stored document that is still read, with what brings its fields
+#: to the next format.
+_DOCUMENT_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _document_from_1}
 
 
 # --- the walk over the dataclasses ----------------------------------------------------

@@ -139,32 +139,36 @@ def infer_dates(
             out.append(doc)
             continue
         chosen, s = _infer_one(doc, corpus, claims_as)
-        note, confidence = _inference_note(chosen, s, corpus.median)
+        why, confidence = _inference_reasons(chosen, s, corpus.median)
         out.append(
             replace(
                 doc,
                 published=chosen,
                 published_from="inferred",
-                published_note=note,
+                published_why=why,
                 confidence=confidence,
             )
         )
     return out
 
 
-def _inference_note(chosen: date, s: _Score, median: date) -> tuple[str, float]:
+def _inference_reasons(chosen: date, s: _Score, median: date) -> tuple[tuple[str, ...], float]:
     """Why an inferred date was chosen, and how far to trust it: the median without
     evidence least, agreement with dated sources and no violation most."""
     if not s.reasons and chosen == median:
-        note = (
-            f"no date in the text; set to the corpus's median date {chosen.isoformat()}"
-            " (no evidence either way)"
+        why = (
+            "no date in the text",
+            f"set to the corpus's median date {chosen.isoformat()} (no evidence either way)",
         )
-        return note, 0.5
+        return why, 0.5
     if not s.reasons:
-        return f"inferred from the corpus: {chosen.isoformat()} fits the text's dates best", 0.6
-    note = "inferred from the corpus: " + "; ".join(s.reasons[:3])
-    return note, 0.75 if s.violations == 0 else 0.6
+        return (f"inferred from the corpus: {chosen.isoformat()} fits the text's dates best",), 0.6
+    return _from_corpus(s.reasons), 0.75 if s.violations == 0 else 0.6
+
+
+def _from_corpus(reasons: tuple[str, ...]) -> tuple[str, ...]:
+    """The first three reasons, the first saying they come from the corpus."""
+    return (f"inferred from the corpus: {reasons[0] if reasons else ''}", *reasons[1:3])
 
 
 def check_dates(
@@ -213,7 +217,6 @@ def check_dates(
 def _captured(doc: Document, guess: date, alt: _Score) -> Document:
     """The document dated ``guess``, its page date taken for the day it was captured."""
     assert doc.published is not None
-    reasons = "inferred from the corpus: " + "; ".join(alt.reasons[:3])
     note = (
         f"the page's date {doc.published.isoformat()} ({doc.published_from}) looks like"
         f" the day the page was captured, not published: the text fits"
@@ -223,7 +226,7 @@ def _captured(doc: Document, guess: date, alt: _Score) -> Document:
         doc,
         published=guess,
         published_from="inferred",
-        published_note=f"{reasons}; {note}",
+        published_why=(*_from_corpus(alt.reasons), note),
         notes=(*doc.notes, note),
         confidence=min(doc.confidence, 0.6),
     )

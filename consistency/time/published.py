@@ -49,11 +49,6 @@ class Candidate:
     source: DateSource
     reason: tuple[str, ...]  # what it was read from, for the report: ('dateline "..."',)
 
-    @property
-    def note(self) -> str:
-        """The reason as the document's ``published_note``."""
-        return "; ".join(self.reason)
-
 
 def choose(candidates: Iterable[Candidate]) -> Candidate | None:
     """The most trusted candidate by :data:`RANKING`; among equals the first; None for none."""
