@@ -12,7 +12,14 @@ from consistency.models import DATE_SOURCES, Claim, Document, Granularity, TimeV
 from consistency.reading.ingest import ingest
 from consistency.rules.base import Context
 from consistency.rules.dt01_dates import Rule_DT01
-from consistency.time.published import RANKING, Candidate, DateSource, choose
+from consistency.time.published import (
+    RANKING,
+    Candidate,
+    DateSource,
+    candidate_of,
+    choose,
+    dated,
+)
 
 
 def test_the_ranking_holds_every_source_most_trusted_first() -> None:
@@ -38,6 +45,30 @@ def test_among_equals_the_first_found_wins() -> None:
 
 def test_no_candidate_no_date() -> None:
     assert choose([]) is None
+
+
+def test_a_date_the_page_gives_outranks_an_inferred_one() -> None:
+    inferred = Candidate(date(2031, 5, 9), DateSource.INFERRED, ("inferred from the corpus",), 0.6)
+    header = Candidate(date(2031, 5, 3), DateSource.HEADER, ('header "Date: 2031-05-03"',))
+    dateline = Candidate(date(2031, 5, 1), DateSource.DATELINE, ('dateline "May 1, 2031"',))
+    assert choose([inferred, header]) == header
+    assert choose([inferred, dateline]) == dateline
+    assert choose([inferred]) == inferred
+
+
+def test_a_document_is_dated_by_the_chosen_candidate_and_gives_it_back() -> None:
+    doc = Document("a.txt", "a.txt", "a.txt", "Text.", notes=("a note",))
+    why = ("inferred from the corpus: agrees with b.txt", "tells it as past")
+    inferred = Candidate(date(2031, 5, 9), DateSource.INFERRED, why, 0.75)
+    d = dated(doc, inferred)
+    assert (d.published, d.published_from, d.published_why, d.confidence) == (
+        date(2031, 5, 9), "inferred", why, 0.75,
+    )  # fmt: skip
+    assert (d.text, d.notes) == (doc.text, doc.notes)  # only the date's fields change
+    assert candidate_of(d) == inferred and dated(d, candidate_of(d)) == d
+    assert candidate_of(doc) is None
+    undated = dated(d, None)
+    assert (undated.published, undated.published_from, undated.published_why) == (None, "none", ())
 
 
 def test_a_candidate_keeps_its_reasons_as_a_tuple() -> None:
