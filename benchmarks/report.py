@@ -118,7 +118,7 @@ def _documents(docs: list[str], outlets: list[str], texts: dict[str, list[str]])
             url=f"https://{o.lower().replace(' ', '')}.example/{i}",
             published=date(2024, 6, 1) + timedelta(days=i % 20),
             published_from="meta" if i % 7 else "inferred",
-            published_note="page markup" if i % 7 else "inferred from the corpus",
+            published_why=("page markup" if i % 7 else "inferred from the corpus",),
             outlet_from="sidecar",
         )
         for i, (d, o) in enumerate(zip(docs, outlets, strict=True))

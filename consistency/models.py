@@ -59,6 +59,18 @@ class Kind(_Word):
     OTHER = "other"
 
 
+class Tense(_Word):
+    """When a sentence tells its event: the tense of its clause, as extraction reads it.
+
+    Time resolution picks a bare "in March" by it (the last March in a past-tense sentence,
+    the next in a future-tense one), and rules read it (an event told as past cannot come
+    after the publication date)."""
+
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+
+
 class Severity(_Word):
     """How serious a finding is, most serious first."""
 
@@ -121,7 +133,9 @@ class Document:
     url: str | None = None
     published: date | None = None
     published_from: str = "none"  # one of DATE_SOURCES
-    published_note: str = ""  # e.g. 'dateline "April 14, 2023, 2:14 AM"'
+    #: What the publication date was read from, or why it was inferred, most telling
+    #: first: ('dateline "April 14, 2023, 2:14 AM"',); see :attr:`published_note`.
+    published_why: tuple[str, ...] = ()
     format: str = "txt"  # txt, md, html, json, jsonl, rss, ...
     removed: tuple[Removed, ...] = ()
     notes: tuple[str, ...] = ()  # anything an editor should know (a capture date, ...)
@@ -132,6 +146,13 @@ class Document:
     #: and read by consistency.reading.positions; empty for a document built by hand.
     positions: tuple[tuple[int, int, int], ...] = field(default=(), repr=False)
 
+    @property
+    def published_note(self) -> str:
+        """The reasons for the publication date in one line, as the reports write them: the
+        only place they are joined (a reason may hold "; " itself, so the line is never
+        split back; whoever needs one reason takes it from :attr:`published_why`)."""
+        return "; ".join(self.published_why)
+
 
 @dataclass(frozen=True)
 class Skipped:
@@ -141,6 +162,40 @@ class Skipped:
     path: str
     reason: str
     kind: str = "input"  # "input" or "rule"
+
+
+class Granularity(str, enum.Enum):
+    """How precise a resolved time is: the size of the period its words name ("range" for
+    a span of another size, "unknown" for words that are not a time).
+
+    A member is its string everywhere a string is read: it compares, hashes, prints,
+    formats and reprs as "day", and JSON writes "day". It lives here, below the time
+    expressions that make it (:mod:`consistency.time.periods`), because
+    :class:`TimeValue` is typed with it.
+    """
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    SEASON = "season"
+    HALF = "half"
+    YEAR = "year"
+    DECADE = "decade"
+    RANGE = "range"
+    UNKNOWN = "unknown"
+
+    def __str__(self) -> str:
+        return str.__str__(self)
+
+    def __format__(self, spec: str) -> str:
+        return str.__format__(self, spec)
+
+    def __repr__(self) -> str:
+        return str.__repr__(self)
+
+    def __hash__(self) -> int:
+        return str.__hash__(self)
 
 
 @dataclass(frozen=True)
@@ -154,7 +209,7 @@ class TimeValue:
     text: str
     start: date | None
     end: date | None
-    granularity: str  # day, week, month, quarter, season, half, year, decade, range, unknown
+    granularity: Granularity
     anchor: date | None = None
     anchor_from: str | None = None  # absolute, header, meta, dateline, sidecar, inferred, sequence
     note: str = ""  # how it was resolved, for the report
@@ -182,13 +237,13 @@ class TimeValue:
             return f'"{self.text}" (unresolved)'
         assert self.start and self.end
         s = self.start
-        if self.granularity == "day":
+        if self.granularity == Granularity.DAY:
             return s.isoformat()
-        if self.granularity == "month":
+        if self.granularity == Granularity.MONTH:
             return f"{s.year:04d}-{s.month:02d}"
-        if self.granularity == "year":
+        if self.granularity == Granularity.YEAR:
             return f"{s.year:04d}"
-        if self.granularity == "quarter":
+        if self.granularity == Granularity.QUARTER:
             return f"{s.year:04d}-Q{(s.month - 1) // 3 + 1}"
         last = date.fromordinal(self.end.toordinal() - 1)
         return f"{s.isoformat()}..{last.isoformat()}"
@@ -311,7 +366,7 @@ class Claim:
     negated: bool = False
     hedged: bool = False
     attributed_to: str | None = None
-    tense: str = "past"  # past, present, future
+    tense: Tense = Tense.PAST
     trigger: str = ""  # the words that named the event
     mention: str = ""  # the entity as written in the sentence
     group: tuple[str, ...] = ()  # all members when the subject was a group ("HashKey and OSL")

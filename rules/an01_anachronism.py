@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 
-from consistency.models import Finding
+from consistency.models import Finding, Tense
 from consistency.rules.base import Context, Rule, cite, reconcile_hints, usable
 
 
@@ -41,7 +41,7 @@ class Rule_AN01(Rule):
         for c in ctx.claims:
             doc = ctx.doc(c)
             t = c.time
-            if not usable(c) or c.hedged or c.tense != "past" or doc.published is None:
+            if not usable(c) or c.hedged or c.tense != Tense.PAST or doc.published is None:
                 continue
             if t is None or t.start is None:
                 continue

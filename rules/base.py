@@ -257,20 +257,15 @@ def time_how(c: Claim, ctx: Context) -> str:
     doc = ctx.doc(c)
     if t.anchor_from and t.anchor_from not in ("absolute", "sequence"):
         src = t.anchor_from
-        if src == "inferred" and doc.published_note:
+        if src == "inferred" and doc.published_why:
             # The first reason is enough here; the documents table gives them all.
-            src = _first_reason(doc.published_note)
+            src = doc.published_why[0]
         how += (
             f" (publication date {src})"
             if src.startswith("inferred")
             else (f" (publication date from {src})")
         )
     return how
-
-
-def _first_reason(note: str) -> str:
-    """ "inferred from the corpus: A; B; C" -> "inferred from the corpus: A"."""
-    return note.split("; ")[0]
 
 
 def reconcile_hints(claims: Sequence[Claim], ctx: Context) -> list[str]:
@@ -296,7 +291,7 @@ def reconcile_hints(claims: Sequence[Claim], ctx: Context) -> list[str]:
     for c in claims:
         d = ctx.doc(c)
         if c.time is not None and c.time.anchor_from == "inferred":
-            why = _first_reason(d.published_note or "inferred from the corpus")
+            why = d.published_why[0] if d.published_why else "inferred from the corpus"
             hints.append(
                 f"{ctx.source(c)} has no date of its own; its date was inferred"
                 f" ({why}), so its relative dates may be off"

@@ -13,7 +13,16 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from consistency.models import STORY, Cited, Claim, FactKey, Finding, Quantity, owners_agree
+from consistency.models import (
+    STORY,
+    Cited,
+    Claim,
+    FactKey,
+    Finding,
+    Quantity,
+    Tense,
+    owners_agree,
+)
 from consistency.rules.base import Context, Rule
 
 
@@ -211,7 +220,7 @@ def anchors_meet(a: Claim, b: Claim, published: Callable[[Claim], date | None]) 
         if t is not None and t.resolved:
             assert t.start and t.end
             spans.append((t.start, t.end))
-        elif c.tense == "present" and day is not None:
+        elif c.tense == Tense.PRESENT and day is not None:
             spans.append((day - timedelta(days=14), day + timedelta(days=1)))
         else:
             return True  # nothing says when it holds: it may be the other's time

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 from itertools import combinations
 
-from consistency.models import Claim, Finding
+from consistency.models import Claim, Finding, Tense
 from consistency.rules.base import (
     Context,
     Rule,
@@ -48,7 +48,7 @@ class Rule_ST01(Rule):
     def evaluate(self, ctx: Context) -> Iterator[Finding]:
         by_entity: dict[str, list[Claim]] = {}
         for c in ctx.claims:
-            if c.event != "said" and not c.hedged and c.tense != "future":
+            if c.event != "said" and not c.hedged and c.tense != Tense.FUTURE:
                 by_entity.setdefault(c.entity, []).append(c)
         opposites = _opposites(ctx)
         done: set[tuple[str, str, str]] = set()

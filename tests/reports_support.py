@@ -82,7 +82,7 @@ def _harbor_post() -> tuple[Document, list[int]]:
         url="https://harbor.example/news/riverton",
         published=date(2023, 4, 14),
         published_from="dateline",
-        published_note='dateline "Riverton, April 14, 2023"',
+        published_why=('dateline "Riverton, April 14, 2023"',),
         removed=(
             Removed("ticker", "Markets: up"),
             Removed("ad", "Buy now"),
@@ -102,7 +102,7 @@ def _valley_wire() -> tuple[Document, list[int]]:
         url="http://valley.example/a?id=1&b=2",
         published=date(2023, 5, 2),
         published_from="inferred",
-        published_note="inferred from the capture date of the corpus",
+        published_why=("inferred from the capture date of the corpus",),
         format="html",
         confidence=0.6,
     )
@@ -244,7 +244,7 @@ def _hostile_documents() -> tuple[Document, Document]:
         url="javascript:alert(1)",
         published=date(2023, 1, 2),
         published_from="meta",
-        published_note=HOSTILE,
+        published_why=(HOSTILE,),
         notes=(HOSTILE,),
         removed=(Removed(HOSTILE, "x"),),
     )

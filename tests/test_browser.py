@@ -214,7 +214,7 @@ def hostile() -> Result:
         url="javascript:window.pwned='url'",
         published=date(2023, 1, 2),
         published_from="meta",
-        published_note=ATTACK,
+        published_why=(ATTACK,),
         notes=(ATTACK,),
     )
     other = Document(

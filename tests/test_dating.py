@@ -48,6 +48,12 @@ def test_a_capture_date_is_recognised_and_replaced(tmp_path: Path) -> None:
     assert c.published_from == "inferred"
     assert c.published.isoformat().startswith("2023-08")
     assert any("captured" in n and "2024-09-23" in n for n in c.notes)
+    # Its reasons: the corpus's first, the capture last (the note too), joined for the report.
+    assert isinstance(c.published_why, tuple) and len(c.published_why) >= 2
+    assert c.published_why[0].startswith("inferred from the corpus: ")
+    assert c.published_why[-1] == c.notes[-1]
+    assert c.published_note == "; ".join(c.published_why)
+    assert c.confidence == 0.6
     # Read from the capture date, "earlier this month" and "in June" would be 2024: with
     # the date recognised there is nothing to report.
     assert result.findings_list == []
@@ -72,6 +78,10 @@ def test_an_undated_document_gets_an_inferred_date_with_its_reasons(tmp_path: Pa
     assert u.published.isoformat().startswith("2023-08")
     assert "a.txt" in u.published_note or "b.txt" in u.published_note
     assert u.confidence < 1.0
+    # The reasons are a tuple, the first saying where they come from; the note joins them.
+    assert isinstance(u.published_why, tuple) and u.published_why
+    assert u.published_why[0].startswith("inferred from the corpus: ")
+    assert u.published_note == "; ".join(u.published_why)
     assert result.findings_list == []
     # Its relative dates are anchored on the inferred date, and say so.
     times = [c.time for c in result.claims_list if c.document == u.id and c.time]

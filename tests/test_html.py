@@ -88,7 +88,7 @@ def story() -> Result:
         title="Quarry rules tighten after a long fight",
         published=date(2021, 9, 1),
         published_from="inferred",
-        published_note="inferred from the corpus",
+        published_why=("inferred from the corpus",),
     )
     b = _doc(
         "valley.html",

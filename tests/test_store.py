@@ -4,11 +4,14 @@ server (.ci/run starts one) and are skipped, with that reason, when it does not.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import sqlite3
 import subprocess
+import zlib
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,6 +21,7 @@ from consistency.cli import main
 from consistency.errors import StoreError
 from consistency.extract import lexicon
 from consistency.extract import read as reading
+from consistency.models import Document
 from consistency.reading.ingest import ingest
 from consistency.store import add, codec, content_hash, db, open_store, reader
 from consistency.store.store import rebase
@@ -69,6 +73,61 @@ def test_data_of_another_format_is_refused_not_misread(examples_read) -> None:
         codec.decode_reading(zlib.compress(json.dumps(obj).encode()))
     with pytest.raises(codec.CodecError):
         codec.decode_reading(b"not zlib at all")
+
+
+def _format_1(d: Document) -> bytes:
+    """The document as the previous version stored it: format 1, its reasons in one line."""
+    fields = codec.document_json(d)
+    why = fields.pop("published_why", [])
+    if why:
+        fields["published_note"] = "; ".join(why)
+    return zlib.compress(codec.canonical_json({"format": 1, "document": fields}).encode())
+
+
+def test_a_document_of_format_1_is_read_with_its_note_as_its_reason() -> None:
+    note = 'header "Date: 2031-05-01"'
+    old = {
+        "id": "a.txt",
+        "path": "a.txt",
+        "name": "a.txt",
+        "text": "Acme opened a depot.",
+        "published": "2031-05-01",
+        "published_from": "header",
+        "published_note": note,
+    }
+    data = zlib.compress(json.dumps({"format": 1, "document": old}).encode())
+    d = codec.decode_document(data)
+    assert (d.published, d.published_why, d.published_note) == (date(2031, 5, 1), (note,), note)
+    undated = {k: v for k, v in old.items() if not k.startswith("published")}
+    data = zlib.compress(json.dumps({"format": 1, "document": undated}).encode())
+    assert codec.decode_document(data).published_why == ()
+    # A reading of format 1 is read again, not upgraded; a format never written is refused.
+    with pytest.raises(codec.CodecError, match="format 1"):
+        codec.decode_reading(zlib.compress(json.dumps({"format": 1}).encode()))
+    with pytest.raises(codec.CodecError, match="format 0"):
+        codec.decode_document(zlib.compress(json.dumps({"format": 0, "document": old}).encode()))
+
+
+def test_a_store_of_the_previous_format_opens_and_reads_its_documents(tmp_path: Path) -> None:
+    where = tmp_path / "s.sqlite"
+    with open_store(where, "0.1.0+format-1") as st:
+        add(st, [EXAMPLES], lexicon=lexicon.load())
+    docs = {d.id: d for d in ingest([EXAMPLES]).documents}
+    assert any(d.published_why for d in docs.values())
+    with sqlite3.connect(where) as conn:  # the documents as the previous version wrote them
+        for doc_id, d in docs.items():
+            old = replace(d, id="", path="")
+            fields = json.loads(zlib.decompress(_format_1(old)))["document"]
+            h = hashlib.sha256(codec.canonical_json(fields).encode()).hexdigest()
+            conn.execute(
+                "UPDATE documents SET data = ?, content_hash = ? WHERE doc_id = ?",
+                (_format_1(d), h, doc_id),
+            )
+    with open_store(where, reader()) as st:
+        assert {d.id: d for d in st.unread()} == docs
+        again = add(st, [EXAMPLES], lexicon=lexicon.load())
+        assert again.read == len(docs)
+        assert [d for d, _ in st.load(docs)] == sorted(docs.values(), key=lambda d: d.id)
 
 
 def test_a_reading_moved_to_another_id_equals_reading_it_there(examples_read) -> None:

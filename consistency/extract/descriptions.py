@@ -33,7 +33,7 @@ from typing import Any
 from consistency.errors import ConfigError
 from consistency.extract import nlp, wordfiles
 from consistency.extract.text import Sentence
-from consistency.models import Claim, Document, FactKey
+from consistency.models import Claim, Document, FactKey, Tense
 
 KIND = "other"
 UNIT = "description"
@@ -390,7 +390,7 @@ def _claim(doc: Document, n: int, x: Description) -> Claim:
         object=x.cls,
         negated=x.negated,
         hedged=x.hedged,
-        tense="present",
+        tense=Tense.PRESENT,
         trigger=x.trigger,
         mention=x.name,
         index=s.index,

@@ -46,7 +46,7 @@ from consistency.extract.quotes import quote_claims
 from consistency.extract.subjects import find_patient, find_subject, pronoun_antecedent
 from consistency.extract.text import Sentence, Token, sentences
 from consistency.extract.triggers import Trigger, find_triggers
-from consistency.models import Claim, Document, Quantity, Thing, TimeValue
+from consistency.models import Claim, Document, Quantity, Tense, Thing, TimeValue
 from consistency.time import temporal
 
 
@@ -167,7 +167,7 @@ class _Sentence:
 class _ClauseReading:
     """What a trigger's clause says of its event besides who: see :mod:`qualifiers`."""
 
-    tense: str
+    tense: Tense
     negated: bool
     hedged: bool
     qualifiers: tuple[str, ...]

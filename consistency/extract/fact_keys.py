@@ -11,7 +11,7 @@ from typing import Any
 from consistency.extract.owners import Memory, entity_of
 from consistency.extract.text import Sentence
 from consistency.extract.vocabulary import Vocabulary
-from consistency.models import FactKey, Quantity
+from consistency.models import FactKey, Quantity, Tense
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class Mention:
     key: FactKey
     quantity: Quantity | None = None
     time_text: str = ""  # the time expression, resolved later against the document date
-    tense: str = "past"
+    tense: Tense = Tense.PAST
     negated: bool = False
     hedged: bool = False
     attributed_to: str | None = None
@@ -72,7 +72,7 @@ def modality_of(voc: Vocabulary, verb: Any | None, q: Quantity | None, governs: 
     return "actual"
 
 
-def flags_of(sd: Any, verb: Any | None) -> tuple[bool, bool, str | None, str]:
+def flags_of(sd: Any, verb: Any | None) -> tuple[bool, bool, str | None, Tense]:
     """Negated, hedged, attributed to whom, and the tense."""
     negated = verb is not None and any(c.dep_ == "neg" for c in verb.children)
     hedged = any(t.lower_ in ("reportedly", "allegedly", "unconfirmed", "believed") for t in sd)
@@ -85,13 +85,13 @@ def flags_of(sd: Any, verb: Any | None) -> tuple[bool, bool, str | None, str]:
                 name = entity_of(source, Memory())
                 words = [w for w in source.subtree if w.dep_ not in ("det", "punct")]
                 attributed = name or " ".join(w.text for w in words[:4])
-    tense = "past"
+    tense = Tense.PAST
     if verb is not None:
         aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         if aux & {"will", "shall", "'ll"} or verb.tag_ == "MD":
-            tense = "future"
+            tense = Tense.FUTURE
         elif verb.tag_ in ("VBP", "VBZ") or aux & {"is", "are", "has", "have"}:
-            tense = "present"
+            tense = Tense.PRESENT
     return negated, hedged, attributed, tense
 
 

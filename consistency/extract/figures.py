@@ -19,7 +19,7 @@ from consistency.extract.owners import Memory, entity_of, owner_of
 from consistency.extract.parses import governing_verb, span_root, span_tokens
 from consistency.extract.text import Sentence
 from consistency.extract.vocabulary import Vocabulary
-from consistency.models import FactKey, Quantity
+from consistency.models import FactKey, Quantity, Tense
 
 _DURATION = re.compile(r"[-\s]*(?:second|minute|hour|day|week|month|year)s?\b", re.IGNORECASE)
 
@@ -372,6 +372,6 @@ def age_mention(
         return None  # whose age it is decides the fact: "a 42-year-old" alone says nothing
     key = FactKey("number", "years", "", "age", "", "actual")
     return Mention(
-        sent, start, end, key, quantity=q, tense="present", hedged=q.approx,
+        sent, start, end, key, quantity=q, tense=Tense.PRESENT, hedged=q.approx,
         why=f"the age of {person}", owner=person,
     )  # fmt: skip

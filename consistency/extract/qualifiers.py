@@ -13,7 +13,7 @@ from consistency.extract.lexicon import Lexicon
 from consistency.extract.names import Mention, display
 from consistency.extract.text import Sentence, Token
 from consistency.extract.triggers import Trigger
-from consistency.models import Quantity
+from consistency.models import Quantity, Tense
 from consistency.time import temporal
 
 _ONLY_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "sole"})
@@ -62,22 +62,22 @@ def speech_time(tokens: Sequence[Token], t: temporal.TimeMention, lexicon: Lexic
 
 def clause_tense(
     tokens: Sequence[Token], clause: list[int], trig: Trigger, lexicon: Lexicon
-) -> str:
+) -> Tense:
     text = " ".join(tokens[k].lower for k in clause if k <= max(trig.index, trig.end))
     words = set(text.split())
     for marker in lexicon.future:
         if (" " in marker and marker in text) or marker in words:
-            return "future"
+            return Tense.FUTURE
     verb = tokens[trig.index].lower
     if verb.endswith("ed") or verb in IRREGULAR_PAST:
-        return "past"
+        return Tense.PAST
     if words & {"was", "were", "had", "has", "have", "did"}:
-        return "past"
+        return Tense.PAST
     if words & {"is", "are", "am", "does"}:
-        return "present"
+        return Tense.PRESENT
     if verb.endswith("s") and not verb.endswith("ss") and tokens[trig.index].lemma != verb:
-        return "present"  # "opens its second plant in May", "now employs"
-    return "past"
+        return Tense.PRESENT  # "opens its second plant in May", "now employs"
+    return Tense.PAST
 
 
 def is_negated(tokens: Sequence[Token], clause: list[int], trig: Trigger, lexicon: Lexicon) -> bool:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from consistency.extract.names import display
 from consistency.extract.text import Sentence
-from consistency.models import Claim, Document
+from consistency.models import Claim, Document, Tense
 
 # Past forms English does not make with -ed.
 _IRREGULAR = {"say": "said", "tell": "told", "write": "wrote", "speak": "spoke"}
@@ -156,7 +156,7 @@ def quote_claims(
                 event="said",
                 object=q.text,
                 attributed_to=q.speaker,
-                tense="past",
+                tense=Tense.PAST,
                 trigger="said",
                 mention=q.speaker,
                 index=sent.index,

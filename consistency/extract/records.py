@@ -35,7 +35,7 @@ from typing import Any
 from consistency.errors import ConfigError
 from consistency.extract import nlp, vocabulary, wordfiles
 from consistency.extract.text import Sentence
-from consistency.models import STORY, Claim, Document, FactKey, TimeValue
+from consistency.models import STORY, Claim, Document, FactKey, Granularity, TimeValue
 from consistency.time.calendar import number_words_up_to
 
 UNIT = "record"
@@ -453,19 +453,19 @@ def _claim(doc: Document, n: int, r: Record) -> Claim:
     time = None
     if r.year is not None:
         time = TimeValue(
-            r.scope_text, date(r.year, 1, 1), date(r.year + 1, 1, 1), "year",
+            r.scope_text, date(r.year, 1, 1), date(r.year + 1, 1, 1), Granularity.YEAR,
             anchor_from="absolute",
         )  # fmt: skip
     elif r.years is not None:
         if doc.published is not None:
             start = _years_before(doc.published, r.years)
             time = TimeValue(
-                r.scope_text, start, date(doc.published.year + 1, 1, 1), "range",
+                r.scope_text, start, date(doc.published.year + 1, 1, 1), Granularity.RANGE,
                 anchor=doc.published, anchor_from=doc.published_from,
                 note=f'"{r.scope_text}" read back from {doc.published.isoformat()}',
             )  # fmt: skip
         else:
-            time = TimeValue(r.scope_text, None, None, "unknown")
+            time = TimeValue(r.scope_text, None, None, Granularity.UNKNOWN)
     return Claim(
         id=f"{doc.id}#r{n}",
         document=doc.id,
@@ -508,7 +508,7 @@ def scope_label(c: Claim) -> str | None:
     first = c.key.role == "first"
     if s == ALL_TIME:
         return "the first ever" if first else "a record (all-time)"
-    if c.time is not None and c.time.resolved and c.time.granularity == "year":
+    if c.time is not None and c.time.resolved and c.time.granularity == Granularity.YEAR:
         assert c.time.start is not None
         year = c.time.start.year
         return f"not the first: one in {year}" if first else f"not a record: one as big in {year}"

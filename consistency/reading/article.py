@@ -20,7 +20,7 @@ from consistency.reading.shapes import (
     is_heading_shaped,
     is_prose,
 )
-from consistency.time.published import Candidate, DateSource, choose
+from consistency.time.published import Candidate, DateSource, choose, dated
 
 # --- from parts to documents -----------------------------------------------------------
 
@@ -153,7 +153,7 @@ def _finish(parts: Article, job: Job, ident: str) -> Document:
             raise Unreadable(f"no article text: all of it is page furniture ({', '.join(kinds)})")
         raise Unreadable("no article text found")
     outlet, outlet_from = _outlet(parts, body.removed)
-    return Document(
+    doc = Document(
         id=ident,
         path=job.path,
         name=job.name,
@@ -163,13 +163,11 @@ def _finish(parts: Article, job: Job, ident: str) -> Document:
         title_from=(title_from or "text") if title else "",
         outlet_from=outlet_from if outlet else "",
         url=parts.url or None,
-        published=published.date if published else None,
-        published_from=published.source.value if published else DateSource.NONE.value,
-        published_note=published.note if published else "",
         format=parts.format,
         removed=tuple(body.removed),
         notes=tuple(dict.fromkeys(notes)),
     )
+    return dated(doc, published)
 
 
 @dataclass

@@ -61,7 +61,7 @@ from consistency.reading.files import (
 from consistency.reading.jsonfile import JSON_FIELDS
 from consistency.reading.readers import GROUP, ORIGINS, PROBLEMS, READERS, SUFFIXES, is_builtin
 from consistency.reading.sidecar import SidecarEntry, load_sidecar
-from consistency.time.published import Candidate, DateSource, choose
+from consistency.time.published import Candidate, DateSource, candidate_of, choose, dated
 
 __all__ = ["Ingested", "ingest"]
 
@@ -154,6 +154,10 @@ def _sidecar_for(
 
 
 def _apply_sidecar(doc: Document, entry: SidecarEntry) -> Document:
+    if entry.published is not None:
+        note = f'sidecar {os.path.basename(entry.sidecar)} "{entry.date_text}"'
+        found = [Candidate(entry.published, DateSource.SIDECAR, (note,)), candidate_of(doc)]
+        doc = dated(doc, choose(c for c in found if c is not None))
     changes: dict[str, Any] = {}
     if entry.outlet:
         changes["outlet"], changes["outlet_from"] = entry.outlet, "sidecar"
@@ -161,18 +165,6 @@ def _apply_sidecar(doc: Document, entry: SidecarEntry) -> Document:
         changes["url"] = entry.url
     if entry.title:
         changes["title"], changes["title_from"] = entry.title, "sidecar"
-    if entry.published is not None:
-        note = f'sidecar {os.path.basename(entry.sidecar)} "{entry.date_text}"'
-        found = [Candidate(entry.published, DateSource.SIDECAR, (note,))]
-        if doc.published is not None:
-            found.append(
-                Candidate(doc.published, DateSource(doc.published_from), (doc.published_note,))
-            )
-        best = choose(found) or found[0]
-        changes["published"] = best.date
-        changes["published_from"] = best.source.value
-        changes["published_note"] = best.note
-        changes["confidence"] = 1.0
     return replace(doc, **changes) if changes else doc
 
 

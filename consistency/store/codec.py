@@ -4,27 +4,33 @@ A reading is what :func:`consistency.reading.read` returns for one document. It 
 JSON (never pickle: a shared store is read by other machines and other versions), built by
 walking the dataclasses' fields with their type hints, so the value read back is equal to
 the one written, field by field: ints stay ints, floats keep every digit (``repr``), an
-unbounded interval's ``inf`` is written ``"inf"``, tuples come back as tuples and dates
-as dates. Fields at their default are left out. A sentence that several mentions share is
-written once, in the reading's ``sentences`` table, and referred to by its number.
+unbounded interval's ``inf`` is written ``"inf"``, tuples come back as tuples, dates as
+dates, and a word of a closed set (a ``Tense``, a ``Granularity``) as its member. Fields at
+their default are left out. A sentence that several mentions share is written once, in the
+reading's ``sentences`` table, and referred to by its number.
 
 The bytes are zlib-compressed JSON with sorted keys: the same reading always gives the
-same bytes. :data:`FORMAT` changes whenever the layout does; data of another format is
-refused (:class:`CodecError`), so the store reads the document again instead. A change to
-the dataclasses written (a field added, a value held differently, as when a thing subject
-left the entity string for :class:`~consistency.models.Thing`) needs no new format: it
-changes the reader version (:mod:`.version` hashes their code), so readings of the
+same bytes. :data:`FORMAT` changes whenever the layout does; a reading of another format is
+refused (:class:`CodecError`), so the store reads the document again instead. A stored
+document is what reading starts from, so a document of an older format that
+:data:`_DOCUMENT_UPGRADES` knows is brought up to date as it is read: a store written by an
+older version still opens, and its documents are read again under this one. A change to
+the dataclasses of a reading (a field added, a value held differently, as when a thing
+subject left the entity string for :class:`~consistency.models.Thing`) needs no new format:
+it changes the reader version (:mod:`.version` hashes their code), so readings of the
 previous version are read again, never decoded as this version's.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import enum
 import json
 import math
 import types
 import typing
 import zlib
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 from typing import Any
@@ -35,8 +41,10 @@ from consistency.extract.read import Reading
 from consistency.extract.text import Sentence, Token
 from consistency.models import Claim, Document, FactKey, Quantity, Removed, Thing, TimeValue
 
-#: The layout of the JSON below; part of the store's reader version.
-FORMAT = 1
+#: The layout of the JSON below; part of the store's reader version. Format 2: a
+#: document's publication-date reasons are a list, ``published_why`` (format 1 had one line,
+#: ``published_note``).
+FORMAT = 2
 
 # Every class that may appear in a stored reading or document, by the name written.
 _CLASSES: dict[str, type] = {
@@ -86,9 +94,13 @@ def encode_document(d: Document) -> bytes:
 
 
 def decode_document(data: bytes) -> Document:
-    obj = _unpack(data)
+    """The document written by :func:`encode_document`, by this version or an older one."""
+    obj = _unpack(data, (*_DOCUMENT_UPGRADES, FORMAT))
     try:
-        out = _decode(obj["document"], Document, [])
+        fields = obj["document"]
+        for old in range(obj["format"], FORMAT):
+            fields = _DOCUMENT_UPGRADES[old](fields)
+        out = _decode(fields, Document, [])
     except (KeyError, IndexError, TypeError, ValueError) as exc:
         raise CodecError(f"damaged document: {type(exc).__name__}: {exc}") from None
     assert isinstance(out, Document)
@@ -111,15 +123,31 @@ def _pack(obj: dict[str, Any]) -> bytes:
     return zlib.compress(canonical_json(obj).encode("utf-8"), 6)
 
 
-def _unpack(data: bytes) -> dict[str, Any]:
+def _unpack(data: bytes, formats: tuple[int, ...] = (FORMAT,)) -> dict[str, Any]:
     try:
         obj = json.loads(zlib.decompress(data).decode("utf-8"))
     except (zlib.error, UnicodeDecodeError, ValueError) as exc:
         raise CodecError(f"not a stored reading or document ({exc})") from None
-    if not isinstance(obj, dict) or obj.get("format") != FORMAT:
+    if not isinstance(obj, dict) or obj.get("format") not in formats:
         got = obj.get("format") if isinstance(obj, dict) else None
         raise CodecError(f"stored in format {got!r}, this version reads format {FORMAT}")
     return obj
+
+
+def _document_from_1(fields: dict[str, Any]) -> dict[str, Any]:
+    """Format 1 wrote the publication date's reasons as one line, ``published_note``. A
+    stored document is as reading gave it, dated by one candidate with one reason (a header
+    line, a dateline, a sidecar entry), so the line is that reason; inference, which gives
+    several, runs after the store."""
+    out = {k: v for k, v in fields.items() if k != "published_note"}
+    if fields.get("published_note"):
+        out["published_why"] = [fields["published_note"]]
+    return out
+
+
+#: Each older format of a stored document that is still read, with what brings its fields
+#: to the next format.
+_DOCUMENT_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _document_from_1}
 
 
 # --- the walk over the dataclasses ----------------------------------------------------
@@ -167,6 +195,8 @@ def _encode(value: Any, hint: Any, table: dict[Sentence, int]) -> Any:
         return out
     if hint is date:
         return value.isoformat()
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return hint(value).value  # a closed set of words (Tense, Granularity): its word
     if isinstance(value, float) and not math.isfinite(value):
         return repr(value)  # "inf", "-inf", "nan": JSON has no such numbers
     if hint is Any or hint in (str, int, float, bool):
@@ -175,7 +205,10 @@ def _encode(value: Any, hint: Any, table: dict[Sentence, int]) -> Any:
 
 
 def _same(a: Any, b: Any) -> bool:
-    """Equal and of the same type (10 is not 10.0: the report would print it otherwise)."""
+    """Equal and of the same type (10 is not 10.0: the report would print it otherwise); a
+    word equals its member ("past" is Tense.PAST), as both are written the same."""
+    if isinstance(b, enum.Enum):
+        return bool(a == b)
     return type(a) is type(b) and a == b
 
 
@@ -207,6 +240,8 @@ def _decode(value: Any, hint: Any, table: list[Sentence]) -> Any:
         return hint(**kwargs)
     if hint is date:
         return date.fromisoformat(value)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return hint(value)
     if hint is float and isinstance(value, str):
         return float(value)
     if hint is Any and value in ("inf", "-inf", "nan"):

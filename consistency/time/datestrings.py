@@ -6,10 +6,10 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from consistency.models import Granularity
 from consistency.time.calendar import WEEKDAYS, date_parser
 from consistency.time.expressions import find_times
 from consistency.time.patterns import cases
-from consistency.time.periods import Granularity
 from consistency.time.resolution import resolve
 
 _JUNK = re.compile(

@@ -13,8 +13,12 @@ dated sources:
 - an absolute past date in the document after the candidate counts against.
 
 Ties go to the latest lower bound the evidence gives, then to the candidate closest to
-the corpus's median date. The document is marked ``inferred``, the note says why, and the
-confidence of what depends on the date is lowered.
+the corpus's median date. The date found is a :class:`~consistency.time.published.Candidate`
+of source ``inferred``, with its reasons and a confidence below 1, chosen by
+:func:`~consistency.time.published.choose` like a date the page gives (which outranks it)
+and set on the document by :func:`~consistency.time.published.dated`: the document is marked
+``inferred``, its reasons say why, and the confidence of what depends on the date is
+lowered.
 """
 
 from __future__ import annotations
@@ -23,8 +27,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from consistency.models import Claim, Document
-from consistency.time.published import TRUSTED
+from consistency.models import Claim, Document, Tense
+from consistency.time.published import (
+    SECOND_GUESSED,
+    TRUSTED,
+    Candidate,
+    DateSource,
+    candidate_of,
+    choose,
+    dated,
+)
 
 
 def _trusted(d: Document) -> bool:
@@ -96,7 +108,7 @@ def _infer_one(
             if r.document == doc.id:
                 continue
             related.add(corpus.dates[r.document])
-            if c.tense == "past" and not c.hedged and not c.negated:
+            if c.tense == Tense.PAST and not c.hedged and not c.negated:
                 assert r.time is not None and r.time.end is not None
                 bounds.add(r.time.end)
     pivot = max(bounds) if bounds else corpus.median
@@ -106,7 +118,8 @@ def _infer_one(
     candidates = sorted(kept | set(pool[: _MAX_CANDIDATES - len(kept)]))
     best: tuple[tuple[int, int, int, int], date, _Score] | None = None
     for cand in candidates:
-        trial = replace(doc, published=cand, published_from="inferred")
+        # Only the date changes for the trial (reasons are known once a date is chosen).
+        trial = dated(doc, Candidate(cand, DateSource.INFERRED, (), doc.confidence))
         s = _score(claims_as(trial), corpus.reference, cand, corpus.names, exclude=doc.id)
         lower = max((b for b in bounds if b <= cand), default=None)
         rank = (-s.score, s.violations, 0 if lower == cand else 1, abs((cand - corpus.median).days))
@@ -135,36 +148,39 @@ def infer_dates(
         return list(documents)
     out = []
     for doc in documents:
-        if doc.published is not None:
-            out.append(doc)
-            continue
-        chosen, s = _infer_one(doc, corpus, claims_as)
-        note, confidence = _inference_note(chosen, s, corpus.median)
-        out.append(
-            replace(
-                doc,
-                published=chosen,
-                published_from="inferred",
-                published_note=note,
-                confidence=confidence,
-            )
-        )
+        own = candidate_of(doc)
+        # A date of the document's own outranks any inference: only the others are tried.
+        inferred = _inferred(doc, corpus, claims_as) if own is None else None
+        out.append(dated(doc, choose(c for c in (own, inferred) if c is not None)))
     return out
 
 
-def _inference_note(chosen: date, s: _Score, median: date) -> tuple[str, float]:
+def _inferred(
+    doc: Document, corpus: _Corpus, claims_as: Callable[[Document], list[Claim]]
+) -> Candidate:
+    """The date inference gives a document, as a candidate: why and how sure."""
+    chosen, s = _infer_one(doc, corpus, claims_as)
+    why, confidence = _inference_reasons(chosen, s, corpus.median)
+    return Candidate(chosen, DateSource.INFERRED, why, confidence)
+
+
+def _inference_reasons(chosen: date, s: _Score, median: date) -> tuple[tuple[str, ...], float]:
     """Why an inferred date was chosen, and how far to trust it: the median without
     evidence least, agreement with dated sources and no violation most."""
     if not s.reasons and chosen == median:
-        note = (
-            f"no date in the text; set to the corpus's median date {chosen.isoformat()}"
-            " (no evidence either way)"
+        why = (
+            "no date in the text",
+            f"set to the corpus's median date {chosen.isoformat()} (no evidence either way)",
         )
-        return note, 0.5
+        return why, 0.5
     if not s.reasons:
-        return f"inferred from the corpus: {chosen.isoformat()} fits the text's dates best", 0.6
-    note = "inferred from the corpus: " + "; ".join(s.reasons[:3])
-    return note, 0.75 if s.violations == 0 else 0.6
+        return (f"inferred from the corpus: {chosen.isoformat()} fits the text's dates best",), 0.6
+    return _from_corpus(s.reasons), 0.75 if s.violations == 0 else 0.6
+
+
+def _from_corpus(reasons: tuple[str, ...]) -> tuple[str, ...]:
+    """The first three reasons, the first saying they come from the corpus."""
+    return (f"inferred from the corpus: {reasons[0] if reasons else ''}", *reasons[1:3])
 
 
 def check_dates(
@@ -189,44 +205,41 @@ def check_dates(
         return list(documents)
     out = []
     for doc in documents:
-        if doc.published is None or doc.published_from not in ("meta", "dateline"):
+        page = candidate_of(doc)
+        if page is None or page.source not in SECOND_GUESSED:
             out.append(doc)
             continue
-        own = _score(claims_as(doc), corpus.reference, doc.published, corpus.names, exclude=doc.id)
+        own = _score(claims_as(doc), corpus.reference, page.date, corpus.names, exclude=doc.id)
         if own.score >= 0:
             out.append(doc)  # the text agrees with its page date: nothing to second-guess
             continue
-        undated = replace(doc, published=None, published_from="none")
-        guess, alt = _infer_one(undated, corpus, claims_as)
+        guess, alt = _infer_one(dated(doc, None), corpus, claims_as)
+        inferred = _if_captured(page, guess, alt)
         # A page is captured after it is published: only a later page date can be a capture
         # date, and only agreement (not a missing event) may argue for it, or a real
         # discrepancy would be explained away.
         better = alt.score - own.score >= 3 and alt.violations <= own.violations and own.score < 0
         # Captures come long after publication; a few weeks' difference is a real dispute.
-        if better and (doc.published - guess).days > _CAPTURE_GAP_DAYS:
-            out.append(_captured(doc, guess, alt))
-        else:
+        # A page date taken for the day of capture is no candidate; else it outranks inference.
+        captured = better and (page.date - guess).days > _CAPTURE_GAP_DAYS
+        chosen = choose([inferred] if captured else [page, inferred])
+        if chosen is page:
             out.append(doc)
+        else:
+            out.append(replace(dated(doc, chosen), notes=(*doc.notes, inferred.reason[-1])))
     return out
 
 
-def _captured(doc: Document, guess: date, alt: _Score) -> Document:
-    """The document dated ``guess``, its page date taken for the day it was captured."""
-    assert doc.published is not None
-    reasons = "inferred from the corpus: " + "; ".join(alt.reasons[:3])
+def _if_captured(page: Candidate, guess: date, alt: _Score) -> Candidate:
+    """The date ``guess`` as a candidate, which replaces ``page`` if it is taken for the day
+    the page was captured; its last reason says so (and is the document's note then)."""
     note = (
-        f"the page's date {doc.published.isoformat()} ({doc.published_from}) looks like"
+        f"the page's date {page.date.isoformat()} ({page.source.value}) looks like"
         f" the day the page was captured, not published: the text fits"
         f" {guess.isoformat()} better, which is used instead"
     )
-    return replace(
-        doc,
-        published=guess,
-        published_from="inferred",
-        published_note=f"{reasons}; {note}",
-        notes=(*doc.notes, note),
-        confidence=min(doc.confidence, 0.6),
-    )
+    why = (*_from_corpus(alt.reasons), note)
+    return Candidate(guess, DateSource.INFERRED, why, min(page.confidence, 0.6))
 
 
 _CAPTURE_GAP_DAYS = 180
@@ -273,7 +286,7 @@ def _score(
                             f" ({r.time.label()}) when read from {cand.isoformat()}",
                         )
                     )
-        if c.tense == "past":
+        if c.tense == Tense.PAST:
             for r in refs:
                 assert r.time is not None and r.time.start is not None
                 if r.time.start >= cand:

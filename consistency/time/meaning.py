@@ -17,10 +17,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from consistency.models import Granularity, Tense
 from consistency.time import periods
 from consistency.time.calendar import HOLIDAYS, MONTH_NAMES, WEEKDAYS, month_number
 from consistency.time.patterns import ALTS, NUMBERS, PARSE
-from consistency.time.periods import Granularity
 
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
              "fourth": 4, "4th": 4, "final": 4}  # fmt: skip
@@ -59,7 +59,7 @@ class Spec:
     part: str | None = None
     label: str = ""
     how: str = ""
-    fn: Callable[[date, str], tuple[date, date, str] | None] | None = field(
+    fn: Callable[[date, Tense], tuple[date, date, str] | None] | None = field(
         default=None, compare=False
     )
 
@@ -231,11 +231,13 @@ def _h_of_year(g: dict[str, str], text: str) -> Spec | None:
     return Spec("rel", Granularity.SEASON, fn=_of_year("season", _season_key(g), rel))
 
 
-def _of_year(unit: str, key: Any, rel: str) -> Callable[[date, str], tuple[date, date, str] | None]:
+def _of_year(
+    unit: str, key: Any, rel: str
+) -> Callable[[date, Tense], tuple[date, date, str] | None]:
     """A period of the anchor's year, the year before or after: "March of last year"."""
     shift = {"last": -1, "this": 0, "next": 1}[rel]
 
-    def fn(anchor: date, tense: str) -> tuple[date, date, str] | None:
+    def fn(anchor: date, tense: Tense) -> tuple[date, date, str] | None:
         y = anchor.year + shift
         if unit == "month":
             s, e = periods.month(y, key)
@@ -292,7 +294,7 @@ def _h_part(g: dict[str, str], text: str) -> Spec | None:
     return Spec("rec", Granularity.RANGE, unit="season", key=(s,), part=part, label=s)
 
 
-def _rel_unit(rel_word: str, unit_word: str) -> Callable[[date, str], tuple[date, date, str]]:
+def _rel_unit(rel_word: str, unit_word: str) -> Callable[[date, Tense], tuple[date, date, str]]:
     """this/last/next week, month, quarter, year, decade, weekend."""
     rel = _norm_rel(rel_word)
     rel = "this" if rel == "the current" else rel
@@ -300,7 +302,7 @@ def _rel_unit(rel_word: str, unit_word: str) -> Callable[[date, str], tuple[date
     k = {"last": -1, "this": 0, "next": 1}[rel]
     words = {-1: f"the {unit} before", 0: f"the anchor's {unit}", 1: f"the {unit} after"}
 
-    def fn(anchor: date, tense: str) -> tuple[date, date, str]:
+    def fn(anchor: date, tense: Tense) -> tuple[date, date, str]:
         if unit in ("week", "weekend"):
             s, e = periods.week(anchor + timedelta(days=7 * k))
             if unit == "weekend":
@@ -350,7 +352,7 @@ def _h_day(g: dict[str, str], text: str) -> Spec | None:
     how = {-2: "two days before", -1: "the day before", 0: "the anchor day",
            1: "the day after", 2: "two days after"}[k]  # fmt: skip
 
-    def fn(anchor: date, tense: str) -> tuple[date, date, str]:
+    def fn(anchor: date, tense: Tense) -> tuple[date, date, str]:
         return (*periods.day(anchor + timedelta(days=k)), how)
 
     return Spec("rel", Granularity.DAY, fn=fn)
@@ -360,7 +362,7 @@ def _h_earlier(g: dict[str, str], text: str) -> Spec | None:
     direction = (g.get("dir") or g.get("dir2") or "").lower()
     unit = _unit(g["u"]) if g.get("u") else "day"
 
-    def fn(anchor: date, tense: str) -> tuple[date, date, str]:
+    def fn(anchor: date, tense: Tense) -> tuple[date, date, str]:
         if unit == "day":
             return (*periods.day(anchor), "the anchor day")
         if unit == "week":
@@ -406,7 +408,7 @@ def _offset(anchor: date, n: int, unit: str) -> tuple[date, date]:
 def _h_ago(g: dict[str, str], text: str) -> Spec | None:
     n, unit = _number(g["n"]), _unit(g["u"])
 
-    def fn(anchor: date, tense: str) -> tuple[date, date, str]:
+    def fn(anchor: date, tense: Tense) -> tuple[date, date, str]:
         return (*_offset(anchor, -n, unit), f"{n} {unit}{'s' if n != 1 else ''} before")
 
     return Spec("rel", _AGO_GRAN[unit], fn=fn)
@@ -415,15 +417,15 @@ def _h_ago(g: dict[str, str], text: str) -> Spec | None:
 def _h_in(g: dict[str, str], text: str) -> Spec | None:
     n, unit = _number(g["n"]), _unit(g["u"])
 
-    def fn(anchor: date, tense: str) -> tuple[date, date, str] | None:
-        if tense == "past":
+    def fn(anchor: date, tense: Tense) -> tuple[date, date, str] | None:
+        if tense == Tense.PAST:
             return None
         return (*_offset(anchor, n, unit), f"{n} {unit}{'s' if n != 1 else ''} after")
 
     return Spec("rel", _AGO_GRAN[unit], fn=fn, how="a duration in a past-tense sentence")
 
 
-def _span(direction: str, n: int, unit: str) -> Callable[[date, str], tuple[date, date, str]]:
+def _span(direction: str, n: int, unit: str) -> Callable[[date, Tense], tuple[date, date, str]]:
     """The past/next n units, counted back or forward from the anchor day."""
     months = {"month": 1, "year": 12, "decade": 120}.get(unit)
     days = {"minute": 1, "hour": 1, "day": 1, "week": 7}.get(unit, 0)
@@ -431,7 +433,7 @@ def _span(direction: str, n: int, unit: str) -> Callable[[date, str], tuple[date
     if unit in ("minute", "hour"):  # whole days, at least one
         n = max(1, -(-n // (24 if unit == "hour" else 1440)))
 
-    def fn(anchor: date, tense: str) -> tuple[date, date, str]:
+    def fn(anchor: date, tense: Tense) -> tuple[date, date, str]:
         if direction in ("past", "last"):
             s = (
                 periods.shift_months(anchor, -n * months)
@@ -474,7 +476,7 @@ def _h_unitof(g: dict[str, str], text: str) -> Spec | None:
     unit, pos = _unit(g["u"]), g["pos"].lower()
     base = _rel_unit("this", unit)
 
-    def fn(anchor: date, tense: str) -> tuple[date, date, str]:
+    def fn(anchor: date, tense: Tense) -> tuple[date, date, str]:
         s, e, _ = base(anchor, tense)
         if pos in ("rest", "remainder"):
             return anchor, e, f"from the anchor to the end of the {unit}"

@@ -7,43 +7,9 @@ anchoring it both count in these periods, so they are defined once.
 
 from __future__ import annotations
 
-import enum
 from datetime import date, timedelta
 
 from consistency.time.calendar import SEASONS
-
-
-class Granularity(str, enum.Enum):
-    """How precise a resolved time is: the size of the period its words name ("range" for
-    a span of another size, "unknown" for words that are not a time).
-
-    A member is its string everywhere a string is read: it compares, hashes, prints,
-    formats and reprs as "day", and JSON writes "day" (``TimeValue.granularity`` stays
-    typed ``str``: a stored reading gives the plain string back).
-    """
-
-    DAY = "day"
-    WEEK = "week"
-    MONTH = "month"
-    QUARTER = "quarter"
-    SEASON = "season"
-    HALF = "half"
-    YEAR = "year"
-    DECADE = "decade"
-    RANGE = "range"
-    UNKNOWN = "unknown"
-
-    def __str__(self) -> str:
-        return str.__str__(self)
-
-    def __format__(self, spec: str) -> str:
-        return str.__format__(self, spec)
-
-    def __repr__(self) -> str:
-        return str.__repr__(self)
-
-    def __hash__(self) -> int:
-        return str.__hash__(self)
 
 
 def add_months(y: int, m: int, k: int) -> tuple[int, int]:

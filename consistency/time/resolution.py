@@ -12,12 +12,11 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from consistency.models import TimeValue
+from consistency.models import Granularity, Tense, TimeValue
 from consistency.time import periods
 from consistency.time.calendar import MONTH_NAMES
 from consistency.time.expressions import LATER, LATER_N
 from consistency.time.meaning import Spec, parse, quoted
-from consistency.time.periods import Granularity
 
 
 def _instances(spec: Spec, ref: date) -> list[tuple[date, date]]:
@@ -67,7 +66,7 @@ def _current(spec: Spec, anchor: date) -> tuple[date, date]:
     return periods.day(anchor)
 
 
-def _pick(spec: Spec, anchor: date, tense: str) -> tuple[tuple[date, date], str] | None:
+def _pick(spec: Spec, anchor: date, tense: Tense) -> tuple[tuple[date, date], str] | None:
     """Choose one instance of a recurring expression from the anchor: rel first, then tense."""
     items = _instances(spec, anchor)
     label = spec.label
@@ -89,14 +88,14 @@ def _pick(spec: Spec, anchor: date, tense: str) -> tuple[tuple[date, date], str]
         found = [iv for iv in items if iv[0].year == anchor.year]
         return (found[0], f"the {label} of the anchor's year") if found else None
     containing = [iv for iv in items if iv[0] <= anchor < iv[1]]
-    if tense == "future":
+    if tense == Tense.FUTURE:
         if spec.unit in ("quarter", "half", "month", "season"):
             # "will be debated in January" in an article of January 5: this January.
             found = [iv for iv in items if iv[1] > anchor]
             return (found[0], f"the first {label} not over at the anchor (future tense)")
         found = [iv for iv in items if iv[0] >= anchor]
         return (found[0], f"the next {label} on or after it (future tense)") if found else None
-    if tense == "present":
+    if tense == Tense.PRESENT:
         if spec.unit == "weekday":
             best = min(items, key=lambda iv: (abs((iv[0] - anchor).days), iv[0] > anchor))
             return best, f"the nearest {label} (present tense)"
@@ -125,21 +124,21 @@ def resolve(
     text: str,
     anchor: date | None,
     anchor_from: str | None = None,
-    tense: str = "past",
+    tense: Tense | str = Tense.PAST,
     after: TimeValue | None = None,
 ) -> TimeValue:
     """One expression (as :func:`~consistency.time.expressions.find_times` finds it) as a
     TimeValue ``[start, end)``.
 
     ``anchor`` is the document's publication date and ``anchor_from`` where it came from
-    (passed through on anchored values). ``tense`` ("past", "present", "future") picks the
+    (passed through on anchored values). ``tense`` (a :class:`Tense`, or its word) picks the
     instance of a bare month, day, season or weekday. ``after``: the time of the event this
     sentence follows; a bare month/day/season/weekday then resolves to the first such period
     starting on or after ``after.start`` (anchor_from "sequence"). Absolute dates ignore
     both and get anchor_from "absolute". A relative expression without an anchor stays
     unresolved (start and end None) with a note; it is never guessed from today's date.
     """
-    tense = tense if tense in ("past", "present", "future") else "past"
+    tense = _tense(tense)
     if isinstance(anchor, datetime):  # a datetime compares badly with the dates below
         return resolve(text, anchor.date(), anchor_from, tense, after)
     later = LATER.fullmatch(text)
@@ -163,6 +162,14 @@ def resolve(
     return _from_anchor(text, spec, anchor, anchor_from, tense)
 
 
+def _tense(word: Tense | str) -> Tense:
+    """The tense of that word; any other word ("conditional") reads as the past."""
+    try:
+        return Tense(word)
+    except ValueError:
+        return Tense.PAST
+
+
 def _absolute(text: str, spec: Spec) -> TimeValue:
     assert spec.start and spec.end
     tv = TimeValue(text, spec.start, spec.end, spec.gran, None, "absolute")
@@ -171,7 +178,7 @@ def _absolute(text: str, spec: Spec) -> TimeValue:
 
 
 def _from_anchor(
-    text: str, spec: Spec, anchor: date, anchor_from: str | None, tense: str
+    text: str, spec: Spec, anchor: date, anchor_from: str | None, tense: Tense
 ) -> TimeValue:
     """A relative or recurring expression read from the publication date."""
     read = f"{quoted(text)} read from {anchor.isoformat()}"
@@ -201,7 +208,7 @@ def _after(text: str, spec: Spec, after: TimeValue) -> TimeValue:
     ref = after.start
     note = f"{quoted(text)} read after {quoted(after.text)} ({after.label()})"
     if spec.kind == "rrange":
-        return _rrange(text, spec, ref, "sequence", "future", after)
+        return _rrange(text, spec, ref, "sequence", Tense.FUTURE, after)
     found = [iv for iv in _instances(spec, ref) if iv[0] >= ref]
     if not found:
         return _unresolved(text, spec.gran, note=f"{note}: no such date after it")
@@ -217,7 +224,7 @@ def _rrange(
     spec: Spec,
     anchor: date,
     anchor_from: str | None,
-    tense: str,
+    tense: Tense,
     after: TimeValue | None,
 ) -> TimeValue:
     """A range whose ends have no year: the first end by tense (or after), the second end

@@ -1,0 +1,98 @@
+"""Tenses and granularities are types (models.Tense, models.Granularity) written as bare
+words: extraction makes members, the codec stores their words and gives members back, and
+resolution takes a member or its word alike."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from consistency.extract import lexicon
+from consistency.extract.read import Reading, read
+from consistency.models import Claim, Document, Granularity, Tense, TimeValue
+from consistency.store import codec
+from consistency.time import periods
+from consistency.time.temporal import resolve
+
+TEXT = (
+    "Brindlecombe Rail opened its northern depot in March 2031 with 140 workers."
+    " Brindlecombe Rail now employs 310 drivers at the depot."
+    " Brindlecombe Rail will open a southern depot next year, the company said."
+)
+
+
+@pytest.fixture(scope="module")
+def reading() -> tuple[Document, Reading]:
+    doc = Document(
+        id="a.txt",
+        path="a.txt",
+        name="a.txt",
+        text=TEXT,
+        published=date(2031, 6, 2),
+        published_from="header",
+    )
+    (r,) = read([doc], lexicon.default())
+    return doc, r
+
+
+def _tenses(r: Reading) -> list[object]:
+    claims = [d.claim for d in r.claims] + r.descriptions + r.orders
+    return [c.tense for c in claims] + [m.tense for m in r.mentions]
+
+
+def test_members_are_their_words() -> None:
+    assert [t.value for t in Tense] == ["past", "present", "future"]
+    assert Tense("future") is Tense.FUTURE and Tense.PAST == "past"
+    assert {"present": 1}[Tense.PRESENT] == 1 and f"{Tense.PAST}" == str(Tense.PAST) == "past"
+    written = json.dumps({Tense.PAST: [Tense.FUTURE, Granularity.DAY]})
+    assert written == '{"past": ["future", "day"]}'
+    assert Claim("x", "a", "s", (0, 1), "Acme", "opened").tense is Tense.PAST
+
+
+def test_granularity_lives_with_time_value_in_the_base_layer() -> None:
+    assert not hasattr(periods, "Granularity")  # defined once, in models
+    tv = resolve("March 2031", None)
+    assert tv.granularity is Granularity.MONTH and tv.granularity == "month"
+    assert f"{tv.granularity}" == repr(tv.granularity)[1:-1] == "month"
+
+
+def test_extraction_makes_members_of_every_tense(reading) -> None:
+    _, r = reading
+    tenses = _tenses(r)
+    assert tenses and all(type(t) is Tense for t in tenses)
+    assert set(tenses) == set(Tense)  # the three sentences give all three
+
+
+def test_the_codec_stores_words_and_gives_members_back(reading) -> None:
+    _, r = reading
+    data = codec.encode_reading(r)
+    words = json.loads(zlib.decompress(data))
+    stored = [m.get("tense") for m in words["reading"]["mentions"]]
+    assert set(stored) - {None} <= {"present", "future"}  # the past is the default, left out
+    back = codec.decode_reading(data)
+    assert back == r and all(type(t) is Tense for t in _tenses(back))
+    times = [d.claim.time for d in back.claims if d.claim.time is not None]
+    assert all(type(t.granularity) is Granularity for t in times)
+
+
+def test_a_word_is_stored_as_its_member_is(reading) -> None:
+    # A plugin or an older caller may give the plain word: the stored bytes are the same.
+    _, r = reading
+    as_words = [replace(m, tense=str(m.tense.value)) for m in r.mentions]  # type: ignore[arg-type]
+    assert codec.encode_reading(replace(r, mentions=as_words)) == codec.encode_reading(r)
+
+
+def test_resolution_takes_a_member_or_its_word() -> None:
+    anchor = date(2031, 8, 14)
+    for tense in Tense:
+        assert resolve("December", anchor, tense=tense) == resolve(
+            "December", anchor, tense=tense.value
+        )
+    past, future = resolve("December", anchor), resolve("December", anchor, tense=Tense.FUTURE)
+    assert (past.start, future.start) == (date(2030, 12, 1), date(2031, 12, 1))
+    assert resolve("December", anchor, tense="conditional") == past  # any other word: past
+    assert isinstance(past, TimeValue) and past.granularity is Granularity.MONTH
