@@ -153,11 +153,13 @@ def _dated(
 ) -> tuple[list[Document], list[Claim]]:
     """The documents with their publication dates checked, and inferred where missing, and
     the lexicon claims, those of a document whose date changed dated again from it."""
-    # Date inference reads a document's times once per candidate date: remember each.
-    redone: dict[tuple[str, object, str], list[Claim]] = {}
+    # Date inference reads a document's times once per candidate date: remember each. The
+    # document's confidence is part of the key: it weighs every claim (an inferred date's
+    # below 1), so a trial at full confidence must not stand for the final document.
+    redone: dict[tuple[str, object, str, float], list[Claim]] = {}
 
     def claims_as(d: Document) -> list[Claim]:  # the document's claims, dated as d says
-        key = (d.id, d.published, d.published_from)
+        key = (d.id, d.published, d.published_from, d.confidence)
         if key not in redone:
             redone[key] = [apply(c) for c in dated(d, drafts[d.id])]
         return redone[key]

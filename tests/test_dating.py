@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from consistency.models import Result
 from consistency.pipeline import check
 
 A = """date 2023-08-03
@@ -86,6 +89,32 @@ def test_an_undated_document_gets_an_inferred_date_with_its_reasons(tmp_path: Pa
     # Its relative dates are anchored on the inferred date, and say so.
     times = [c.time for c in result.claims_list if c.document == u.id and c.time]
     assert times and all(t.anchor_from == "inferred" for t in times)
+
+
+def test_an_inferred_date_weighs_the_claims_that_depend_on_it(tmp_path: Path) -> None:
+    # A lexicon claim dated from an inferred date is weighed twice: by its time's inferred
+    # anchor (x0.7, events._weighed) and by the document's own confidence, which the claims
+    # dated during inference must not miss (they were once remembered at full confidence).
+    undated = check([_write(tmp_path, {"a.txt": A, "b.txt": B, "u.txt": UNDATED})])
+    u = next(d for d in undated.documents if d.name == "u.txt")
+    assert u.confidence < 1.0
+
+    def lexical(result: Result, doc: str) -> dict[str, float]:
+        return {
+            c.sentence: c.confidence
+            for c in result.claims_list
+            if c.document == doc and c.key is None
+        }
+
+    guessed = lexical(undated, u.id)
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    header = f"date {u.published.isoformat()}\n" + UNDATED
+    dated = check([_write(alone, {"u.txt": header})])
+    known = lexical(dated, dated.documents[0].id)
+    assert guessed and set(guessed) == set(known)
+    for sentence, confidence in guessed.items():
+        assert confidence == pytest.approx(known[sentence] * 0.7 * u.confidence, abs=0.001)
 
 
 def test_without_any_dated_document_nothing_is_guessed(tmp_path: Path) -> None:
