@@ -39,16 +39,17 @@ sys.path.append(str(ROOT))  # last: the installed consistency, not the checkout'
 from benchmarks.generator import generate  # noqa: E402
 from consistency.extract import lexicon, nlp  # noqa: E402
 from consistency.store import Store, add, check, open_store, reader  # noqa: E402
+from consistency.time.calendar import MONTH_NAMES, WEEKDAYS  # noqa: E402
 
 print = partial(print, flush=True)  # noqa: A001 - progress of a long run, as it happens
 
 _SYLLABLES = "ka lo mi ra ve tu sen dor fal gri hal bren mor tis quen zal vor nel pa".split()
-_KEEP = set(
-    "The A An In On At Of And But For It He She They We This That His Her Its Their Our"
-    " January February March April May June July August September October November December"
-    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday Title Outlet Mr Ms Mrs Dr"
-    " President Minister Mayor Chief".split()
-)
+_KEEP = {
+    *"The A An In On At Of And But For It He She They We This That His Her Its Their Our"
+    " Title Outlet Mr Ms Mrs Dr President Minister Mayor Chief".split(),
+    *MONTH_NAMES,
+    *(w.capitalize() for w in WEEKDAYS),
+}
 
 
 def _invented(rng: random.Random) -> str:

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from consistency.models import Cited, Claim, Document, Finding, Quantity, Result, TimeValue
+from consistency.time.calendar import MONTH_NAMES
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -52,11 +53,10 @@ _FILLER = [
     "A spokesperson described the process as thorough and open, and said every submission had"
     " been read by at least two members of staff.",
 ]
-_MONTHS = "January February March April May June July August September October November December"
 
 
 def _month(day: date) -> str:
-    return f"{_MONTHS.split()[day.month - 1]} {day.year}"
+    return f"{MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 # One planned finding: its number, entity, event, kind, and the claims it will cite, each

@@ -23,6 +23,11 @@ from importlib.util import spec_from_file_location
 from pathlib import Path
 from types import ModuleType
 
+#: The one place the version is written: pyproject.toml reads it from here for the package's
+#: metadata, and the command line, the reports and the store's reading key read it here. Set
+#: before the subpackages load, so any of them may read it while the package initialises.
+__version__ = "0.1.0"
+
 # rules/ and reports/ sit at the top of the source tree and install as consistency.rules and
 # consistency.reports (package-dir in pyproject.toml). An installed copy has them inside the
 # package; an editable install maps them with setuptools' own finder. But a command run from
@@ -92,8 +97,6 @@ from consistency.models import (  # noqa: E402
     TimeValue,
 )
 from consistency.pipeline import check  # noqa: E402
-
-__version__ = "0.1.0"
 
 __all__ = [
     "check",

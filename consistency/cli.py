@@ -28,7 +28,9 @@ from consistency.errors import (
     RuleError,
     StoreError,
 )
-from consistency.models import FORMAT_NAMES
+from consistency.linking import graph as graph_mod
+from consistency.models import FORMAT_NAMES, SEVERITIES
+from consistency.rules import catalogue
 
 #: The exit code of each error the tool reports instead of a traceback: each says the run
 #: could not be done. Every one is written as "consistency: error: <message>" (_fail).
@@ -100,7 +102,7 @@ def main() -> None:
 )
 @click.option(
     "--fail-on",
-    type=click.Choice(["low", "medium", "high"]),
+    type=click.Choice(SEVERITIES[::-1]),  # offered least serious first, as --help shows
     default=None,
     help="Exit 1 when a finding is at or above this severity (default: low).",
 )
@@ -392,12 +394,11 @@ def _documents_under(result: Any, new_paths: tuple[Path, ...]) -> set[str]:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", required=True, help="File: .graphml, .gexf or .json.")
-@click.option("-f", "--format", "fmt", type=click.Choice(["graphml", "gexf", "json"]))
+@click.option("-f", "--format", "fmt", type=click.Choice(graph_mod.FORMATS))
 @click.option("--lexicon", multiple=True, type=click.Path(path_type=Path))
 def graph(paths: tuple[Path, ...], output: str, fmt: str | None, lexicon: tuple[Path, ...]) -> None:
     """Write the story graph (documents, claims, entities, events) of PATHS."""
     from consistency import pipeline
-    from consistency.linking import graph as graph_mod
 
     with _reported("the graph", output):
         _writable(output)
@@ -469,14 +470,14 @@ def eval_(
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(("text", "json", "md")),
+    type=click.Choice(tuple(catalogue.FORMATS)),
     default="text",
     help="text: one line per rule; json: every rule (or CODE) with its options and an"
     " example; md: the README's table.",
 )
 def rules(code: str | None, fmt: str) -> None:
     """List every rule: code, name, kind, what it checks; or tell one rule, CODE, in words."""
-    from consistency.rules import catalogue, registry
+    from consistency.rules import registry
 
     with _reported():
         available, problems = registry()

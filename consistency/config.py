@@ -26,13 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from consistency.errors import ConfigError
+from consistency.models import SEVERITIES
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
-
-SEVERITY_RANK = {"high": 3, "medium": 2, "low": 1}
 
 
 @dataclass
@@ -109,8 +108,8 @@ def _read_values(s: Settings, section: dict[str, Any], p: Path) -> None:
     """The plain settings, each checked: fail_on, the whole numbers, the lists."""
     if "fail_on" in section:
         s.fail_on = str(section["fail_on"]).lower()
-        if s.fail_on not in SEVERITY_RANK:
-            raise ConfigError(f"{p}: fail_on must be one of high, medium, low")
+        if s.fail_on not in SEVERITIES:
+            raise ConfigError(f"{p}: fail_on must be one of {', '.join(SEVERITIES)}")
     for key in ("jobs", "related"):
         if key in section:
             value = section[key]

@@ -85,6 +85,10 @@ KINDS = tuple(k.value for k in Kind)
 #: Severities, most serious first (from Severity).
 SEVERITIES = tuple(s.value for s in Severity)
 
+#: Each severity's rank, the most serious highest (the lowest is 1): --fail-on keeps the
+#: findings whose rank is at least its own.
+SEVERITY_RANK = {s: len(SEVERITIES) - i for i, s in enumerate(SEVERITIES)}
+
 #: The entry-point groups through which rules and report formats are found: the built-in
 #: ones (this package's entry points in pyproject.toml) and third parties' alike.
 RULE_GROUP = "consistency.rules"

@@ -12,7 +12,7 @@ from typing import Any
 import networkx as nx
 
 from consistency import fingerprints
-from consistency.config import SEVERITY_RANK, Settings
+from consistency.config import Settings
 from consistency.errors import ConfigError
 from consistency.extract import descriptions, facts, records
 from consistency.extract import lexicon as lexicon_mod
@@ -20,12 +20,19 @@ from consistency.extract import read as reading
 from consistency.extract.events import Draft, dated
 from consistency.linking import graph
 from consistency.linking.resolve import resolver
-from consistency.models import STORY, Claim, Document, Finding, Result, Skipped
+from consistency.models import (
+    KINDS,
+    SEVERITY_RANK,
+    STORY,
+    Claim,
+    Document,
+    Finding,
+    Result,
+    Skipped,
+)
 from consistency.reading.ingest import ingest
 from consistency.rules import Context, Rule, registry
 from consistency.time import dating
-
-KIND_ORDER = ("date", "number", "first", "order", "status", "attribution", "anachronism", "other")
 
 
 def select_rules(
@@ -236,7 +243,7 @@ def _run_rules(rules: Sequence[Rule], ctx: Context) -> tuple[list[Finding], list
         merged,
         key=lambda f: (
             -SEVERITY_RANK[f.severity],
-            KIND_ORDER.index(f.kind) if f.kind in KIND_ORDER else 99,
+            KINDS.index(f.kind),  # a Finding holds a kind of KINDS (models.Kind)
             f.entity,
             f.event,
             f.fingerprint,

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from consistency.models import SEVERITIES, Cited, Claim, Document, Finding, Result
+from consistency.time.calendar import MONTH_ABBREVIATIONS
 
 from .common import (
     TIME_KINDS,
@@ -91,9 +92,8 @@ WINDOW = 1200
 _END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s|$)|\n")
 _LAST_WORD = re.compile(r"(\w+)$")
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st no vs inc corp co ltd jr sr gen col lt sgt prof gov sen rep jan feb mar apr"
-    " jun jul aug sep sept oct nov dec".split()
-)
+    "mr mrs ms dr st no vs inc corp co ltd jr sr gen col lt sgt prof gov sen rep".split()
+) | frozenset(MONTH_ABBREVIATIONS)
 
 
 def _ends(text: str) -> list[int]:

@@ -243,8 +243,7 @@ def _join(a: tuple[float, float], b: tuple[float, float], f: Finding, anchor: st
     else:
         mid = (x0 + x1) / 2
         path = f"M{_f(x0)} {_f(y0)} C{_f(mid)} {_f(y0)} {_f(mid)} {_f(y1)} {_f(x1)} {_f(y1)}"
-    severity = f.severity if f.severity in ("high", "medium", "low") else "low"
-    return Join(path, f"#{anchor}", severity, f"{f.rule}: {event_words(f.event)}")
+    return Join(path, f"#{anchor}", f.severity, f"{f.rule}: {event_words(f.event)}")
 
 
 _STEPS = (1, 3, 6, 12, 24, 60, 120, 240)  # months

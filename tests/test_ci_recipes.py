@@ -29,6 +29,8 @@ from typing import Any
 import pytest
 import yaml
 
+import consistency
+
 ROOT = Path(__file__).resolve().parents[1]
 CI = ROOT / "examples" / "ci"
 BIN = str(Path(sys.executable).parent)  # where this environment's `consistency` is
@@ -271,3 +273,11 @@ def test_the_pre_commit_hook_checks_the_staged_articles(repo: Path) -> None:
     bad = run_hook({"stories/drop-2/herald.txt": CONTRADICTING})
     assert bad.returncode == 1, bad.stderr
     assert "1,900" in bad.stdout and "Traceback" not in bad.stderr
+
+
+def test_the_recipes_pin_this_version() -> None:
+    """The recipes install the version this checkout is (``consistency.__version__``, the
+    one place it is written): a release that changes it changes them, or this fails."""
+    for recipe in sorted(CI.glob("*.yml")):
+        pins = re.findall(r"CONSISTENCY: (\S+)", recipe.read_text(encoding="utf-8"))
+        assert pins == [f"consistency=={consistency.__version__}"], recipe.name

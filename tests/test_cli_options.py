@@ -5,12 +5,23 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import pytest
 from cli_articles import UNRELATED, write
 from cli_support import EXAMPLES, report, run
+
+import consistency
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parents[1]
 
 pytestmark = pytest.mark.usefixtures("in_empty_folder")
 
@@ -172,9 +183,13 @@ def test_rules_command_lists_every_rule() -> None:
 
 
 def test_version() -> None:
+    """One version: the package's, which its installed metadata repeats (pyproject.toml
+    reads it from the package instead of writing its own)."""
     result = run("--version")
     assert result.exit_code == 0
-    assert "consistency" in result.stdout
+    assert result.stdout.strip() == f"consistency, version {consistency.__version__}"
+    assert metadata.version("consistency") == consistency.__version__
+    assert "version" in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dynamic"]
 
 
 def test_the_listing_on_standard_output_tells_its_summary_once(disagreeing: Path) -> None:

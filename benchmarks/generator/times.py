@@ -10,12 +10,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-AP_MONTHS = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."}
-WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-SMALL = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
+from consistency.time.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, NUMBER_WORDS
+from consistency.time.calendar import WEEKDAYS as CALENDAR_WEEKDAYS
+
+# The names are the checker's own calendar (consistency/time/calendar.py), written as an
+# outlet writes them.
+MONTHS = MONTH_NAMES
+
+
+def _ap_months() -> dict[int, str]:
+    """AP style abbreviates a month of six letters or more with a date ("Sept. 3", "March
+    3"), by the first abbreviation the calendar lists for it ("sept" before "sep")."""
+    out: dict[int, str] = {}
+    for abbreviation, n in MONTH_ABBREVIATIONS.items():
+        if len(MONTHS[n - 1]) > 5:
+            out.setdefault(n, f"{abbreviation.capitalize()}.")
+    return out
+
+
+AP_MONTHS = _ap_months()
+WEEKDAYS = [w.capitalize() for w in CALENDAR_WEEKDAYS]
+SMALL = {n: w for w, n in NUMBER_WORDS.items() if 2 <= n <= 7}
 YEAR_FORMS = ("abs_year", "last_year", "this_year", "earlier_this_year")
 MONTH_FORMS = ("abs_month", "bare_month", "last_monthname", "last_month")
 DAY_FORMS = ("abs_day", "abs_day_noyear", "yesterday", "weekday", "days_ago")

@@ -46,7 +46,7 @@ def words() -> Words:
 def parse_words(data: Any, where: str) -> Words:
     """Validate the word lists: known keys only, each a list of words."""
     data = wordfiles.mapping(data, _KEYS, where)
-    lists = {k: frozenset(wordfiles.word_list(data.get(k, []), k, where)) for k in sorted(_KEYS)}
+    lists = {k: wordfiles.word_set(data, k, where) for k in sorted(_KEYS)}
     return Words(**lists)
 
 

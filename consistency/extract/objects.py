@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from consistency.extract.names import AUX, PREPOSITIONS, RELATIVE
 from consistency.extract.text import Token
+from consistency.time.calendar import number_words_up_to
 
 
 def object_size(lemmas: list[str], j: int, objects: frozenset[str]) -> int:
@@ -31,11 +32,11 @@ _NOT_NOUNS = (
     PREPOSITIONS
     | AUX
     | RELATIVE
+    | frozenset(number_words_up_to(10))
     | frozenset(
-        """and or but to that which who ago last next this than one two three four five six seven
-    eight nine ten several few many early late earlier yesterday today tomorrow close some
-    about around nearly almost roughly approximately more less a an the its their his her
-    our""".split()
+        """and or but to that which who ago last next this than several few many early late
+    earlier yesterday today tomorrow close some about around nearly almost roughly
+    approximately more less a an the its their his her our""".split()
     )
 )
 

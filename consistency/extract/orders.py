@@ -31,7 +31,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from consistency.errors import ConfigError
 from consistency.extract import nlp, wordfiles
 from consistency.extract.text import Sentence
 from consistency.models import STORY, Claim, Document, FactKey
@@ -65,38 +64,16 @@ def words() -> Words:
 def parse_words(data: Any, where: str) -> Words:
     """Validate the word lists: known keys only, lists of strings, known relations."""
     data = wordfiles.mapping(data, _KEYS, where)
-
-    def strings(value: Any, name: str) -> list[str]:
-        return wordfiles.word_list(value, name, where)
-
-    def section(name: str) -> dict[str, list[str]]:
-        value = data.get(name) or {}
-        if not isinstance(value, dict):
-            raise ConfigError(f"{where}: {name} must map a class to its words")
-        return {str(k): strings(v, f"{name}.{k}") for k, v in value.items()}
-
-    classes: dict[str, str] = {}
-    for cls, ws in section("classes").items():
-        for w in ws:
-            classes.setdefault(w, cls)
-    connectives: dict[str, str] = {}
-    for rel, ws in section("connectives").items():
-        if rel not in _RELATIONS:
-            raise ConfigError(f"{where}: connectives.{rel}: use one of {', '.join(_RELATIONS)}")
-        for w in ws:
-            connectives.setdefault(w, rel)
-
-    def listed(name: str) -> frozenset[str]:
-        return frozenset(strings(data.get(name, []), name))
-
     return Words(
-        classes=classes,
-        connectives=connectives,
-        support=listed("support"),
-        onset=listed("onset"),
-        not_events=listed("not_events"),
-        event_suffixes=tuple(strings(data.get("event_suffixes", []), "event_suffixes")),
-        states=listed("states"),
+        classes=wordfiles.word_classes(data, "classes", where),
+        connectives=wordfiles.word_classes(data, "connectives", where, known=_RELATIONS),
+        support=wordfiles.word_set(data, "support", where),
+        onset=wordfiles.word_set(data, "onset", where),
+        not_events=wordfiles.word_set(data, "not_events", where),
+        event_suffixes=tuple(
+            wordfiles.word_list(data.get("event_suffixes", []), "event_suffixes", where)
+        ),
+        states=wordfiles.word_set(data, "states", where),
     )
 
 

@@ -15,23 +15,22 @@ from consistency.extract.text import Sentence, Token
 from consistency.extract.triggers import Trigger
 from consistency.models import Quantity, Tense
 from consistency.time import temporal
+from consistency.time.calendar import number_words_up_to
 
 _ONLY_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "sole"})
 
+
+# A group of two to ten in words ("one of two", "the first three"); a larger one is
+# written in digits.
+_COUNT_WORDS = {w: n for w, n in number_words_up_to(10).items() if n >= 2}
 
 _COUNT_RE = re.compile(
     r"\b(?:(?P<oneof>one of(?: the)?(?: only)?)|(?P<first>the first)|(?P<only>the only)"
     r"|(?P<the>the))\s+"
     # Not a hyphenated modifier: "the 25-year-old", "the six-time champions" count nothing.
-    r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)\b(?![-‑–]\w)",
+    rf"(?P<n>{'|'.join(_COUNT_WORDS)}|\d+)\b(?![-‑–]\w)",
     re.IGNORECASE,
 )
-
-
-_COUNT_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10,
-}  # fmt: skip
 
 
 _ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)

@@ -80,15 +80,9 @@ def parse_words(data: Any, where: str) -> Words:
     data = wordfiles.mapping(data, _KEYS, where)
 
     def listed(name: str) -> frozenset[str]:
-        return frozenset(wordfiles.word_list(data.get(name, []), name, where))
+        return wordfiles.word_set(data, name, where)
 
-    section = data.get("directions") or {}
-    if not isinstance(section, dict):
-        raise ConfigError(f"{where}: directions must map a class to its words")
-    direction: dict[str, str] = {}
-    for cls, ws in section.items():
-        for w in wordfiles.word_list(ws, f"directions.{cls}", where):
-            direction.setdefault(w, str(cls))
+    direction = wordfiles.word_classes(data, "directions", where)
     periods = data.get("periods") or {}
     if not isinstance(periods, dict) or not all(
         isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in periods.values()

@@ -57,22 +57,15 @@ def parse_vocabulary(data: Any, where: str) -> Vocabulary:
     """Validate the word classes: known keys only, lists of strings."""
     data = wordfiles.mapping(data, _KEYS, where)
 
-    def words(value: Any, name: str) -> list[str]:
-        return wordfiles.word_list(value, name, where)
-
     def classes(name: str) -> dict[str, str]:
-        section = data.get(name) or {}
-        if not isinstance(section, dict):
-            raise ConfigError(f"{where}: {name} must map a class to its words")
-        out: dict[str, str] = {}
-        for cls, ws in section.items():
-            for w in words(ws, f"{name}.{cls}"):
-                out.setdefault(w, str(cls))
-        return out
+        return wordfiles.word_classes(data, name, where)
+
+    def words(name: str) -> frozenset[str]:
+        return wordfiles.word_set(data, name, where)
 
     roles = classes("roles")
-    events = words(data.get("events", []), "events")
-    unknown_events = set(events) - set(roles.values())
+    events = words("events")
+    unknown_events = events - set(roles.values())
     if unknown_events:
         raise ConfigError(
             f"{where}: events names unknown role(s) {', '.join(sorted(unknown_events))}"
@@ -80,14 +73,14 @@ def parse_vocabulary(data: Any, where: str) -> Vocabulary:
     return Vocabulary(
         role=roles,
         measure=classes("measures"),
-        generic=frozenset(words(data.get("generic", []), "generic")),
-        light=frozenset(words(data.get("light", []), "light")),
+        generic=words("generic"),
+        light=words("light"),
         modality=classes("modality"),
-        reporting=frozenset(words(data.get("reporting", []), "reporting")),
-        time_units=frozenset(words(data.get("units_of_time", []), "units_of_time")),
-        background=frozenset(words(data.get("background", []), "background")),
-        organisations=frozenset(words(data.get("organisations", []), "organisations")),
-        totals=frozenset(words(data.get("totals", []), "totals")),
-        events=frozenset(events),
-        occurrence=frozenset(words(data.get("occurrence", []), "occurrence")),
+        reporting=words("reporting"),
+        time_units=words("units_of_time"),
+        background=words("background"),
+        organisations=words("organisations"),
+        totals=words("totals"),
+        events=events,
+        occurrence=words("occurrence"),
     )

@@ -22,7 +22,17 @@ _HEADER_RE = re.compile(
 )
 
 
-def front_matter(text: str, parts_meta: dict[str, Any], notes: list[str]) -> str:
+def front_matter(text: str, parts: Article) -> str:
+    """Take YAML front matter off the top of a text; its title, url, outlet and date go to
+    ``parts`` (a front matter that is not a mapping of YAML is noted and ignored)."""
+    meta: dict[str, Any] = {}
+    text = _read_front_matter(text, meta, parts.notes)
+    if meta:
+        _apply_front_matter(parts, meta)
+    return text
+
+
+def _read_front_matter(text: str, parts_meta: dict[str, Any], notes: list[str]) -> str:
     m = _FRONT_MATTER_RE.match(text)
     if not m:
         return text
@@ -41,7 +51,7 @@ def front_matter(text: str, parts_meta: dict[str, Any], notes: list[str]) -> str
     return text[m.end() :]
 
 
-def apply_front_matter(parts: Article, meta: dict[str, Any]) -> None:
+def _apply_front_matter(parts: Article, meta: dict[str, Any]) -> None:
     def pick(*keys: str) -> Any:
         for k in keys:
             if meta.get(k) not in (None, ""):

@@ -4,11 +4,10 @@ heading is the title), lists, quotes, code fences and inline markup to plain lin
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from consistency.models import Skipped
 from consistency.reading.base import Article, Reader, Source, norm_line
-from consistency.reading.header import apply_front_matter, front_matter, header_lines
+from consistency.reading.header import front_matter, header_lines
 from consistency.reading.paragraphs import LIST_ITEM_RE, assemble
 
 # --- markdown --------------------------------------------------------------------------
@@ -40,10 +39,7 @@ def _md_inline(line: str) -> str:
 def markdown_parts(text: str) -> Article:
     """A Markdown file: metadata at the top, then the body as plain paragraph lines."""
     parts = Article(lines=[], format="md")
-    meta: dict[str, Any] = {}
-    text = front_matter(text, meta, parts.notes)
-    if meta:
-        apply_front_matter(parts, meta)
+    text = front_matter(text, parts)
     text = header_lines(text, parts)
     text = _MD_COMMENT_RE.sub("", text)
     raw = text.split("\n")

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from consistency.time.calendar import MONTH_ABBREVIATIONS, MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+
 __all__ = [
     "DATE_RE",
     "date_line_remainder",
@@ -22,10 +24,8 @@ __all__ = [
 
 # --- dates -----------------------------------------------------------------------------
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+# A month named in full or abbreviated, in any case (the patterns below ignore case).
+_MONTH = rf"(?:{'|'.join([*MONTHS, *MONTH_ABBREVIATIONS])})\.?"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _NUM_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _NUM_MONTH = r"(?:1[0-2]|0?[1-9])"
@@ -53,7 +53,7 @@ _TIME_RE = re.compile(
     re.IGNORECASE,
 )
 _DATE_WORDS_RE = re.compile(
-    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?"
+    rf"\b(?:{'|'.join([*WEEKDAYS, *WEEKDAY_ABBREVIATIONS])})\b\.?"
     r"|\b(?:last\s+)?(?:updated|published|posted|modified|first\s+published|originally\s+published"
     r"|on|at|date|dated|et|pt|ct|utc|gmt|bst|cet|cest|hkt|sgt|jst|ist)\b:?",
     re.IGNORECASE,

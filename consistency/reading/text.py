@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from consistency.models import Skipped
 from consistency.reading.base import Article, Reader, Source
-from consistency.reading.header import apply_front_matter, front_matter, header_lines
+from consistency.reading.header import front_matter, header_lines
 from consistency.reading.html import html_parts
 from consistency.reading.paragraphs import assemble
 
@@ -54,10 +53,7 @@ def _unescape_literal(text: str) -> str:
 
 def text_parts(text: str) -> Article:
     parts = Article(lines=[], format="txt")
-    meta: dict[str, Any] = {}
-    text = front_matter(text, meta, parts.notes)
-    if meta:
-        apply_front_matter(parts, meta)
+    text = front_matter(text, parts)
     if "\\n" in text or "\\r" in text:
         text = _unescape_literal(text)
     text = header_lines(text, parts)

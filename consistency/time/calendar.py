@@ -19,6 +19,7 @@ __all__ = [
     "NUMBER_WORDS",
     "SEASONS",
     "WEEKDAYS",
+    "WEEKDAY_ABBREVIATIONS",
     "date_parser",
     "month_number",
     "number_words_up_to",
@@ -39,6 +40,12 @@ MONTH_ABBREVIATIONS = {
 MONTH_NAMES = [m.capitalize() for m in MONTHS]
 #: Monday first, as :meth:`datetime.date.weekday` counts.
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+#: Abbreviated weekday names, lower case, to their index in :data:`WEEKDAYS`; the longer
+#: spelling of a day first, as in :data:`MONTH_ABBREVIATIONS`.
+WEEKDAY_ABBREVIATIONS = {
+    "mon": 0, "tues": 1, "tue": 1, "wed": 2, "thurs": 3, "thur": 3, "thu": 3,
+    "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
 #: Northern-hemisphere meteorological seasons, to the month each starts in.
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 #: Holidays on a fixed day of the year, lower case, to (month, day).

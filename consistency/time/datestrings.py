@@ -7,16 +7,18 @@ from datetime import date
 from functools import lru_cache
 
 from consistency.models import Granularity
-from consistency.time.calendar import WEEKDAYS, date_parser
+from consistency.time.calendar import WEEKDAY_ABBREVIATIONS, WEEKDAYS, date_parser
 from consistency.time.expressions import find_times
 from consistency.time.patterns import cases
 from consistency.time.resolution import resolve
 
+# "Mon", "Tues.": capitalised only (a lower-case "sat" or "sun" is a word, not a day).
+_WEEKDAY_ABBREVIATIONS = "|".join(w.capitalize() for w in WEEKDAY_ABBREVIATIONS)
 _JUNK = re.compile(
     r"(?:\s|[,.;:|()\[\]/@–—-]|(?i:published|updated|posted|last|modified|on|at|by|am|pm|"
     r"a\.m\.|p\.m\.|utc|gmt|z|edt|est|cdt|cst|mdt|mst|pdt|pst|bst|cet|cest|ist|jst|hkt|sgt|"
     r"aest|aedt|et|pt)\b|[A-Z]{2,4}T\b|T?\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?|[+-]\d\d:?\d\d|"
-    rf"{cases(WEEKDAYS)}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?)*"
+    rf"{cases(WEEKDAYS)}|(?:{_WEEKDAY_ABBREVIATIONS})\b\.?)*"
 )
 _HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 

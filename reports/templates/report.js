@@ -51,10 +51,9 @@
 
   function sort() {
     var byEntity = order.value === "entity";
-    var rank = { high: 0, medium: 1, low: 2 };
     var key = function (card) {
       var d = card.dataset;
-      var r = d.sev in rank ? rank[d.sev] : 3;
+      var r = +d.rank; // the severity's place in the report's order, most serious 0
       return byEntity ? [+d.e.slice(1), r, +d.n] : [r, +d.n];
     };
     var keys = new Map(cards.map(function (card) { return [card, key(card)]; }));
