@@ -23,6 +23,7 @@ _KEYS = {
     "reporting",
     "units_of_time",
     "background",
+    "initial",
     "organisations",
     "totals",
     "events",
@@ -42,6 +43,7 @@ class Vocabulary:
     reporting: frozenset[str]
     time_units: frozenset[str]
     background: frozenset[str]
+    initial: frozenset[str]
     organisations: frozenset[str]
     totals: frozenset[str]
     events: frozenset[str]
@@ -86,6 +88,7 @@ def parse_vocabulary(data: Any, where: str) -> Vocabulary:
         reporting=frozenset(words(data.get("reporting", []), "reporting")),
         time_units=frozenset(words(data.get("units_of_time", []), "units_of_time")),
         background=frozenset(words(data.get("background", []), "background")),
+        initial=frozenset(words(data.get("initial", []), "initial")),
         organisations=frozenset(words(data.get("organisations", []), "organisations")),
         totals=frozenset(words(data.get("totals", []), "totals")),
         events=frozenset(events),
