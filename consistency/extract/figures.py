@@ -210,8 +210,10 @@ def _keyed(
     negated, hedged, attributed, tense = flags_of(f.sd, verb)
     modality = modality_of(voc, verb, f.q)
     anchor = _anchor(f.sd, verb, noun, times)
-    if modality == "actual" and _background(voc, verb, noun):
+    if modality == "actual" and _told_as(voc.background, verb, noun):
         modality = "earlier"
+    elif modality == "actual" and _told_as(voc.initial, verb, noun):
+        modality = "initial"
     if anchor:
         scope_why = ", ".join(filter(None, [scope_why, f"holds at {anchor!r}"]))
     if f.period:
@@ -258,11 +260,12 @@ def _anchor(sd: Any, verb: Any | None, noun: Any | None, times: Sequence[Any]) -
     return ""
 
 
-def _background(voc: Vocabulary, verb: Any | None, noun: Any | None) -> bool:
-    """A figure told as earlier history ("the previous record of 166", "at the time, 10,000
-    jobs"): a different fact from the story's current one."""
+def _told_as(words: frozenset[str], verb: Any | None, noun: Any | None) -> bool:
+    """A figure told with one of ``words`` on its noun or in its clause: as earlier history
+    ("the previous record of 166", "at the time, 10,000 jobs"), a different fact from the
+    story's current one, or as a first estimate ("initially put at 6.4")."""
     if noun is not None and any(
-        c.dep_ == "amod" and c.lemma_.lower() in voc.background for c in noun.children
+        c.dep_ == "amod" and c.lemma_.lower() in words for c in noun.children
     ):
         return True
     if verb is None:
@@ -270,7 +273,7 @@ def _background(voc: Vocabulary, verb: Any | None, noun: Any | None) -> bool:
     clause = " ".join(
         t.lower_ for t in verb.subtree if getattr(governing_verb(t), "i", -1) == verb.i
     )
-    return any(re.search(rf"\b{re.escape(w)}\b", clause) for w in voc.background)
+    return any(re.search(rf"\b{re.escape(w)}\b", clause) for w in words)
 
 
 def _part(text: str, start: int, q: Quantity, measure: str) -> str:

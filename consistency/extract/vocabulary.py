@@ -23,6 +23,7 @@ _KEYS = {
     "reporting",
     "units_of_time",
     "background",
+    "initial",
     "organisations",
     "totals",
     "events",
@@ -42,6 +43,7 @@ class Vocabulary:
     reporting: frozenset[str]
     time_units: frozenset[str]
     background: frozenset[str]
+    initial: frozenset[str]
     organisations: frozenset[str]
     totals: frozenset[str]
     events: frozenset[str]
@@ -79,6 +81,7 @@ def parse_vocabulary(data: Any, where: str) -> Vocabulary:
         reporting=words("reporting"),
         time_units=words("units_of_time"),
         background=words("background"),
+        initial=words("initial"),
         organisations=words("organisations"),
         totals=words("totals"),
         events=events,
