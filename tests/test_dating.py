@@ -117,6 +117,19 @@ def test_an_inferred_date_weighs_the_claims_that_depend_on_it(tmp_path: Path) ->
         assert confidence == pytest.approx(known[sentence] * 0.7 * u.confidence, abs=0.001)
 
 
+def test_a_text_without_evidence_gets_the_median_date_said_as_inferred(tmp_path: Path) -> None:
+    # Nothing in the text dates it: the corpus's median date, with its reason worded as an
+    # inference, so that a finding reads "publication date inferred from the corpus: ...".
+    plain = "Harbour notes\n\nThe harbour front was busy with visitors, traders said.\n"
+    result = check([_write(tmp_path, {"a.txt": A, "b.txt": B, "u.txt": plain})])
+    u = next(d for d in result.documents if d.name == "u.txt")
+    assert u.published_from == "inferred" and u.confidence == 0.5
+    assert u.published_why == (
+        f"inferred from the corpus: its median date {u.published.isoformat()}, the text"
+        " giving no evidence either way",
+    )
+
+
 def test_without_any_dated_document_nothing_is_guessed(tmp_path: Path) -> None:
     result = check([_write(tmp_path, {"u.txt": UNDATED})])
     (u,) = result.documents

@@ -168,9 +168,11 @@ def _inference_reasons(chosen: date, s: _Score, median: date) -> tuple[tuple[str
     """Why an inferred date was chosen, and how far to trust it: the median without
     evidence least, agreement with dated sources and no violation most."""
     if not s.reasons and chosen == median:
+        # Worded like the other inferences ("inferred from the corpus: ..."): a finding
+        # shows this first reason alone, after "publication date".
         why = (
-            "no date in the text",
-            f"set to the corpus's median date {chosen.isoformat()} (no evidence either way)",
+            f"inferred from the corpus: its median date {chosen.isoformat()}, the text"
+            " giving no evidence either way",
         )
         return why, 0.5
     if not s.reasons:
