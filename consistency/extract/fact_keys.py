@@ -34,13 +34,36 @@ class Mention:
 
 
 def role_of(voc: Vocabulary, *toks: Any) -> str:
+    """The role class of the first token, in the order given, that names one: as a phrasal
+    verb first ("walked out", "went back to work"), then as its own word."""
     for t in toks:
         if t is None:
             continue
-        for w in (t.lemma_.lower(), t.lower_):
+        for w in (*_phrasal(t), t.lemma_.lower(), t.lower_):
             if w in voc.role:
                 return voc.role[w]
     return ""
+
+
+def _phrasal(t: Any) -> list[str]:
+    """A verb with its particle or adverb and its "to" complement, longest first: "go back
+    to work", "go back", "go to work" for "going back to work"; nothing for another word."""
+    if t.pos_ not in ("VERB", "AUX"):
+        return []
+    lemma = t.lemma_.lower()
+    particles = [c for c in t.children if c.dep_ in ("prt", "advmod")]
+    # "to work" hangs from the verb ("returned to work") or from its adverb ("back to work").
+    goals = [
+        f"{c.lower_} {o.lemma_.lower()}"
+        for h in (t, *particles)
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    out = [f"{lemma} {p.lower_} {g}" for p in particles for g in goals]
+    out += [f"{lemma} {p.lower_}" for p in particles] + [f"{lemma} {g}" for g in goals]
+    return out
 
 
 def modality_of(voc: Vocabulary, verb: Any | None, q: Quantity | None, governs: bool = True) -> str:
