@@ -33,9 +33,9 @@ class Rule_CT01(Rule):
     severity = "medium"
     #: Sentences this rule flags together (an illustration, written for the catalogue).
     example = (
-        'Outlet A, published 2023-06-02: "Harbourline Exchange became one of two exchanges to '
+        'Outlet A, published 2023-06-02: "Harbourline Credit became one of two lenders to '
         'obtain a licence in May 2023."',
-        'Outlet B, published 2023-06-03: "Harbourline Exchange became the only exchange to '
+        'Outlet B, published 2023-06-03: "Harbourline Credit became the only lender to '
         'obtain a licence in May 2023, the regulator said."',
     )
 
