@@ -37,7 +37,7 @@ class DateSource(str, enum.Enum):
     SIDECAR = "sidecar"  # sources.yaml / sources.csv beside the files
     HEADER = "header"  # front matter or a "Date: ..." header line at the top of the file
     META = "meta"  # the format's own date: HTML markup, a JSON field, a feed entry's date
-    DATELINE = "dateline"  # a dateline near the top of the text ("Published April 14, 2023")
+    DATELINE = "dateline"  # a dateline near the top of the text ("Published March 9, 2022")
     INFERRED = "inferred"  # inferred from the other articles (consistency.time.dating)
     NONE = "none"  # no date
 
@@ -419,7 +419,7 @@ class Cited:
 
     claim: Claim
     value: str  # the resolved value in words: "2022-11", "13,000 people", "first (retail)"
-    how: str = ""  # how the value was resolved: 'last November' read from 2023-04-14 (dateline)
+    how: str = ""  # how the value was resolved: 'last November' read from 2024-03-11 (dateline)
 
 
 @dataclass(frozen=True)
