@@ -3,7 +3,7 @@
 A key is a ``gold.yaml`` or an ``expected.yaml``::
 
     discrepancies:
-      - kind: date, entity: HashKey, event: licensed, real: true,   # real: true by default
+      - kind: date, entity: Quillon, event: licensed, real: true,   # real: true by default
         claims: [{source: a.txt, says: "a quote of six words or more", value: "2022-11"}, ...]
     consistent:
       - kind: number, entity: victims, event: number killed, claims: [...]

@@ -37,7 +37,7 @@ class DateSource(str, enum.Enum):
     SIDECAR = "sidecar"  # sources.yaml / sources.csv beside the files
     HEADER = "header"  # front matter or a "Date: ..." header line at the top of the file
     META = "meta"  # the format's own date: HTML markup, a JSON field, a feed entry's date
-    DATELINE = "dateline"  # a dateline near the top of the text ("Published April 14, 2023")
+    DATELINE = "dateline"  # a dateline near the top of the text ("Published March 9, 2022")
     INFERRED = "inferred"  # inferred from the other articles (consistency.time.dating)
     NONE = "none"  # no date
 
@@ -138,7 +138,7 @@ class Document:
     published: date | None = None
     published_from: str = "none"  # one of DATE_SOURCES
     #: What the publication date was read from, or why it was inferred, most telling
-    #: first: ('dateline "April 14, 2023, 2:14 AM"',); see :attr:`published_note`.
+    #: first: ('dateline "March 9, 2022, 7:41 PM"',); see :attr:`published_note`.
     published_why: tuple[str, ...] = ()
     format: str = "txt"  # txt, md, html, json, jsonl, rss, ...
     removed: tuple[Removed, ...] = ()
@@ -373,8 +373,8 @@ class Claim:
     tense: Tense = Tense.PAST
     trigger: str = ""  # the words that named the event
     mention: str = ""  # the entity as written in the sentence
-    group: tuple[str, ...] = ()  # all members when the subject was a group ("HashKey and OSL")
-    count: Quantity | None = None  # a group size: "the first two exchanges", "one of two"
+    group: tuple[str, ...] = ()  # all members when the subject was a group ("Quillon and Marrowby")
+    count: Quantity | None = None  # a group size: "the first two lenders", "one of two"
     index: int = 0  # sentence number in the document, for order and internal rules
     confidence: float = 1.0
     after: str | None = None  # claim id this one is told as following ("followed", "then")
@@ -419,7 +419,7 @@ class Cited:
 
     claim: Claim
     value: str  # the resolved value in words: "2022-11", "13,000 people", "first (retail)"
-    how: str = ""  # how the value was resolved: 'last November' read from 2023-04-14 (dateline)
+    how: str = ""  # how the value was resolved: 'last November' read from 2024-03-11 (dateline)
 
 
 @dataclass(frozen=True)

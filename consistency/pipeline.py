@@ -140,7 +140,7 @@ def assess(
         claims += [apply(c) for c in records.claims_of(d, ranked[d.id])]  # "the largest ever"
     # "the village of X" (DS01), keyed by the entity once resolved
     claims += [descriptions.keyed(apply(c)) for r in readings for c in r.descriptions]
-    claims += [apply(c) for r in readings for c in r.orders]  # "caught fire after landing" (OR02)
+    claims += [apply(c) for r in readings for c in r.orders]  # "caught fire after docking" (OR02)
     claims.sort(key=lambda c: (c.document, c.index, _claim_no(c.id)))
 
     g = graph.build(documents, claims)

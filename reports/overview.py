@@ -45,7 +45,7 @@ class DocumentRow:
     title: str
     title_from: str
     url: Link | None
-    published: str  # "2023-04-14" or ""
+    published: str  # "2024-03-11" or ""
     date_from: str  # "dateline", "inferred", ...
     date_note: str
     inferred: bool

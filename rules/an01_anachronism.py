@@ -19,11 +19,11 @@ class Rule_AN01(Rule):
 
     **Contradiction**
 
-    - Outlet A (published 2023-08-03): "The council passed the bill in December 2023."
+    - Outlet A (published 2024-07-09): "The council passed the bill in December 2024."
 
     **Consistent**
 
-    - Outlet A (published 2023-08-03): "The council will vote on the bill in December."
+    - Outlet A (published 2024-07-09): "The council will vote on the bill in December."
     """
 
     name = "time.anachronism"

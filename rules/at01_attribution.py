@@ -17,7 +17,7 @@ class Rule_AT01(Rule):
     """Two sources give the same quote, or the same claim, to different people or sources.
 
     Quotes are compared by their words (one may be a part of the other, or differ by a
-    word or two); the speakers are compared after name resolution, so "Ng" and "Johnny Ng"
+    word or two); the speakers are compared after name resolution, so "Okafor" and "Dana Okafor"
     are one person. A claim told "according to Reuters" in one outlet and "according to
     Bloomberg" in another is reported with low severity: both may have reported it.
 

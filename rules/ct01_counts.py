@@ -12,20 +12,20 @@ from consistency.rules.base import Context, Rule, cite, reconcile_hints, usable
 class Rule_CT01(Rule):
     """Two sources count the members of the same group differently.
 
-    "One of two licensed exchanges", "the first two exchanges" and "the only licensed
-    exchange" each say how many there are; for the same event (and an overlapping time)
+    "One of three licensed lenders", "the first two lenders" and "the only licensed
+    lender" each say how many there are; for the same event (and an overlapping time)
     the counts must agree. A claim that some entity is "the only" one is also
     contradicted by another entity with the same event in the corpus at an overlapping time.
 
     **Contradiction**
 
-    - Outlet A: "Acme became one of two licensed exchanges in May 2023."
-    - Outlet B: "Acme became the only licensed exchange in May 2023."
+    - Outlet A: "Acme became one of three licensed lenders in May 2024."
+    - Outlet B: "Acme became the only licensed lender in May 2024."
 
     **Consistent**
 
-    - Outlet A: "Acme became one of two licensed exchanges in May 2023."
-    - Outlet B: "Acme and Beta became the first two licensed exchanges in May 2023."
+    - Outlet A: "Acme became one of two licensed lenders in May 2024."
+    - Outlet B: "Acme and Beta were the two lenders licensed in May 2024."
     """
 
     name = "counts.conflict"
@@ -33,9 +33,9 @@ class Rule_CT01(Rule):
     severity = "medium"
     #: Sentences this rule flags together (an illustration, written for the catalogue).
     example = (
-        'Outlet A, published 2023-06-02: "Harbourline Exchange became one of two exchanges to '
+        'Outlet A, published 2023-06-02: "Harbourline Credit became one of two lenders to '
         'obtain a licence in May 2023."',
-        'Outlet B, published 2023-06-03: "Harbourline Exchange became the only exchange to '
+        'Outlet B, published 2023-06-03: "Harbourline Credit became the only lender to '
         'obtain a licence in May 2023, the regulator said."',
     )
 
@@ -73,7 +73,7 @@ class Rule_CT01(Rule):
                 )
 
     def _only_against_others(self, ctx: Context, done: set[tuple[str, ...]]) -> Iterator[Finding]:
-        """ "X became the only exchange to obtain a licence in May" against Y licensed then."""
+        """ "X became the only lender to obtain a licence in May" against Y licensed then."""
         for o in ctx.claims:
             if "only" not in o.qualifiers or o.count is not None or not usable(o) or o.hedged:
                 continue
@@ -84,7 +84,7 @@ class Rule_CT01(Rule):
                 if c.event != o.event or c.entity in members or not usable(c) or c.hedged:
                     continue
                 if o.entity in c.group:
-                    continue  # "X and Y became the first two": the count check reports it
+                    continue  # "X and Y were the first two": the count check reports it
                 if c.time is None or not c.time.resolved or c.time.disjoint(o.time):
                     continue
                 key = (o.event, o.entity, c.entity, *sorted((o.document, c.document)))

@@ -3,7 +3,7 @@
 Shared by the rules that read the graph's fact keys (NU02 figures, DT02 dates). A value
 of one document is *disputed* when another document states the same fact and none of its
 values is compatible with it: a document may give several values of one key ("approved
-23,389 to 17,501"), and each one only needs a match on the other side.
+6,914 to 5,230"), and each one only needs a match on the other side.
 """
 
 from __future__ import annotations
@@ -145,7 +145,7 @@ def report(
 
 
 def outlets_say(ctx: Context, d: Dispute) -> str:
-    """ "2 outlets (A, B): 49,000; 1 outlet (C): 48,000"."""
+    """ "2 outlets (A, B): 37,000; 1 outlet (C): 36,000"."""
     parts = []
     for v, cs in d.values:
         names = sorted({ctx.source(c) for c in cs})
@@ -162,14 +162,14 @@ _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 def bounds(q: Quantity) -> tuple[float, float]:
     """The interval a figure allows: its bounds and hedges, and for a bare figure the
-    rounding its written digits imply ("48,000" is 47,500..48,500; "57.2%" is exact to a
+    rounding its written digits imply ("36,000" is 35,500..36,500; "64.3%" is exact to a
     tenth; "$2 billion" is 1.95..2.05 billion)."""
     v = q.value
     if v is None:
         return q.low, q.high
     if q.unit == "%" and q.approx and q.low < v:
-        # A hedged share is hedged by points, not by a tenth of itself: "nearly 49%" is
-        # not 44%, "about 57%" is 55..59.
+        # A hedged share is hedged by points, not by a tenth of itself: "nearly 38%" is
+        # not 33%, "about 64%" is 62..66.
         margin = max(1.0, 0.03 * v)
         return v - margin, (v if q.high == v else v + margin)
     exact_or_round = (q.low == q.high == v) or (not q.approx and q.low < v < q.high)
@@ -191,8 +191,8 @@ def bounds(q: Quantity) -> tuple[float, float]:
         step = 10.0 ** min(zeros, max(len(stripped) - 2, 0))
         if len(stripped) == 1 and scale > 1:
             step = 0.1  # "$2 billion": 1.95..2.05 billion
-    # Half a step either way, a hair less so that 48,000 and 49,000 do not touch. A whole
-    # percentage is a rounded share ("57%" of 23,389 in 40,890); a whole count is exact.
+    # Half a step either way, a hair less so that 36,000 and 37,000 do not touch. A whole
+    # percentage is a rounded share ("55%" of 6,914 in 12,460); a whole count is exact.
     rounded = step != 1.0 or scale > 1 or "." in digits or q.unit == "%"
     half = step * scale * 0.4999 if rounded else 0.0
     return v - half, v + half

@@ -38,8 +38,8 @@ class Rule_DS01(Rule):
 
     **Contradiction**
 
-    - Outlet A: "The epicentre was in the village of Tarnwick."
-    - Outlet B: "The quake struck the hilly district of Tarnwick."
+    - Outlet A: "The landslide buried part of the village of Tarnwick."
+    - Outlet B: "The landslide struck the upland district of Tarnwick."
 
     **Consistent**
 

@@ -25,18 +25,18 @@ class Rule_DT01(Rule):
     """Two sources date the same event to times that cannot both be true.
 
     Each source's time expression is resolved to an interval from its own anchor ("last
-    November" from an article of 2023-04-14 is November 2022); two times conflict only when
-    their intervals are disjoint, so "2021" and "September 2021" agree.
+    November" from an article of 2024-03-11 is November 2023); two times conflict only when
+    their intervals are disjoint, so "2019" and "March 2019" agree.
 
     **Contradiction**
 
-    - Outlet A (2023-04-14): "Acme obtained a licence last November." (2022-11)
-    - Outlet B (2023-08-03): "Just yesterday, Acme obtained a licence." (2023-08-02)
+    - Outlet A (2024-03-11): "Acme obtained a licence last November." (2023-11)
+    - Outlet B (2024-07-09): "Only yesterday, Acme obtained a licence." (2024-07-08)
 
     **Consistent**
 
-    - Outlet A: "The city banned the sale in 2021."
-    - Outlet B: "The city banned the sale in September 2021."
+    - Outlet A: "The city banned the sale in 2019."
+    - Outlet B: "The city banned the sale in March 2019."
     """
 
     name = "dates.conflict"

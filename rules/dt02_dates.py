@@ -24,7 +24,7 @@ class Rule_DT02(Rule):
 
     Every date and time in an article is a claim about the verb it modifies; two are
     compared only when they share the fact key (the same event verb, its object and the
-    entity it is told of). Dates are intervals: "2021" contains "September 2021", so those
+    entity it is told of). Dates are intervals: "2019" contains "March 2019", so those
     agree. Relative dates ("on Tuesday", "last week") are read from the article's own
     publication date, and each cited value says where that anchor came from.
 

@@ -17,13 +17,13 @@ class Rule_FR01(Rule):
 
     **Contradiction**
 
-    - Outlet A (2023-08-03): "Yesterday Acme became the first exchange to obtain a licence."
-    - Outlet B (2023-04-14): "Acme obtained a licence last November."
+    - Outlet A (2024-07-09): "Yesterday Acme became the first lender to obtain a licence."
+    - Outlet B (2024-03-11): "Acme obtained a licence last November."
 
     **Consistent**
 
-    - Outlet A: "Acme became the first exchange to obtain a licence in August 2023."
-    - Outlet B: "Beta obtained a licence in September 2023."
+    - Outlet A: "Acme became the first lender to obtain a licence in July 2024."
+    - Outlet B: "Beta obtained a licence in October 2024."
     """
 
     name = "first.conflict"
@@ -31,9 +31,9 @@ class Rule_FR01(Rule):
     severity = "high"
     #: Sentences this rule flags together (an illustration, written for the catalogue).
     example = (
-        'Outlet A, published 2023-08-03: "Yesterday Acme Corp became the first exchange to '
+        'Outlet A, published 2024-07-09: "Yesterday Acme Corp became the first lender to '
         'obtain a licence."',
-        'Outlet B, published 2023-04-14: "Acme Corp obtained a licence last November."',
+        'Outlet B, published 2024-03-11: "Acme Corp obtained a licence last November."',
     )
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:

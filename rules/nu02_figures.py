@@ -28,10 +28,10 @@ class Rule_NU02(Rule):
     """Outlets give figures for the same fact that do not overlap.
 
     Every figure in an article is a claim; two are compared only when the parse says they
-    measure the same thing in the same role for the same entity (the fact key: "41 people
-    died" and "killing 41" meet, "41 dead" and "37 survivors" do not). A figure allows
+    measure the same thing in the same role for the same entity (the fact key: "17 people
+    died" and "killing 17" meet, "17 dead" and "23 survivors" do not). A figure allows
     its hedges and bounds ("at least", "nearly") and the rounding its digits imply, so
-    "48,000" and "49,000" conflict but "nearly 50,000" and "49,000" do not. All outlets
+    "36,000" and "37,000" conflict but "nearly 38,000" and "37,000" do not. All outlets
     that state the fact are listed by value: one finding per disputed fact.
 
     **Contradiction**

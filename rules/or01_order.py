@@ -26,13 +26,13 @@ class Rule_OR01(Rule):
 
     **Contradiction**
 
-    - Outlet A: "The council passed the law in December 2022. The regime began on June 1, 2023."
-    - Outlet B: "The regime began on June 1, 2023. The council passed the law in December 2023."
+    - Outlet A: "The council passed the law in September 2023. The scheme began on March 3, 2024."
+    - Outlet B: "The scheme began on March 3, 2024. The council passed the law in September 2024."
 
     **Consistent**
 
-    - Outlet A: "The law passed in December 2022, before the regime began in June 2023."
-    - Outlet B: "The regime, which began in June 2023, rests on a law of late 2022."
+    - Outlet A: "The law passed in September 2023, before the scheme began in March 2024."
+    - Outlet B: "The scheme, which began in March 2024, rests on a law of late 2023."
     """
 
     name = "order.conflict"
@@ -40,10 +40,10 @@ class Rule_OR01(Rule):
     severity = "medium"
     #: Sentences this rule flags together (an illustration, written for the catalogue).
     example = (
-        'Outlet A, published 2023-07-01: "The Ashford Council passed the housing bill in '
-        'December 2022. ... The new rent regime began on June 1, 2023."',
-        'Outlet B, published 2023-07-02: "The new rent regime began on June 1, 2023. ... The '
-        'Ashford Council passed the housing bill in December 2023."',
+        'Outlet A, published 2024-04-01: "The Ashford Council passed the housing bill in '
+        'September 2023. ... The new rent regime began on March 3, 2024."',
+        'Outlet B, published 2024-04-02: "The new rent regime began on March 3, 2024. ... The '
+        'Ashford Council passed the housing bill in September 2024."',
     )
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:

@@ -1,4 +1,4 @@
-"""OR02: two events told in opposite order ("caught fire after landing" / "landed after
+"""OR02: two events told in opposite order ("caught fire after docking" / "docked after
 catching fire"), across outlets or within one article."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ class Rule_OR02(Rule):
 
     An order claim relates a sentence's main event to the event a connective introduces:
     "after", "following", "before", "prior to", "A, then B", or a state that already held
-    "when" an event came ("was on fire when it landed"). Events are compared by class
+    "when" an event came ("was already on fire when it docked"). Events are compared by class
     ("caught fire", "burst into flames" and "a blaze broke out" are one event). When one
     outlet, or one article in another sentence, tells A before B and another B before A,
     one of them is wrong. Events told as simultaneous ("upon landing", "as it landed")
@@ -24,13 +24,13 @@ class Rule_OR02(Rule):
 
     **Contradiction**
 
-    - Outlet A: "The Kestrel Air jet caught fire after landing at Port Alder."
-    - Outlet B: "The Kestrel Air jet made an emergency landing after catching fire."
+    - Outlet A: "The Kestrel Air freighter caught fire after landing at Port Alder."
+    - Outlet B: "The Kestrel Air freighter landed at Port Alder after catching fire."
 
     **Consistent**
 
-    - Outlet A: "The jet caught fire after landing at Port Alder."
-    - Outlet B: "The jet landed, then burst into flames on the runway."
+    - Outlet A: "The freighter caught fire after landing at Port Alder."
+    - Outlet B: "The freighter landed, then burst into flames on the apron."
     """
 
     name = "order.opposite"

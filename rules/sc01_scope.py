@@ -28,13 +28,13 @@ class Rule_SC01(Rule):
 
     **Contradiction**
 
-    - Outlet A (2023-04-14): "Acme obtained a licence last November."
-    - Outlet B (2023-08-03): "Yesterday Acme obtained a retail licence."
+    - Outlet A (2024-03-11): "Acme obtained a licence last November."
+    - Outlet B (2024-07-09): "Yesterday Acme obtained a retail licence."
 
     **Consistent**
 
-    - Outlet A: "Acme obtained a licence in 2023."
-    - Outlet B: "Acme obtained a retail licence in May 2023."
+    - Outlet A: "Acme obtained a licence in 2024."
+    - Outlet B: "Acme obtained a retail licence in May 2024."
     """
 
     name = "scope.difference"
@@ -43,8 +43,8 @@ class Rule_SC01(Rule):
     finding_kinds = ("date", "number")
     #: Sentences this rule flags together (an illustration, written for the catalogue).
     example = (
-        'Outlet A, published 2023-04-14: "Acme Corp obtained a licence last November."',
-        'Outlet B, published 2023-08-03: "Yesterday Acme Corp obtained a retail licence."',
+        'Outlet A, published 2024-03-11: "Acme Corp obtained a licence last November."',
+        'Outlet B, published 2024-07-09: "Yesterday Acme Corp obtained a retail licence."',
     )
 
     def evaluate(self, ctx: Context) -> Iterator[Finding]:

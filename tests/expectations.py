@@ -25,7 +25,7 @@ def _words(s: str) -> set[str]:
 
 
 def entity_matches(expected: str, actual: str) -> bool:
-    """Names match when the words of one contain the other's ("Legislative Council")."""
+    """Names match when the words of one contain the other's ("Civic Assembly")."""
     e, a = _words(expected), _words(actual)
     return bool(e) and bool(a) and (e <= a or a <= e)
 

@@ -25,10 +25,10 @@ def _read(text: str) -> list[tuple[str, str, str]]:
     "text, expected",
     [
         (
-            "The epicentre was in the village of Tarnwick, officials said.",
+            "The epicentre lay beneath the village of Tarnwick, officials said.",
             ("Tarnwick", "village", "of"),
         ),
-        ("The quake struck the hilly district of Tarnwick.", ("Tarnwick", "district", "of")),
+        ("The quake struck the upland district of Tarnwick.", ("Tarnwick", "district", "of")),
         ("Rescuers reached Tarnwick district late on Saturday.", ("Tarnwick", "district", "after")),
         ("Police in Corlow District said the roads were closed.", ("Corlow", "district", "after")),
         (

@@ -155,16 +155,16 @@ def test_an_officer_speaks_for_the_body_named_in_the_title() -> None:
 
 
 def test_vague_magnitudes_are_intervals() -> None:
-    cost = q("The stoppage cost the firm hundreds of millions of dollars.")
-    assert (cost.unit, cost.low, cost.high) == ("USD", 2e8, 1e9)
+    cost = q("The stoppage cost the firm hundreds of millions of euros.")
+    assert (cost.unit, cost.low, cost.high) == ("EUR", 2e8, 1e9)
     crowd = q("Dozens of people gathered outside.")
     assert (crowd.unit, crowd.low, crowd.high) == ("people", 24, 100)
     assert find_quantities("Hundreds of them stayed.") == []
     assert find_quantities("Thousands of years ago the valley flooded.") == []
     # A vague figure conflicts with a precise one outside it, and agrees with one inside.
-    two_billion = claim("It cost about $2 billion.")
-    assert not figures_compatible(claim("hundreds of millions of dollars", 2), two_billion)
-    assert figures_compatible(claim("hundreds of millions of dollars", 2), claim("$400 million"))
+    two_billion = claim("It cost about €2 billion.")
+    assert not figures_compatible(claim("hundreds of millions of euros", 2), two_billion)
+    assert figures_compatible(claim("hundreds of millions of euros", 2), claim("€400 million"))
 
 
 def test_a_hedged_share_is_hedged_by_points() -> None:

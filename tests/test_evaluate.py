@@ -80,7 +80,7 @@ ALONE = item("anachronism", ("a.txt", "laid off 1,200 workers at its northern pl
     [
         ("one two three four five six seven", "zero one two three four five six", True),
         ("one two three four five six", "one two three four five seven", False),  # five only
-        ("Forty-one people died, officials said", "forty one people died", True),  # shorter whole
+        ("Sixty-two people died, officials said", "sixty two people died", True),  # shorter whole
         ("Laid off 1,200 workers", "they laid off 1 200 workers", True),  # punctuation is no word
         ("", "anything at all", False),
         (None, "anything at all", False),

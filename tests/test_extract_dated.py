@@ -16,7 +16,7 @@ from consistency.models import Claim, Document
 
 TEXT = (
     "Greenvale banned ride-hailing apps in March. The council then lifted the ban,"
-    " and two years down the line the drivers returned. Mayor Ada Quill reportedly"
+    " and three years down the line the drivers returned. Mayor Ada Quill reportedly"
     " opened the new depot last week. \u201cWe are done waiting,\u201d said Ada Quill."
 )
 
@@ -35,8 +35,8 @@ def test_drafts_read_once_are_dated_against_each_date() -> None:
     header = dated(_doc(published=date(2024, 5, 2), published_from="header"), drafts)
     assert [_read(c) for c in header] == [
         ("banned", "2024-03", "header", None, 1.0),
-        # counted from the event told before it ("then", "two years down the line")
-        ("lifted-ban", "2026-03", "sequence", "a.txt#1", 0.9),
+        # counted from the event told before it ("then", "three years down the line")
+        ("lifted-ban", "2027-03", "sequence", "a.txt#1", 0.9),
         ("opened", "2024-04-22..2024-04-28", "header", None, 0.7),  # hedged: "reportedly"
         ("said", None, None, None, 0.9),  # the quote
     ]
@@ -44,7 +44,7 @@ def test_drafts_read_once_are_dated_against_each_date() -> None:
     guessed = _doc(published=date(2021, 11, 30), published_from="inferred", confidence=0.6)
     assert [_read(c) for c in dated(guessed, drafts)] == [
         ("banned", "2021-03", "inferred", None, 0.42),  # 0.7 for the date, 0.6 the document's
-        ("lifted-ban", "2023-03", "sequence", "a.txt#1", 0.378),
+        ("lifted-ban", "2024-03", "sequence", "a.txt#1", 0.378),
         ("opened", "2021-11-22..2021-11-28", "inferred", None, 0.294),
         ("said", None, None, None, 0.54),
     ]

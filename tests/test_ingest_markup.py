@@ -59,7 +59,7 @@ def test_escaped_html_body_inside_a_text_file(tmp_path):
         "<h2><b>What happens next</b></h2>\\r\\n"
         "<p><span>" + P2 + "</span></p>\\r\\n"
         "<p>" + P3 + '</p><br /><span class="copyright"><p>© 2031 The Valley Post, Inc. '
-        "All Rights Reserved. This article is for information only.</p>\\n</span>"
+        "All Rights Reserved. Reuse needs written permission.</p>\\n</span>"
     )
     write(tmp_path, "a.txt", body)
     doc = one(ingest([tmp_path / "a.txt"]))

@@ -23,18 +23,18 @@ def _read(text: str) -> list[orders.Order]:
 @pytest.mark.parametrize(
     "text, label",
     [
-        ("The Kestrel jet caught fire after landing at Port Alder.", "landing before fire"),
+        ("The Kestrel freighter caught fire after landing at Port Alder.", "landing before fire"),
         (
-            "The Kestrel jet made an emergency landing after catching fire on board.",
+            "The Kestrel jet made an emergency landing at Port Alder after catching fire.",
             "fire before landing",
         ),
         (
             "Two passengers died in a blaze that broke out following a hard landing.",
             "landing before fire",
         ),
-        ("The jet was on fire when it landed.", "fire before landing"),
+        ("The jet was already on fire when it touched down.", "fire before landing"),
         ("The plane was already burning as it touched down.", "fire before landing"),
-        ("The airliner burst into flames upon landing in Kessing.", "landing at fire"),
+        ("The airliner burst into flames upon touchdown in Kessing.", "landing at fire"),
         ("The plane landed and then burst into flames.", "landing before fire"),
         ("Following the landing, the aircraft caught fire.", "landing before fire"),
         ("Harrow Mills cut 300 jobs after it closed the plant.", "closure before cut"),
@@ -62,8 +62,8 @@ def test_no_order_claim(text: str) -> None:
 
 
 def test_key_meets_both_orders_and_keeps_the_relation() -> None:
-    (a,) = _read("The jet caught fire after landing.")
-    (b,) = _read("The jet landed after catching fire.")
+    (a,) = _read("The freighter caught fire after landing.")
+    (b,) = _read("The freighter landed after catching fire.")
     assert a.key == b.key and a.key.label() == "fire / landing (order)"
     assert (a.connective, a.relation) == ("after", orders.BEFORE)
 

@@ -13,8 +13,8 @@ from consistency.models import Document
 
 WORDS = st.sampled_from(
     "Acme Corp obtained a licence last November in 2021 on Tuesday the first only retail"
-    " banned lifted not reportedly 13,000 people about $25 million at least 10 and OSL"
-    " HashKey which that said “ ” , . ; Hong Kong's Legislative Council passed amendment"
+    " banned lifted not reportedly 13,000 people about $25 million at least 10 and Quillon"
+    " Marrowby which that said “ ” , . ; Varrow's Civic Assembly passed amendment"
     " December followed then later it he they yesterday ( ) May March".split()
 )
 LEX = lexicon.default()

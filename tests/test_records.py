@@ -49,7 +49,7 @@ def _read(text: str) -> list[records.Record]:
         ),
         ("It was the worst strike in 30 years.", "largest strike", "since", "in 30 years"),
         (
-            "The margin of defeat was the largest the assembly has ever seen.",
+            "The government's defeat was the largest the assembly has ever seen.",
             "largest defeat",
             "all-time",
             "ever",

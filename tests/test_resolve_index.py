@@ -42,12 +42,12 @@ def test_close_spellings_are_those_of_comparing_every_pair() -> None:
 
 
 def test_resolution_by_words_initials_and_spelling() -> None:
-    names = ["Johnny Ng", "Ng", "Ravenwick Pharma", "Ravenwick", "SEC"]
-    names += ["Securities and Exchange Commission", "Harbour Gazette Group", "Harbor Gazette Group"]
-    names += ["Hong Kong Legislative Council", "Legislative Council"]
+    names = ["Dana Okafor", "Okafor", "Ravenwick Pharma", "Ravenwick", "PHB"]
+    names += ["Ports and Harbours Board", "Harbour Gazette Group", "Harbor Gazette Group"]
+    names += ["Varrow Civic Assembly", "Civic Assembly"]
     out = resolve_names(names * 2 + ["Harbour Gazette Group"])
-    assert out["ng"] == "Johnny Ng"
+    assert out["okafor"] == "Dana Okafor"
     assert out["ravenwick"] == "Ravenwick Pharma"
-    assert out["sec"] == "Securities and Exchange Commission"
+    assert out["phb"] == "Ports and Harbours Board"
     assert out["harbor gazette"] == "Harbour Gazette Group"
-    assert out["legislative council"] == out["hong kong legislative council"]
+    assert out["civic assembly"] == out["varrow civic assembly"]

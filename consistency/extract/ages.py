@@ -1,9 +1,9 @@
-"""People's ages as figures: "a 42-year-old nurse", "Ana Ruiz, 37,", "in his mid-forties".
+"""People's ages as figures: "a 58-year-old nurse", "Ana Ruiz, 37,", "in her mid-sixties".
 
 An age is a common place for outlets to differ, and none of these forms is a count: the
-quantity reader would take "42-year-old Norwegian" for 42 Norwegians and "Ana Ruiz, 37," for
+quantity reader would take "58-year-old Norwegian" for 58 Norwegians and "Ana Ruiz, 37," for
 37 of something. They are found here by their written form, as intervals in years
-("mid-forties" is 44 to 46), and :mod:`consistency.extract.facts` keys them by the person they
+("mid-sixties" is 64 to 66), and :mod:`consistency.extract.facts` keys them by the person they
 describe, read from the parse.
 """
 

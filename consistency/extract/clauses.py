@@ -15,8 +15,8 @@ from consistency.extract.names import AUX, RELATIVE
 from consistency.extract.text import Token
 
 # Words that open a new clause: a claim takes only its own clause's time, figures and
-# qualifiers ("... became the first to obtain licences under a regime that kicked off on
-# June 1": June 1 belongs to the regime, not to the licences).
+# qualifiers ("... became the first to obtain permits under a scheme that began on
+# March 3": March 3 belongs to the scheme, not to the permits).
 CLAUSE_OPENERS = frozenset(
     "which who whom whose that while whereas although though but because unless whether if".split()
 )
@@ -52,7 +52,7 @@ NEGATING_PHRASES = ("yet to", "short of", "refrained from", "no longer", "stoppe
 def split_clauses(tokens: Sequence[Token], lexicon: Lexicon) -> tuple[list[int], dict[int, int]]:
     """The clause number of each token, and the clause each coordinated one shares a subject with.
 
-    A relative clause set off by commas ("The festival, which drew 13,000 people, ended on
+    A relative clause set off by commas ("The festival, which drew 4,500 people, ended on
     Sunday") closes at the comma before the main verb: what follows is the main clause again.
     A verb phrase joined by "and" ("X cut 400 jobs in 2021 and won a licence in 2019") is a
     clause of its own, with its own time, sharing the subject of the one before.

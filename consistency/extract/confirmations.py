@@ -1,13 +1,13 @@
 """Confirmation claims: a thing told as confirmed or as unconfirmed ("unconfirmed reports of
-a lightning strike" against "the crew confirmed the lightning strike").
+a gas leak" against "the crew confirmed the gas leak").
 
 A thing is a noun with its compound words ("lightning strike"), read from the parse:
 
 - **unconfirmed**: a doubting adjective on it, or on a carrier noun whose "of" names it
-  ("unconfirmed reports of a lightning strike"); or a confirming verb negated ("the cause
+  ("unconfirmed reports of a gas leak"); or a confirming verb negated ("the cause
   has not been confirmed", "police could not confirm the arrest");
 - **confirmed**: a confirming verb not negated, of the things its clause names as compound
-  nouns or as its object ("officials confirmed that the jet was hit by a lightning strike").
+  nouns or as its object ("officials confirmed that the depot was hit by a power surge").
 
 A claim is keyed (:class:`FactKey`, kind ``"status"``, unit ``"confirmation"``) by the
 thing, so outlets that speak of one thing meet whatever they say of it; its ``object`` is

@@ -2,7 +2,7 @@
 
 An outlet describes a name when it gives it a type noun in one of these constructions:
 
-- **of**: "the village of X", "the hilly district of X" (only for nouns that name what
+- **of**: "the village of X", "the upland district of X" (only for nouns that name what
   follows "of": places; "the chief executive of X" does not make X a chief executive);
 - **after**: "X district", "X province" (a lower-case type noun after the name);
 - **before**: "insurer X", "chief executive Jane Roe";

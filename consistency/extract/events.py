@@ -5,7 +5,7 @@ with its object), split the sentence into clauses (relative clauses and contrast
 conjunctions open a new one), then for each trigger find its subject (the nearest name to
 its left in its clause, the antecedent of a relative pronoun, a possessive for a noun, the
 agent of a passive), and take the time expressions, figures, qualifiers, negation, hedges
-and attribution of its clause. A group subject ("HashKey and OSL became ...") gives a
+and attribution of its clause. A group subject ("Quillon and Marrowby became ...") gives a
 claim about each member.
 
 The steps have their modules: :mod:`~consistency.extract.clauses`,
@@ -59,7 +59,7 @@ class Draft:
     claim: Claim  # time None, confidence before the date's and the document's factors
     time_text: str | None  # the clause's time expression, as written
     sequence: bool  # "then", "after that": the time counts from the last dated claim
-    counts_from_before: bool  # "two years down the line": from the last dated event
+    counts_from_before: bool  # "three years down the line": from the last dated event
 
 
 def extract(doc: Document, lexicon: Lexicon) -> list[Claim]:
@@ -334,7 +334,7 @@ def _read_clause(s: _Sentence, trig: Trigger, aside: set[int], first: Mention) -
         quantity=clause_quantity([q for q in s.quantities if own(q.start)], c_start, c_end, count),
         time_text=time_text,
         sequence=sequence_cue(tokens, span_tokens, max(trig.index, trig.end), lexicon),
-        # "two years down the line": counted from the last dated event told before.
+        # "three years down the line": counted from the last dated event told before.
         from_before=time_text is not None and temporal.counts_from_before(time_text),
     )
 

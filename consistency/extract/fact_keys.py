@@ -72,7 +72,7 @@ def modality_of(voc: Vocabulary, verb: Any | None, q: Quantity | None, governs: 
     happened, so "sought care on Friday" is an actual visit, not a sought one."""
     if q is not None and q.low == 0 and q.high != float("inf") and q.value:
         # "up to 25 years" is a ceiling (a different fact from the figure imposed); "as many
-        # as 128 dead" is a reporter's hedge on the actual figure.
+        # as 64 dead" is a reporter's hedge on the actual figure.
         if not q.text.lower().startswith(("as many as", "as much as")):
             return "bound"
     t = verb

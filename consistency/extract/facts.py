@@ -86,7 +86,7 @@ _Values = tuple[list[temporal.TimeMention], list[QuantityMention]]
 def _values(text: str) -> _Values:
     """The times (not clock times) and figures of a sentence, found by pattern."""
     times = [t for t in temporal.find_times(text) if not _CLOCK.fullmatch(t.text)]
-    # Clock times ("2:50 pm GMT", "at 18.02 local time") are neither dates nor counts.
+    # Clock times ("4:35 pm GMT", "at 21.47 local time") are neither dates nor counts.
     skip = [(t.start, t.end) for t in times] + [(m.start(), m.end()) for m in _CLOCK.finditer(text)]
     ages = find_ages(text)
     # "a 42-year-old nurse" is an age, not 42 nurses nor a duration.
@@ -172,7 +172,7 @@ def _sentence_mentions(
         if any(a <= t.start < b for a, b in quoted) and not _YEAR.search(t.text):
             continue  # "today" in a quote is the day it was said, which the text seldom gives
         if temporal.ends_a_span(text, t):
-            continue  # "a contract until June 2022": when it ends, not when it was signed
+            continue  # "a contract until June 2027": when it ends, not when it was signed
         toks = span_tokens(sd, t.start, t.end)
         m = time_mention(sent, sd, toks, t.text, t.start, t.end, voc, memory) if toks else None
         if m is not None:

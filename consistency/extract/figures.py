@@ -4,7 +4,7 @@ person's age.
 A figure's key is read from the noun it counts or measures (a class of nouns, so that
 workers and employees meet), the role the verb, its complements and the noun's modifiers
 give it, the place it is counted in, its modality, and the time it holds at. A tally
-("432 votes to 202") keys each side, and "by 230 votes" a difference.
+("318 votes to 247") keys each side, and "by 71 votes" a difference.
 """
 
 from __future__ import annotations
@@ -60,8 +60,8 @@ class _Figure:
     unit: str  # a currency, "%", or "count"
     noun: Any | None  # the noun whose amount or count this is
     verb: Any | None
-    size: bool  # "a nine-member team": the size of a group
-    period: str | None  # "€550,000 a week": the period of a rate
+    size: bool  # "a six-member team": the size of a group
+    period: str | None  # "€410,000 a week": the period of a rate
 
 
 def quantity_mention(
@@ -85,7 +85,7 @@ def quantity_mention(
         return None  # "flight 951", "Room 12": a name, not an amount
     after = sent.text[end : end + 24]
     if _DURATION.match(after):
-        return None  # "a 40-day strike", "six week-long": a duration, not a count
+        return None  # "a 23-day strike", "six week-long": a duration, not a count
     rate = _RATE.match(after)
     unit = q.unit or "count"
     if unit in ("%",) or (len(unit) == 3 and unit.isupper()):
@@ -137,7 +137,7 @@ def _count_noun(toks: list[Any], root: Any, q: Quantity) -> Any | None:
     head = next((t for t in toks if t.lemma_.lower() in _unit_words(q)), None)
     noun = head or (root.head if root.dep_ in ("nummod", "quantmod") else None)
     if noun is None and root.dep_ == "pobj" and root.head.lower_ == "of":
-        noun = root.head.head  # "a majority of 230", "a toll of 157"
+        noun = root.head.head  # "a majority of 71", "a toll of 63"
     return noun
 
 
@@ -151,7 +151,7 @@ def _measure_and_role(f: _Figure, voc: Vocabulary) -> tuple[str, str]:
         role_toks.append(noun)
         role_toks += [c for c in noun.children if c.dep_ in ("amod", "compound", "acl", "relcl")]
         # A noun that names the role ("fatalities", "approval") is not a thing measured,
-        # and people counted by their role ("56% of members voting") are the role's.
+        # and people counted by their role ("61% of members voting") are the role's.
         if lemma not in voc.role and lemma not in voc.generic:
             measure = voc.measure.get(lemma, lemma)
             if f.unit == "%" and lemma in voc.measure:
@@ -163,10 +163,10 @@ def _measure_and_role(f: _Figure, voc: Vocabulary) -> tuple[str, str]:
             c.dep_ in ("amod", "compound") and c.lemma_.lower() in voc.totals for c in noun.children
         )
     ):
-        measure = f"total {measure}".strip()  # "40,890 total votes" is not the votes for
+        measure = f"total {measure}".strip()  # "12,460 total votes" is not the votes for
     measure = _part(f.sent.text, f.start, q, measure)
     if f.size and q.unit:
-        # "a nine-member team", "a 10-person team": the team's size, whatever it did.
+        # "a six-member team", "a 12-person team": the team's size, whatever it did.
         measure = voc.measure.get(q.unit, q.unit)
     role = "size" if f.size and q.unit else role_of(voc, *role_toks)
     if not role and verb is not None:
@@ -220,7 +220,7 @@ def _keyed(
         unit = f"{unit}/{f.period}"
         if unit[:3].isupper():
             # A sum per week or per year is a pay or a price by the period, however the verb
-            # tells it ("signed at €550,000 a week", "which breaks down as €865k a week").
+            # tells it ("signed at €410,000 a week", "which works out at €610k a week").
             measure, role = "", "rate"
     key = FactKey("number", unit, measure, role, place, modality)
     quals = tuple(
@@ -262,8 +262,8 @@ def _anchor(sd: Any, verb: Any | None, noun: Any | None, times: Sequence[Any]) -
 
 def _told_as(words: frozenset[str], verb: Any | None, noun: Any | None) -> bool:
     """A figure told with one of ``words`` on its noun or in its clause: as earlier history
-    ("the previous record of 166", "at the time, 10,000 jobs"), a different fact from the
-    story's current one, or as a first estimate ("initially put at 6.4")."""
+    ("the previous record of 94", "at the time, 3,000 jobs"), a different fact from the
+    story's current one, or as a first estimate ("initially put at 5.2")."""
     if noun is not None and any(
         c.dep_ == "amod" and c.lemma_.lower() in words for c in noun.children
     ):
@@ -277,8 +277,8 @@ def _told_as(words: frozenset[str], verb: Any | None, noun: Any | None) -> bool:
 
 
 def _part(text: str, start: int, q: Quantity, measure: str) -> str:
-    """Which part of a tally or change a figure is: each side of "432 votes to 202" (the
-    larger and the smaller), and "by 230 votes" (a difference, not a level)."""
+    """Which part of a tally or change a figure is: each side of "318 votes to 247" (the
+    larger and the smaller), and "by 71 votes" (a difference, not a level)."""
     for m in _TALLY.finditer(text):
         if start in (m.start("a"), m.start("b")):
             a, b = (float(m.group(g).replace(",", "")) for g in ("a", "b"))
@@ -307,7 +307,7 @@ def _parsed_unit(
         and after[0].pos_ not in ("NOUN", "PROPN", "ADJ")
         and after[0].dep_ not in ("amod", "compound", "nmod")
     ):
-        # "a magnitude of 6.4 according to ...": the word after the number is no unit.
+        # "a magnitude of 5.2 according to ...": the word after the number is no unit.
         stop = num.idx + len(num.text)
         return (
             replace(q, unit=None, text=sent.text[start:stop]),

@@ -2,8 +2,8 @@
 forms a name is shown and compared in.
 
 Mentions are found by shape (runs of capitalised words, a proper name completed by a
-collective noun such as "Hong Kong authorities", or a common noun phrase naming a thing of
-the story such as "the new licensing regime"). A name's comparison key drops possessives,
+collective noun such as "Varrow authorities", or a common noun phrase naming a thing of
+the story such as "the new permit scheme"). A name's comparison key drops possessives,
 titles, leading articles and company suffixes; its display form keeps the name as written
 without possessive or title. Acronyms defined in parentheses pair a long name with a short
 one. Entity resolution across the corpus, a later stage, builds on these.
@@ -83,7 +83,7 @@ def _is_name_token(tok: Token, first: bool, capitalized_vocab: frozenset[str]) -
         return False
     if low in _NOT_NAMES:
         # Sentence-initial "The", "In", "This": never a name start. Mid-sentence capitals
-        # such as "The Paper" are names.
+        # such as "The Lantern" are names.
         return not first and low not in {"i", "a", "an", "and", "or", "of", "in", "on"}
     if first and low not in capitalized_vocab and low.isalpha() and _common_word(low):
         return False
@@ -128,7 +128,7 @@ def find_mentions(
             if _is_name_token(t, False, capitalized_vocab):
                 j += 1
                 continue
-            # "Bank of England", "Hong Kong's Legislative Council", "AT&T".
+            # "Bank of England", "Varrow's Harbour Assembly", "AT&T".
             if (
                 t.lower in {"of", "'s", "&", "de", "du", "van", "von", "al", "'", "’"}
                 and j + 1 < n
@@ -137,7 +137,7 @@ def find_mentions(
                 j += 2
                 continue
             break
-        # "Hong Kong authorities", "Chinese regulators".
+        # "Varrow authorities", "Chinese regulators".
         if j < n and tokens[j].lower in lexicon.collective_nouns:
             j += 1
         out.append(Mention(i, j, _joined(tokens[i:j]), "proper"))
@@ -217,5 +217,5 @@ _ACRONYM_DEF = re.compile(
 
 
 def acronym_definitions(text: str) -> list[tuple[str, str]]:
-    """("Securities and Exchange Commission", "SEC") pairs defined in parentheses."""
+    """("Coastal Water Authority", "CWA") pairs defined in parentheses."""
     return [(m.group(1), m.group(2)) for m in _ACRONYM_DEF.finditer(text)]

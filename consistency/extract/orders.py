@@ -1,12 +1,12 @@
-"""Order claims: two events of one sentence told in an order ("caught fire after landing").
+"""Order claims: two events of one sentence told in an order ("caught fire after docking").
 
 An order claim relates the event of a sentence's main clause to the event a temporal
 connective introduces, read from the dependency tree:
 
 - **strict**: "after", "following", "subsequent to" (the connective's own event came
   first); "before", "prior to", "ahead of" (it came later); "A, then B" and "A and then
-  B"; and a state that already holds "when" or "as" an event happens ("the jet was on fire
-  when it landed", "was already burning as it touched down") began before it;
+  B"; and a state that already holds "when" or "as" an event happens ("the ferry was already
+  on fire when it docked", "was already burning as it touched down") began before it;
 - **at**: "upon", "on", "when", "as", "during" relate two events told as simultaneous;
   they are kept for the report but contradict no strict order on their own.
 
@@ -186,7 +186,7 @@ def _connective(sent: Sentence, sd: Any, tok: Any, w: Words) -> Order | None:
     elif rel == "earlier":
         first, second, relation = b, a, BEFORE
     elif b.state and lower in ("when", "as") and b.cls in set(w.classes.values()):
-        # "was on fire when it landed": the state held when the event came, so began first.
+        # "was already on fire when it docked": the state held when the event came, so began first.
         first, second, relation = b, a, BEFORE
     else:
         first, second, relation = a, b, AT
@@ -238,7 +238,7 @@ def _verb_event(v: Any, w: Words) -> Event | None:
     if lemma in w.onset:
         subject = next((c for c in v.children if c.dep_ in _SUBJECTS), None)
         if (subject is None or subject.tag_ in ("WDT", "WP")) and v.dep_ == "relcl":
-            subject = v.head  # "a fire that broke out"
+            subject = v.head  # "a blaze that started in the hold"
         if subject is not None and subject.pos_ == "NOUN":
             e = _noun_event(subject, w)
             if e is not None:

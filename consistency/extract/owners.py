@@ -97,7 +97,7 @@ def owner_of(verb: Any | None, noun: Any | None, memory: Memory) -> tuple[str, s
 
 
 def _place(verb: Any | None, noun: Any | None, memory: Memory) -> tuple[str, list[str]]:
-    """The named place a value is counted in: "killed in X", "105 fatalities reported in
+    """The named place a value is counted in: "killed in X", "38 fatalities reported in
     X", on the noun, a clause on it, or the verb."""
     place = ""
     why = []

@@ -27,7 +27,7 @@ _COUNT_WORDS = {w: n for w, n in number_words_up_to(10).items() if n >= 2}
 _COUNT_RE = re.compile(
     r"\b(?:(?P<oneof>one of(?: the)?(?: only)?)|(?P<first>the first)|(?P<only>the only)"
     r"|(?P<the>the))\s+"
-    # Not a hyphenated modifier: "the 25-year-old", "the six-time champions" count nothing.
+    # Not a hyphenated modifier: "the 31-year-old", "the six-time champions" count nothing.
     rf"(?P<n>{'|'.join(_COUNT_WORDS)}|\d+)\b(?![-‑–]\w)",
     re.IGNORECASE,
 )
@@ -117,7 +117,7 @@ def clause_qualifiers(
 
 
 def group_count(text: str) -> Quantity | None:
-    """A group size: "the first two exchanges", "one of two licensed exchanges"."""
+    """A group size: "the first two lenders", "one of three licensed lenders"."""
     m = _COUNT_RE.search(text)
     if m is None:
         return None

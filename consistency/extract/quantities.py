@@ -1,7 +1,7 @@
 """Numbers in claims, as intervals with units.
 
-"at least 10 companies" is [10, inf) companies, "up to $25 million" is [0, 25e6] USD,
-"about 13,000 people" allows ten percent either way, and a bare round figure ("13,000")
+"at least 12 firms" is [12, inf) firms, "up to $40 million" is [0, 40e6] USD,
+"about 4,500 people" allows ten percent either way, and a bare round figure ("4,500")
 allows the rounding a reporter may have done (2.5 percent).
 """
 
@@ -46,7 +46,7 @@ _BOUND_RE = "|".join(re.escape(b) for b, _ in sorted(_BOUNDS, key=lambda x: -len
 _BOUND_KIND = dict(_BOUNDS)
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-# "a nine-member team", "a 12-strong delegation": the size of a group.
+# "a six-member team", "a 12-strong delegation": the size of a group.
 _SIZE = r"-(?:member|person|people|strong|man|woman|seat)\b"
 _WORDNUM = "|".join(sorted((w for w in _WORD_NUMBERS if " " not in w), key=len, reverse=True))
 _SCALE_RE = r"hundred|thousand|million|billion|trillion|bn|mn|tn|[kmb](?![a-z])"
@@ -101,7 +101,7 @@ _STOP = frozenset(
 def _unit_noun(raw: str) -> tuple[str | None, int]:
     """The head noun of the words after a number, and where it ends in ``raw``.
 
-    "10 companies with Chinese founders" -> company; "80 international Web3 firms" -> firm.
+    "12 companies with Danish owners" -> company; "35 overseas fintech firms" -> firm.
     """
     head: str | None = None
     head_end = 0
@@ -154,7 +154,7 @@ def _is_round(num_text: str, value: float) -> bool:
     return value >= 1000 and digits.endswith("00")
 
 
-# Vague magnitudes: "hundreds of millions of dollars" is at least 200 million and less than
+# Vague magnitudes: "hundreds of millions of pounds" is at least 200 million and less than
 # a billion; "dozens of people" at least 24 and fewer than a hundred.
 _VAGUE_SCALES = {
     "dozens": (24, 100), "scores": (40, 200), "hundreds": (200, 1_000),
@@ -215,7 +215,7 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
 
 
 def _inside_word(text: str, m: re.Match[str]) -> bool:
-    """Part of a word or code ("Web3", "S19j", "COVID-19"), an ordinal or a decimal tail;
+    """Part of a word or code ("Web3", "K27x", "COVID-19"), an ordinal or a decimal tail;
     not a figure with a scale word after it."""
     num_start = m.start("num")
     before = text[max(0, num_start - 1) : num_start]

@@ -1,6 +1,6 @@
 """Direct quotes and who they are given to.
 
-“..., ” Ng said. / Ng said: “...” / “...,” said Xiao Feng. / “...,” he added.
+“..., ” Okafor said. / Okafor said: “...” / “...,” said Mei Lorne. / “...,” he added.
 
 Each quote becomes a claim with the event ``said``: the entity is the speaker (a pronoun
 is the last speaker or name before it), the object is the quote itself. The attribution

@@ -36,7 +36,7 @@ class Reading:
     claims: list[Draft]  # lexicon claims, not yet dated (extract.dated) nor resolved
     names: list[str]  # every proper name mentioned, for entity resolution
     descriptions: list[Claim]  # "the village of X" (DS01), entities not yet resolved
-    orders: list[Claim]  # "caught fire after landing" (OR02), "unconfirmed reports" (ST02)
+    orders: list[Claim]  # "caught fire after docking" (OR02), "unconfirmed reports" (ST02)
     records: list[records.Record]  # "the largest ever" (FR02), dated after dating
 
 

@@ -105,7 +105,7 @@ def parse_words(data: Any, where: str) -> Words:
 _CUE = re.compile(
     r"\b(?:records?|ever|history|all[- ]time|last time|since\s+(?:the\s+)?(?:1[5-9]|20)\d\d"
     r"|in\s+(?:\S+\s+){0,3}(?:years|decades?|century|centuries|generations?)"
-    # "far outstripping the previous worst", "the biggest the assembly has seen"
+    # "well past the previous worst", "the biggest the assembly has seen"
     r"|(?:previous|former|old)\s+(?:record|worst|best|high|low|\w+est)"
     r"|\w+est\b[^.;]{0,80}\b(?:has|have|had)\s+(?:\w+\s+)?(?:seen|known|witnessed|experienced))\b",
     re.IGNORECASE,
@@ -200,7 +200,7 @@ def _superlative(sent: Sentence, sd: Any, tok: Any, w: Words, beaten: bool) -> R
         return None  # "it was the biggest", "Acme is the largest": nothing says what it ranks
     if tok.lemma_.lower() == "record" and noun.lemma_.lower() in w.not_ranked:
         return None  # "a record label", "the record holder"
-    phrase = noun  # "the largest round of layoffs in its history": the scope is the round's
+    phrase = noun  # "the largest wave of branch closures in its history": the scope is the round's
     noun = _contained(noun, w)
     lemma = noun.lemma_.lower()
     if lemma in vocabulary.vocabulary().time_units or lemma in w.all_time:
@@ -406,7 +406,7 @@ def _count(p: Any) -> int:
 
 
 def _beats_a_record(sd: Any, w: Words) -> bool:
-    """ "... beats the previous record", "outstripping the previous worst": a new record."""
+    """ "... beats the previous record", "eclipsing the previous worst": a new record."""
     background = vocabulary.vocabulary().background
     for t in sd:
         if t.lemma_.lower() == "record" or t.tag_ == "JJS":

@@ -3,7 +3,7 @@ happen to someone, its patient.
 
 The subject is the nearest name to the trigger's left in its clause, the antecedent of a
 relative pronoun, a possessive for a noun, the agent of a passive, or the subject of the
-clause a coordinated verb shares; a group ("HashKey and OSL") gives all its members.
+clause a coordinated verb shares; a group ("Quillon and Marrowby") gives all its members.
 """
 
 from __future__ import annotations
@@ -94,11 +94,11 @@ def _own_subject(
         subordinate = (
             m.start > 0 and m.end == vp_start and tokens[m.start - 1].lower in _SUBORDINATORS
         ) or (m.end == trig.index and tokens[trig.index].lower.endswith("ing"))
-        # ("no signs of China lifting the ban": the name before a gerund is its subject)
+        # ("talk of Varrow easing the curfew": the name before a gerund is its subject)
         if _after_preposition(tokens, m.start) and not subordinate:
             continue
         if _possessor(tokens, m):
-            continue  # "Hong Kong's new licensing regime": the possessor is not the subject.
+            continue  # "Varrow's new permit scheme": the possessor is not the subject.
         return _group(tokens, m, mentions, check_preposition=not subordinate)
     thing = thing_mention(tokens, verb_phrase_start(tokens, trig.index), lexicon)
     return [thing] if thing is not None and clause_of[thing.start] == clause else None
@@ -147,7 +147,7 @@ def _main_clause_subject(
 
 
 def _after_preposition(tokens: Sequence[Token], start: int) -> bool:
-    """Is the name at ``start`` the object of a preposition ("with the Greater Bay Area",
+    """Is the name at ``start`` the object of a preposition ("with the Lower Fenn Basin",
     "into mainland China")? Looks back over articles and up to two modifiers."""
     k = start - 1
     modifiers = 0
@@ -342,7 +342,7 @@ def _group(
                 j -= 1  # Oxford comma
             prev = by_end.get(j)
             if prev is None or (sep == "," and _after_preposition(tokens, prev.start)):
-                break  # "In Hong Kong, OSL and HashKey": the intro phrase is not a member
+                break  # "In Varrow, Quillon and Marrowby": the intro phrase is not a member
             group.insert(0, prev)
             k = prev.start
         else:

@@ -82,7 +82,7 @@ class _Raw:
 
 
 def _join_split_words(toks: list, text: str) -> list:  # type: ignore[type-arg]
-    """Undo syntok's splits inside a word: "HashKey" is one word, not "Hash" "Key", and
+    """Undo syntok's splits inside a word: "QuillNet" is one word, not "Quill" "Net", and
     "go-ahead" or "crypto-related" one word, not two."""
     out: list[_Raw] = []
     for t in toks:
@@ -115,7 +115,7 @@ def _split_after_figures(text: str, start: int, end: int) -> list[tuple[int, int
     for m in _FIGURE_END.finditer(text, start, end):
         cut = m.end()
         if text[m.start() - 1 : m.start()].isalpha():
-            continue  # part of a word or code ("S19j.")
+            continue  # part of a word or code ("K27x.")
         dot = text.rfind(".", m.start(), cut)
         spans.append((pos, dot + 1))
         pos = cut

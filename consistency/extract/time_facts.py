@@ -1,7 +1,7 @@
 """Times as facts: the fact key of a date or time, the event it dates.
 
 A time is the time of the event its verb, or an event noun it is attached to ("the
-announcement on Wednesday"), tells of; when something was said, or when a measurement was
+announcement on Tuesday"), tells of; when something was said, or when a measurement was
 taken, is not a fact of the story.
 """
 
@@ -32,13 +32,13 @@ def time_mention(
     if verb is None:
         return None
     lemma = verb.lemma_.lower()
-    # "in making the announcement on Wednesday", "the landing at Carrow on Sunday":
+    # "when making the announcement on Tuesday", "the landing at Carrow on Sunday":
     # the time of an event noun is that event's, whatever verb carries the noun.
     event = _event_noun(root, voc) or _light_complement(verb, voc) or _subject_event(verb, voc)
     if event is not None:
         lemma = event.lemma_.lower()
     elif root.head.dep_ == "prep" and root.head.head.pos_ == "NOUN":
-        return None  # "the closing price on May 3": the time of a measurement, not an event
+        return None  # "the closing price on March 12": the time of a measurement, not an event
     elif (lemma in voc.reporting and lemma not in voc.role) or (
         lemma in voc.light and lemma != "leave"
     ):
@@ -74,7 +74,7 @@ def time_mention(
 
 
 def _event_noun(root: Any, voc: Vocabulary) -> Any | None:
-    """The event noun a time is attached to ("the announcement on Wednesday"), if any."""
+    """The event noun a time is attached to ("the announcement on Tuesday"), if any."""
     head = root.head
     if head.dep_ == "prep" and head.head.pos_ == "NOUN":
         noun = head.head
@@ -103,7 +103,7 @@ def _subject_event(verb: Any, voc: Vocabulary) -> Any | None:
 
 
 def _light_complement(verb: Any, voc: Vocabulary) -> Any | None:
-    """The event a light verb's complement names: "was put in isolation", "was taken to
+    """The event a light verb's complement names: "was put into isolation", "was taken to
     hospital" happen when the verb does; the verb itself says nothing."""
     if verb.lemma_.lower() not in voc.light:
         return None

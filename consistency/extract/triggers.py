@@ -66,8 +66,8 @@ def _finite(tokens: Sequence[Token], i: int, mentions_end: set[int], lexicon: Le
     while k >= 0 and tokens[k].lower in ADVERBS_BEFORE_VERB | {"not", "n't", "never"}:
         k -= 1
     if word.endswith("ing"):
-        # A gerund counts only after a subject or an auxiliary ("is launching", "of China
-        # lifting the ban"), or opening an adverbial clause ("Since buying Saltwick, ...");
+        # A gerund counts only after a subject or an auxiliary ("is launching", "of Varrow
+        # easing the curfew"), or opening an adverbial clause ("Since buying Saltwick, ...");
         # after a noun it is a reduced relative ("an amendment introducing").
         return k >= 0 and (
             tokens[k].lower in AUX or k + 1 in mentions_end or tokens[k].lower in GERUND_OPENERS

@@ -1,8 +1,8 @@
 """Resolution of entity names across the corpus.
 
-Resolution merges the names that speak of one entity: possessives and titles ("Hong Kong's
-Legislative Council" and "the Hong Kong Legislative Council"), surnames ("Ng" after "Johnny
-Ng"), acronyms ("SEC", or one defined in parentheses), a longer name ending in a shorter
+Resolution merges the names that speak of one entity: possessives and titles ("Varrow's
+Harbour Assembly" and "the Varrow Harbour Assembly"), surnames ("Okafor" after "Dana
+Okafor"), acronyms ("CWA", or one defined in parentheses), a longer name ending in a shorter
 one, and close spellings. The mentions and the name forms it compares
 (consistency.extract.names) come from extraction.
 """
@@ -211,7 +211,7 @@ def resolve_names(
     for k in all_keys:
         if " " not in k:
             _join_single_word(uf, k, keys, index)
-    # Close spellings of longer names ("Hashkey Group" / "HashKey Group").
+    # Close spellings of longer names ("Quillnet Group" / "QuillNet Group").
     for a, b in close_spellings([k for k in all_keys if len(k) >= _SPELLING_MIN]):
         uf.union(a, b)
     return _canonical_names(uf, keys)
@@ -235,8 +235,8 @@ class _MultiWordIndex:
 
 
 def _join_name_endings(uf: _UnionFind, multi: list[str]) -> None:
-    """A longer name ending in a shorter multi-word one is that name: "Hong Kong
-    Legislative Council" and "Legislative Council"."""
+    """A longer name ending in a shorter multi-word one is that name: "Varrow Harbour
+    Assembly" and "Harbour Assembly"."""
     is_multi = set(multi)
     for k in multi:
         for i, ch in enumerate(k):
@@ -258,8 +258,8 @@ def _join_single_word(
     starters = {uf.find(m) for m in index.by_first.get(k, ())}
     if len(starters) == 1 and not owners and len(k) >= 4:
         uf.union(k, next(iter(starters)))
-    # Acronym by initials: "SEC" and "Securities and Exchange Commission". Not for a
-    # surname ("Ng" of Johnny Ng is not National Grid), nor for a word in lower case.
+    # Acronym by initials: "CWA" and "Coastal Water Authority". Not for a
+    # surname ("Ho" of Dana Ho is not the Home Office), nor for a word in lower case.
     if len(k) >= 2 and not owners and any(_is_acronym(x) for x in keys.get(k, ())):
         matches = {uf.find(m) for m in index.by_initials.get(k, ())}
         if len(matches) == 1:

@@ -31,8 +31,8 @@ def resolver(
 ) -> Callable[[Claim], Claim]:
     """A function mapping a claim to its canonical entity, learnt from the whole corpus.
 
-    ``mentions`` are all proper names of the corpus (not only claim subjects): "Ng" resolves
-    to "Johnny Ng" even when Johnny Ng is never the subject of a claim.
+    ``mentions`` are all proper names of the corpus (not only claim subjects): "Okafor" resolves
+    to "Dana Okafor" even when Dana Okafor is never the subject of a claim.
     """
     acronyms = [pair for d in documents for pair in acronym_definitions(d.text)]
     return resolver_of(

@@ -34,7 +34,7 @@ Each :class:`Article` holds the article's ``lines`` (one paragraph a line; blank
 blocks are fine) and what the format says about it: ``title``, ``outlet``, ``url``,
 ``format`` (empty: the reader's type), ``headings`` and ``items`` (lines known to be
 headings or list items), ``notes`` for the editor, and the publication dates the file gives:
-``article.set_date(day, "meta", 'field "date" "2023-08-03"')`` adds one, a
+``article.set_date(day, "meta", 'field "date" "2024-06-17"')`` adds one, a
 :class:`~consistency.time.published.Candidate` (``"meta"`` for a date field of the format,
 ``"header"`` for a header at the top of the file). Everything after that is shared by all
 formats: furniture, datelines, bylines and the headline are taken out, the date is chosen

@@ -70,7 +70,7 @@ _UPDATED_RE = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.IGNORECA
 
 
 def _dateline(line: str) -> date | None:
-    """The day of a dateline near the top ('Published April 14, 2023', 'Section · date')."""
+    """The day of a dateline near the top ('Published March 9, 2022', 'Section · date')."""
     s = line.strip()
     if len(s) > 120:
         return None
@@ -188,7 +188,7 @@ class _Body:
         return True
 
     def take_top(self) -> None:
-        """A dateline above the headline ("Section · April 14, 2023"), then a byline."""
+        """A dateline above the headline ("Section · March 9, 2022"), then a byline."""
         body = self.lines
         if body and not is_prose(body[0]) and len(body) > 1:
             self.take_dateline(0)

@@ -79,7 +79,7 @@ def _apply_front_matter(parts: Article, meta: dict[str, Any]) -> None:
 
 
 def header_lines(text: str, parts: Article) -> str:
-    """Take 'Key: value' header lines (and 'date 2023-08-03') off the top of a text."""
+    """Take 'Key: value' header lines (and 'date 2024-06-17') off the top of a text."""
     lines = text.split("\n")
     i = 0
     while i < len(lines) and not lines[i].strip():
@@ -94,7 +94,7 @@ def header_lines(text: str, parts: Article) -> str:
         value = m.group("value")
         rest = ""
         if m.group("sep").isspace():
-            # 'date 2023-08-03 ...': only a date may follow a key without a colon
+            # 'date 2024-06-17 ...': only a date may follow a key without a colon
             if not key.startswith(("date", "published", "updated", "pub")):
                 break
             dm = DATE_RE.match(value.strip())

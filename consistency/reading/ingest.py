@@ -19,7 +19,7 @@ What it makes of each article:
   :func:`consistency.time.published.choose`, most trusted first: a sidecar (``sources.yaml``
   / ``sources.csv``, see :mod:`consistency.reading.sidecar`), a header line or front
   matter at the top of the file, the page markup (HTML meta via htmldate, a JSON or feed
-  field), a dateline near the top of the text ("Published April 14, 2023"). A date is
+  field), a dateline near the top of the text ("Published March 9, 2022"). A date is
   never taken from today's clock, and a date inside a price ticker is noted as the page's
   capture date, not used.
 * ``outlet``: sidecar, front matter or header, the HTML site name (or a JSON/feed field), then

@@ -31,7 +31,7 @@ _NUM_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _NUM_MONTH = r"(?:1[0-2]|0?[1-9])"
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
 
-#: An absolute calendar day: "April 14, 2023", "14 April 2023", "2023-08-03", "09-23-2024".
+#: An absolute calendar day: "March 9, 2022", "9 March 2022", "2024-06-17", "11-05-2024".
 DATE_RE = re.compile(
     rf"(?<![\w/.-])(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}"
     rf"|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"

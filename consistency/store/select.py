@@ -15,7 +15,7 @@ archive has never told reads little; one whose facts are told everywhere ("licen
 When that is most of a large store, the selection is the whole store, read without the
 closure (the same findings: it is the full check, less the parse).
 
-Entity resolution is corpus-wide: "Ng" is Johnny Ng only if no other Ng is named anywhere.
+Entity resolution is corpus-wide: "Okafor" is Dana Okafor only if no other Okafor is named anywhere.
 So the names of the selected documents are closed over everything resolution may join
 them with (:func:`consistency.linking.entities.lookups`, acronyms defined in any text), and their
 names are resolved from the whole archive's counts of those names: the same canonical

@@ -27,9 +27,9 @@ _HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 def parse_date_string(text: str) -> tuple[date, str] | None:
     """A standalone date string -> ``(date, granularity)`` or None.
 
-    For headers and datelines: 'April 14, 2023, 2:14 AM' -> (2023-04-14, "day"),
-    '2023-08-03', 'Oct 11, 2023', '09-23-2024', 'Fri, 14 Apr 2023 02:14:00 +0000',
-    'September 2021' -> (2021-09-01, "month"). The string must be a date with little else
+    For headers and datelines: 'March 9, 2022, 7:41 PM' -> (2022-03-09, "day"),
+    '2024-06-17', 'Oct 21, 2024', '11-05-2024', 'Wed, 09 Mar 2022 19:41:00 +0000',
+    'November 2019' -> (2019-11-01, "month"). The string must be a date with little else
     around it (times, zones, weekdays, "Published", "Updated"); the year must be written in
     it, never taken from today. Anything else, including relative words, gives None.
     """

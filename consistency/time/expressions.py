@@ -101,7 +101,7 @@ def find_times(text: str) -> list[TimeMention]:
     return _with_later(text, out)
 
 
-# "two years down the line", "three months later", "a year on": a time counted from the
+# "three years down the line", "four months later", "a year on": a time counted from the
 # event told before, not from the article's date. It resolves only with ``after``.
 # Small counts only: "two years later", "a month on".
 LATER_N = number_words_up_to(10, article=True)
@@ -117,7 +117,7 @@ _SPAN_END = re.compile(r"\b(?:until|till|through|thru|to)\s+(?:the\s+end\s+of\s+
 
 
 def ends_a_span(sentence: str, mention: TimeMention) -> bool:
-    """Is this the end of a span ("a contract until June 2022", "to 2021"),
+    """Is this the end of a span ("a contract until June 2027", "to 2021"),
     not the time its event happened?"""
     return _SPAN_END.search(sentence[max(0, mention.start - 24) : mention.start]) is not None
 

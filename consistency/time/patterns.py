@@ -103,7 +103,7 @@ ALTS: list[tuple[str, str, str]] = [
     ),
     ("iso", r"(?P<y>\d{4})[-/](?P<mo>\d{1,2})[-/](?P<d>\d{1,2})(?![\d/-])", "core"),
     (
-        "numeric",  # one separator throughout: 09-23-2024 or 9/23/2024
+        "numeric",  # one separator throughout: 11-05-2024 or 11/5/2024
         r"(?P<a>\d{1,2})(?:-(?P<b>\d{1,2})-|/(?P<b2>\d{1,2})/)(?P<y>\d{4})(?![\d/-])",
         "core",
     ),
