@@ -164,7 +164,7 @@ def _measure_and_role(f: _Figure, voc: Vocabulary) -> tuple[str, str]:
         )
     ):
         measure = f"total {measure}".strip()  # "12,460 total votes" is not the votes for
-    measure = _part(f.sent.text, f.start, q, measure)
+    measure = _part(f, measure, voc)
     if f.size and q.unit:
         # "a six-member team", "a 12-person team": the team's size, whatever it did.
         measure = voc.measure.get(q.unit, q.unit)
@@ -276,18 +276,33 @@ def _told_as(words: frozenset[str], verb: Any | None, noun: Any | None) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", clause) for w in words)
 
 
-def _part(text: str, start: int, q: Quantity, measure: str) -> str:
+def _part(f: _Figure, measure: str, voc: Vocabulary) -> str:
     """Which part of a tally or change a figure is: each side of "318 votes to 247" (the
-    larger and the smaller), and "by 71 votes" (a difference, not a level)."""
+    larger and the smaller), and "by 71 votes" (a difference, not a level), unless the "by"
+    names who did a thing told as a noun ("the strike by 4,000 dockers")."""
+    text, start = f.sent.text, f.start
     for m in _TALLY.finditer(text):
         if start in (m.start("a"), m.start("b")):
             a, b = (float(m.group(g).replace(",", "")) for g in ("a", "b"))
             mine = a if start == m.start("a") else b
             side = "larger" if mine >= max(a, b) else "smaller"
             return f"{measure} ({side} side)".strip()
-    if _BY.search(text[max(0, start - 16) : start]):
+    if _BY.search(text[max(0, start - 16) : start]) and not _nominal_agent(f, voc):
         return f"{measure} (difference)".strip()
     return measure
+
+
+def _nominal_agent(f: _Figure, voc: Vocabulary) -> bool:
+    """A count after a "by" that hangs from a noun of no change, of things no margin is
+    counted in: who did what the noun tells ("the strike by 4,000 dockers"), not a margin
+    ("won by", "rose by", "a rise by 5%", "the rejection of the plan by 230 votes")."""
+    by = next((t for t in reversed(f.sd) if t.idx < f.start and t.lower_ == "by"), None)
+    if by is None or by.head.pos_ not in ("NOUN", "PROPN") or f.unit != "count":
+        return False
+    if by.head.lemma_.lower() in voc.changes or f.noun is None:
+        return False
+    counted = f.noun.lemma_.lower()
+    return voc.measure.get(counted, counted) not in voc.margins
 
 
 def _parsed_unit(

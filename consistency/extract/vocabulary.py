@@ -24,6 +24,8 @@ _KEYS = {
     "units_of_time",
     "background",
     "initial",
+    "changes",
+    "margins",
     "organisations",
     "totals",
     "events",
@@ -44,6 +46,8 @@ class Vocabulary:
     time_units: frozenset[str]
     background: frozenset[str]
     initial: frozenset[str]
+    changes: frozenset[str]
+    margins: frozenset[str]
     organisations: frozenset[str]
     totals: frozenset[str]
     events: frozenset[str]
@@ -72,9 +76,10 @@ def parse_vocabulary(data: Any, where: str) -> Vocabulary:
         raise ConfigError(
             f"{where}: events names unknown role(s) {', '.join(sorted(unknown_events))}"
         )
+    measures = classes("measures")
     return Vocabulary(
         role=roles,
-        measure=classes("measures"),
+        measure=measures,
         generic=words("generic"),
         light=words("light"),
         modality=classes("modality"),
@@ -82,6 +87,8 @@ def parse_vocabulary(data: Any, where: str) -> Vocabulary:
         time_units=words("units_of_time"),
         background=words("background"),
         initial=words("initial"),
+        changes=words("changes"),
+        margins=words("margins"),
         organisations=words("organisations"),
         totals=words("totals"),
         events=events,
