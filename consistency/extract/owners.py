@@ -98,11 +98,20 @@ def owner_of(verb: Any | None, noun: Any | None, memory: Memory) -> tuple[str, s
 
 def _place(verb: Any | None, noun: Any | None, memory: Memory) -> tuple[str, list[str]]:
     """The named place a value is counted in: "killed in X", "38 fatalities reported in
-    X", on the noun, a clause on it, or the verb."""
+    X", on the noun, a clause on it, the verb, or the object of one of the verb's
+    prepositions ("forced from their homes in X", whichever of the two the parse hangs
+    "in X" from)."""
     place = ""
     why = []
     clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")] if noun is not None else []
-    for h in (noun, *clauses, verb):
+    objects = [
+        o
+        for c in (verb.children if verb is not None else ())
+        if c.dep_ == "prep"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    for h in (noun, *clauses, verb, *objects):
         if h is None or place:
             continue
         for c in h.children:
