@@ -23,7 +23,8 @@ from consistency.cli import main
 from consistency.extract import lexicon
 from consistency.extract import read as reading
 from consistency.extract.events import extract
-from consistency.linking.resolve import claim_names, resolver_of, thing_labels
+from consistency.linking.labels import claim_names, thing_labels
+from consistency.linking.resolve import resolver_of
 from consistency.models import Claim, Document, Thing
 from consistency.reading.ingest import ingest
 from consistency.store import add, codec, keys, open_store, reader
