@@ -30,7 +30,7 @@ class _Word(str, enum.Enum):
         return hash(self.value)
 
 
-class DateSource(str, enum.Enum):
+class DateSource(_Word):
     """Where a publication date came from: the values of ``Document.published_from``, most
     trusted first (:data:`consistency.time.published.RANKING` ranks them)."""
 
@@ -44,6 +44,15 @@ class DateSource(str, enum.Enum):
 
 #: Where a document's publication date came from, most trusted first.
 DATE_SOURCES = tuple(s.value for s in DateSource)
+
+
+class Anchor(_Word):
+    """The values of :attr:`TimeValue.anchor_from` that are no :class:`DateSource`: a time
+    read from no publication date (the others name the source of the date it was read
+    from)."""
+
+    ABSOLUTE = "absolute"  # a date the words give whole ("March 3, 2031", "in 2031")
+    SEQUENCE = "sequence"  # read from the time of the event told before it ("a week later")
 
 
 class Kind(_Word):
@@ -168,14 +177,14 @@ class Skipped:
     kind: str = "input"  # "input" or "rule"
 
 
-class Granularity(str, enum.Enum):
+class Granularity(_Word):
     """How precise a resolved time is: the size of the period its words name ("range" for
     a span of another size, "unknown" for words that are not a time).
 
     A member is its string everywhere a string is read: it compares, hashes, prints,
     formats and reprs as "day", and JSON writes "day". It lives here, below the time
-    expressions that make it (:mod:`consistency.time.periods`), because
-    :class:`TimeValue` is typed with it.
+    expressions that give it (:mod:`consistency.time.meaning` and
+    :mod:`consistency.time.resolution`), because :class:`TimeValue` is typed with it.
     """
 
     DAY = "day"
@@ -189,17 +198,8 @@ class Granularity(str, enum.Enum):
     RANGE = "range"
     UNKNOWN = "unknown"
 
-    def __str__(self) -> str:
-        return str.__str__(self)
-
-    def __format__(self, spec: str) -> str:
-        return str.__format__(self, spec)
-
     def __repr__(self) -> str:
         return str.__repr__(self)
-
-    def __hash__(self) -> int:
-        return str.__hash__(self)
 
 
 @dataclass(frozen=True)
@@ -215,7 +215,7 @@ class TimeValue:
     end: date | None
     granularity: Granularity
     anchor: date | None = None
-    anchor_from: str | None = None  # absolute, header, meta, dateline, sidecar, inferred, sequence
+    anchor_from: str | None = None  # an Anchor, or the DateSource of the date it was read from
     note: str = ""  # how it was resolved, for the report
 
     @property

@@ -13,7 +13,17 @@ import pytest
 
 from consistency.extract import lexicon
 from consistency.extract.read import Reading, read
-from consistency.models import Claim, Document, Granularity, Tense, TimeValue
+from consistency.models import (
+    Anchor,
+    Claim,
+    DateSource,
+    Document,
+    Granularity,
+    Kind,
+    Severity,
+    Tense,
+    TimeValue,
+)
 from consistency.store import codec
 from consistency.time import periods
 from consistency.time.temporal import resolve
@@ -51,6 +61,17 @@ def test_members_are_their_words() -> None:
     written = json.dumps({Tense.PAST: [Tense.FUTURE, Granularity.DAY]})
     assert written == '{"past": ["future", "day"]}'
     assert Claim("x", "a", "s", (0, 1), "Acme", "opened").tense is Tense.PAST
+
+
+@pytest.mark.parametrize("words", [Tense, Granularity, DateSource, Anchor, Kind, Severity])
+def test_every_closed_set_of_words_is_written_as_its_words(words) -> None:
+    """Printed, formatted, compared, hashed and written to JSON as the bare word, on every
+    Python (3.11 formats a plain str-and-Enum member as "DateSource.META")."""
+    for member in words:
+        word = member.value
+        assert f"{member}" == f"{member:<1}" == str(member) == word
+        assert member == word and {word: 1}[member] == 1 and json.dumps(member) == f'"{word}"'
+    assert repr(Granularity.DAY) == "'day'"  # a granularity reprs as its word too
 
 
 def test_granularity_lives_with_time_value_in_the_base_layer() -> None:

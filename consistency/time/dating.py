@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from consistency.models import Claim, Document, Tense
+from consistency.models import Anchor, Claim, Document, Tense
 from consistency.time.published import (
     SECOND_GUESSED,
     TRUSTED,
@@ -274,7 +274,7 @@ def _score(
             continue
         refs = [r for r in reference.get((c.entity, c.event), ()) if r.document != exclude]
         t = c.time
-        if t is not None and t.resolved and t.anchor_from != "absolute":
+        if t is not None and t.resolved and t.anchor_from != Anchor.ABSOLUTE:
             for r in refs:
                 assert r.time is not None
                 if t.disjoint(r.time):
@@ -302,7 +302,7 @@ def _score(
                             f" dates {r.time.label()}",
                         )
                     )
-            if t is not None and t.anchor_from == "absolute" and t.start is not None:
+            if t is not None and t.anchor_from == Anchor.ABSOLUTE and t.start is not None:
                 if t.start > cand + timedelta(days=0):
                     score -= 1
                     violations += 1
