@@ -35,34 +35,14 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from consistency.extract import facts, records
-from consistency.extract.events import Draft
 from consistency.extract.read import Reading
 from consistency.extract.text import Sentence, Token
-from consistency.models import Claim, Document, FactKey, Quantity, Removed, Thing, TimeValue
+from consistency.models import Document
 
 #: The layout of the JSON below; part of the store's reader version. Format 2: a
 #: document's publication-date reasons are a list, ``published_why`` (format 1 had one line,
 #: ``published_note``).
 FORMAT = 2
-
-# Every class that may appear in a stored reading or document, by the name written.
-_CLASSES: dict[str, type] = {
-    cls.__name__: cls
-    for cls in (
-        Reading,
-        Draft,
-        facts.Mention,
-        records.Record,
-        Claim,
-        Thing,
-        FactKey,
-        Quantity,
-        TimeValue,
-        Document,
-        Removed,
-    )
-}
 
 
 class CodecError(ValueError):
