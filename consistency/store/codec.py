@@ -118,7 +118,14 @@ def _document_from_1(fields: dict[str, Any]) -> dict[str, Any]:
     """Format 1 wrote the publication date's reasons as one line, ``published_note``. A
     stored document is as reading gave it, dated by one candidate with one reason (a header
     line, a dateline, a sidecar entry), so the line is that reason; inference, which gives
-    several, runs after the store."""
+    several, runs after the store.
+
+    The upgraded document equals the one this version reads from the same file, but its
+    content hash (:func:`consistency.store.store.content_hash`, over this JSON) was taken of
+    the format-1 fields: the first ``store add`` after the upgrade counts each such
+    unchanged file with a publication-date reason as "changed" (once; it stores the new
+    hash), a file without one as already stored. Nothing is lost: the reader version
+    changed too, so every stored article is read again anyway."""
     out = {k: v for k, v in fields.items() if k != "published_note"}
     if fields.get("published_note"):
         out["published_why"] = [fields["published_note"]]
