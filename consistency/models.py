@@ -79,6 +79,16 @@ class Tense(_Word):
     PRESENT = "present"
     FUTURE = "future"
 
+    @classmethod
+    def of(cls, word: str) -> Tense:
+        """The tense a word names: its member; any other word ("conditional") reads as the
+        past. What gives a claim, a mention or time resolution a tense goes through here, so
+        they all hold a member and read a stray word alike."""
+        try:
+            return cls(word)
+        except ValueError:
+            return cls.PAST
+
 
 class Severity(_Word):
     """How serious a finding is, most serious first."""
@@ -383,6 +393,12 @@ class Claim:
     # The subject when it is a thing (see Thing): set by extraction, kept by resolution,
     # which names ``entity`` from it.
     thing: Thing | None = None
+
+    def __post_init__(self) -> None:
+        # A plugin or an older caller may give the tense as a word: the claim holds its
+        # member (Tense.of), which the store writes and resolution reads as extraction's.
+        if type(self.tense) is not Tense:
+            object.__setattr__(self, "tense", Tense.of(self.tense))
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -183,12 +183,23 @@ def _encode(value: Any, hint: Any, table: dict[Sentence, int]) -> Any:
     if hint is date:
         return value.isoformat()
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return hint(value).value  # a closed set of words (Tense, Granularity): its word
+        return _word(value, hint)
     if isinstance(value, float) and not math.isfinite(value):
         return repr(value)  # "inf", "-inf", "nan": JSON has no such numbers
     if hint is Any or hint in (str, int, float, bool):
         return value
     raise TypeError(f"cannot store a value of type {hint!r}")
+
+
+def _word(value: Any, words: type[enum.Enum]) -> Any:
+    """The word of a member of a closed set (Tense, Granularity), or of its word; anything
+    else is no value of the field (a Claim makes its tense a member, a TimeValue does not
+    check its granularity) and cannot be stored."""
+    try:
+        return words(value).value
+    except ValueError:
+        allowed = ", ".join(str(w.value) for w in words)
+        raise CodecError(f"cannot store {value!r} as a {words.__name__} ({allowed})") from None
 
 
 def _same(a: Any, b: Any) -> bool:

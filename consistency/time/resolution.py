@@ -138,7 +138,7 @@ def resolve(
     both and get anchor_from "absolute". A relative expression without an anchor stays
     unresolved (start and end None) with a note; it is never guessed from today's date.
     """
-    tense = _tense(tense)
+    tense = Tense.of(tense)
     if isinstance(anchor, datetime):  # a datetime compares badly with the dates below
         return resolve(text, anchor.date(), anchor_from, tense, after)
     later = LATER.fullmatch(text)
@@ -160,14 +160,6 @@ def resolve(
     if anchor is None:
         return _unresolved(text, spec.gran)
     return _from_anchor(text, spec, anchor, anchor_from, tense)
-
-
-def _tense(word: Tense | str) -> Tense:
-    """The tense of that word; any other word ("conditional") reads as the past."""
-    try:
-        return Tense(word)
-    except ValueError:
-        return Tense.PAST
 
 
 def _absolute(text: str, spec: Spec) -> TimeValue:
