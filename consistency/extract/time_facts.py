@@ -60,8 +60,11 @@ def time_mention(
     # back to work" is a return, "walked out" a strike, as a phrasal verb first); else the
     # verb's lemma.
     role = voc.role.get(lemma, lemma) if event is not None else role_of(voc, verb) or lemma
-    if event is not None or voc.role.get(obj.split(" ")[-1].lower()) == role:
-        obj = ""  # the noun is the event ("admitted to hospital"); what the verb does is not
+    named = (voc.role.get(obj.split(" ")[-1].lower()), voc.role.get(f"{lemma} {obj}"))
+    if event is not None or role in named:
+        # The noun is the event ("admitted to hospital") or part of the phrasal verb that
+        # names it ("returned to work"): what the verb does is not.
+        obj = ""
     elif obj and " " not in obj:
         obj = voc.measure.get(obj, obj)
     # Where an event happened is told or not; it does not make another event of it.
