@@ -20,7 +20,18 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from consistency.models import Cited, Claim, Document, Finding, Quantity, Result, TimeValue
+from consistency.models import (
+    Anchor,
+    Cited,
+    Claim,
+    DateSource,
+    Document,
+    Finding,
+    Granularity,
+    Quantity,
+    Result,
+    TimeValue,
+)
 from consistency.time.calendar import MONTH_NAMES
 
 CHROMIUM = "/usr/bin/chromium"
@@ -117,7 +128,7 @@ def _documents(docs: list[str], outlets: list[str], texts: dict[str, list[str]])
             outlet=o,
             url=f"https://{o.lower().replace(' ', '')}.example/{i}",
             published=date(2024, 6, 1) + timedelta(days=i % 20),
-            published_from="meta" if i % 7 else "inferred",
+            published_from=(DateSource.META if i % 7 else DateSource.INFERRED).value,
             published_why=("page markup" if i % 7 else "inferred from the corpus",),
             outlet_from="sidecar",
         )
@@ -139,7 +150,9 @@ def _finding(plan: _Plan, starts: dict[str, list[int]], claims: list[Claim]) -> 
             span=(start, start + len(sentence)),
             entity=entity,
             event=event,
-            time=TimeValue(_month(day), day.replace(day=1), end, "month", None, "absolute"),
+            time=TimeValue(
+                _month(day), day.replace(day=1), end, Granularity.MONTH, None, Anchor.ABSOLUTE
+            ),
             quantity=Quantity(f"{figure:,} people", figure, figure, "people", value=figure),
             index=k,
         )

@@ -30,7 +30,7 @@ class _Word(str, enum.Enum):
         return hash(self.value)
 
 
-class DateSource(str, enum.Enum):
+class DateSource(_Word):
     """Where a publication date came from: the values of ``Document.published_from``, most
     trusted first (:data:`consistency.time.published.RANKING` ranks them)."""
 
@@ -44,6 +44,15 @@ class DateSource(str, enum.Enum):
 
 #: Where a document's publication date came from, most trusted first.
 DATE_SOURCES = tuple(s.value for s in DateSource)
+
+
+class Anchor(_Word):
+    """The values of :attr:`TimeValue.anchor_from` that are no :class:`DateSource`: a time
+    read from no publication date (the others name the source of the date it was read
+    from)."""
+
+    ABSOLUTE = "absolute"  # a date the words give whole ("March 3, 2031", "in 2031")
+    SEQUENCE = "sequence"  # read from the time of the event told before it ("a week later")
 
 
 class Kind(_Word):
@@ -69,6 +78,16 @@ class Tense(_Word):
     PAST = "past"
     PRESENT = "present"
     FUTURE = "future"
+
+    @classmethod
+    def of(cls, word: str) -> Tense:
+        """The tense a word names: its member; any other word ("conditional") reads as the
+        past. What gives a claim, a mention or time resolution a tense goes through here, so
+        they all hold a member and read a stray word alike."""
+        try:
+            return cls(word)
+        except ValueError:
+            return cls.PAST
 
 
 class Severity(_Word):
@@ -168,14 +187,14 @@ class Skipped:
     kind: str = "input"  # "input" or "rule"
 
 
-class Granularity(str, enum.Enum):
+class Granularity(_Word):
     """How precise a resolved time is: the size of the period its words name ("range" for
     a span of another size, "unknown" for words that are not a time).
 
     A member is its string everywhere a string is read: it compares, hashes, prints,
     formats and reprs as "day", and JSON writes "day". It lives here, below the time
-    expressions that make it (:mod:`consistency.time.periods`), because
-    :class:`TimeValue` is typed with it.
+    expressions that give it (:mod:`consistency.time.meaning` and
+    :mod:`consistency.time.resolution`), because :class:`TimeValue` is typed with it.
     """
 
     DAY = "day"
@@ -189,17 +208,8 @@ class Granularity(str, enum.Enum):
     RANGE = "range"
     UNKNOWN = "unknown"
 
-    def __str__(self) -> str:
-        return str.__str__(self)
-
-    def __format__(self, spec: str) -> str:
-        return str.__format__(self, spec)
-
     def __repr__(self) -> str:
         return str.__repr__(self)
-
-    def __hash__(self) -> int:
-        return str.__hash__(self)
 
 
 @dataclass(frozen=True)
@@ -215,7 +225,7 @@ class TimeValue:
     end: date | None
     granularity: Granularity
     anchor: date | None = None
-    anchor_from: str | None = None  # absolute, header, meta, dateline, sidecar, inferred, sequence
+    anchor_from: str | None = None  # an Anchor, or the DateSource of the date it was read from
     note: str = ""  # how it was resolved, for the report
 
     @property
@@ -383,6 +393,12 @@ class Claim:
     # The subject when it is a thing (see Thing): set by extraction, kept by resolution,
     # which names ``entity`` from it.
     thing: Thing | None = None
+
+    def __post_init__(self) -> None:
+        # A plugin or an older caller may give the tense as a word: the claim holds its
+        # member (Tense.of), which the store writes and resolution reads as extraction's.
+        if type(self.tense) is not Tense:
+            object.__setattr__(self, "tense", Tense.of(self.tense))
 
     def to_json(self) -> dict[str, Any]:
         return {

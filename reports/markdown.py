@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import re
 
-from consistency.models import Cited, Finding, Result
+from consistency.models import Cited, DateSource, Finding, Result
 
 from .common import (
     Documents,
@@ -124,7 +124,7 @@ def _details(number: int, finding: Finding, result: Result, documents: Documents
         place = [code(at.label)]
         if doc and doc.published:
             dated = f"{doc.published.isoformat()} · {escape(doc.published_from)}"
-            if doc.published_from == "inferred":
+            if doc.published_from == DateSource.INFERRED:
                 dated += " ⚠️ inferred"
             place.append(dated)
         else:

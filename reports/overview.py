@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from consistency.models import SEVERITIES, Document, Result
+from consistency.models import SEVERITIES, DateSource, Document, Result
 
 from .cards import Card
 from .common import kind_info, kind_severity_table, rounded, severity_counts
@@ -26,13 +26,13 @@ ENTITY_ROWS = 30
 CELL_CHARS = 40
 
 #: Words shown next to a publication date's source, for an editor.
-DATE_SOURCE_WORDS = {
-    "sidecar": "sidecar file",
-    "header": "article header",
-    "meta": "page metadata",
-    "dateline": "dateline",
-    "inferred": "inferred",
-    "none": "no date found",
+DATE_SOURCE_WORDS: dict[str, str] = {
+    DateSource.SIDECAR: "sidecar file",
+    DateSource.HEADER: "article header",
+    DateSource.META: "page metadata",
+    DateSource.DATELINE: "dateline",
+    DateSource.INFERRED: "inferred",
+    DateSource.NONE: "no date found",
 }
 
 
@@ -62,7 +62,7 @@ def document_rows(result: Result, outlets: dict[str, Outlet]) -> list[DocumentRo
 
 def _row(number: int, doc: Document, outlet: Outlet, claims: int) -> DocumentRow:
     removed = Counter(block.kind for block in doc.removed)
-    source = doc.published_from if doc.published else "none"
+    source = doc.published_from if doc.published else DateSource.NONE.value
     return DocumentRow(
         anchor=f"doc-{number}",
         outlet=outlet,
@@ -74,7 +74,7 @@ def _row(number: int, doc: Document, outlet: Outlet, claims: int) -> DocumentRow
         published=doc.published.isoformat() if doc.published else "",
         date_from=DATE_SOURCE_WORDS.get(source, source),
         date_note=doc.published_note,
-        inferred=source == "inferred",
+        inferred=source == DateSource.INFERRED,
         confidence=None if doc.confidence >= 1 else f"{rounded(doc.confidence):.2f}",
         claims=claims,
         notes=list(doc.notes),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 
-from consistency.models import Finding, Tense
+from consistency.models import Finding, Granularity, Tense
 from consistency.rules.base import Context, Rule, cite, reconcile_hints, usable
 
 
@@ -47,7 +47,11 @@ class Rule_AN01(Rule):
                 continue
             # The grace is for a day date told across time zones; a month or year that starts
             # the day after the article is after it (one day less of grace).
-            slack = grace if t.granularity == "day" else max(timedelta(0), grace - timedelta(1))
+            slack = (
+                grace
+                if t.granularity == Granularity.DAY
+                else max(timedelta(0), grace - timedelta(1))
+            )
             if t.start <= doc.published + slack:
                 continue
             published = f"{doc.published.isoformat()} ({doc.published_from})"

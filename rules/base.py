@@ -19,7 +19,17 @@ from typing import Any, ClassVar
 
 from consistency.extract.lexicon import Lexicon, lemma
 from consistency.fingerprints import identity
-from consistency.models import Cited, Claim, Document, FactKey, Finding, Kind, Severity
+from consistency.models import (
+    Anchor,
+    Cited,
+    Claim,
+    DateSource,
+    Document,
+    FactKey,
+    Finding,
+    Kind,
+    Severity,
+)
 
 
 @dataclass
@@ -248,23 +258,19 @@ def time_how(c: Claim, ctx: Context) -> str:
         return ""
     if t.note:
         how = t.note
-    elif t.anchor_from == "absolute":
+    elif t.anchor_from == Anchor.ABSOLUTE:
         how = f'"{t.text}" is an absolute date'
     elif t.anchor is not None:
         how = f'"{t.text}" read from {t.anchor.isoformat()}'
     else:
         how = f'"{t.text}" could not be anchored'
     doc = ctx.doc(c)
-    if t.anchor_from and t.anchor_from not in ("absolute", "sequence"):
-        src = t.anchor_from
-        if src == "inferred" and doc.published_why:
-            # The first reason is enough here; the documents table gives them all.
-            src = doc.published_why[0]
-        how += (
-            f" (publication date {src})"
-            if src.startswith("inferred")
-            else (f" (publication date from {src})")
-        )
+    if t.anchor_from == DateSource.INFERRED:
+        # The first reason is enough here; the documents table gives them all. Each begins
+        # "inferred from the corpus: ...".
+        how += f" (publication date {doc.published_why[0] if doc.published_why else t.anchor_from})"
+    elif t.anchor_from and t.anchor_from not in (Anchor.ABSOLUTE, Anchor.SEQUENCE):
+        how += f" (publication date from {t.anchor_from})"
     return how
 
 
@@ -290,13 +296,13 @@ def reconcile_hints(claims: Sequence[Claim], ctx: Context) -> list[str]:
         )
     for c in claims:
         d = ctx.doc(c)
-        if c.time is not None and c.time.anchor_from == "inferred":
+        if c.time is not None and c.time.anchor_from == DateSource.INFERRED:
             why = d.published_why[0] if d.published_why else "inferred from the corpus"
             hints.append(
                 f"{ctx.source(c)} has no date of its own; its date was inferred"
                 f" ({why}), so its relative dates may be off"
             )
-        if c.time is not None and c.time.anchor_from == "sequence":
+        if c.time is not None and c.time.anchor_from == Anchor.SEQUENCE:
             hints.append(
                 f'{ctx.source(c)} dates this by its order in the text ("{c.time.text}" after the'
                 " event told before it); another reading of the sentence may change the date"

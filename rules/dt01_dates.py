@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from consistency.extract.lexicon import is_state
-from consistency.models import Finding
+from consistency.models import Anchor, DateSource, Finding
 from consistency.rules.base import (
     Context,
     Rule,
@@ -74,10 +74,10 @@ class Rule_DT01(Rule):
                 # text, is less sure than one the article states.
                 inferred = any(
                     c.time is not None
-                    and c.time.anchor_from != "absolute"
+                    and c.time.anchor_from != Anchor.ABSOLUTE
                     and (
-                        c.time.anchor_from in ("inferred", "sequence")
-                        or ctx.doc(c).published_from == "inferred"
+                        c.time.anchor_from in (DateSource.INFERRED, Anchor.SEQUENCE)
+                        or ctx.doc(c).published_from == DateSource.INFERRED
                     )
                     for c in (a, b)
                 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from consistency.models import Claim, FactKey, Finding
+from consistency.models import Anchor, Claim, DateSource, FactKey, Finding
 from consistency.rules.base import Context, Rule, cite, reconcile_hints
 from consistency.rules.disputes import Dispute, disputes, report
 
@@ -55,8 +55,10 @@ class Rule_DT02(Rule):
 
     def _finding(self, ctx: Context, key: FactKey, d: Dispute) -> Finding:
         hints = reconcile_hints(list(d.claims), ctx)
-        if any(c.time is not None and c.time.anchor_from != "absolute" for c in d.claims):
+        if any(c.time is not None and c.time.anchor_from != Anchor.ABSOLUTE for c in d.claims):
             hints.append("a relative date depends on the article's own date; check each anchor")
-        inferred = any(c.time is not None and c.time.anchor_from == "inferred" for c in d.claims)
+        inferred = any(
+            c.time is not None and c.time.anchor_from == DateSource.INFERRED for c in d.claims
+        )
         cited = [cite(c, str(_value(c)), ctx) for c in d.claims]
         return report(self, ctx, key, d, what="dates", cited=cited, uncertain=inferred, hints=hints)

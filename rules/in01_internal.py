@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from itertools import combinations
 
 from consistency.extract.lexicon import is_state
-from consistency.models import Claim, Finding
+from consistency.models import Anchor, Claim, Finding
 from consistency.rules.base import Context, Rule, cite, same_object, usable
 
 
@@ -71,7 +71,7 @@ def _clash(a: Claim, b: Claim, state: bool) -> tuple[str | None, str, str]:
     if a.time is not None and b.time is not None and a.time.disjoint(b.time):
         if state:
             return None, "", ""  # a state at two moments: both may be right
-        if "sequence" not in (a.time.anchor_from, b.time.anchor_from):
+        if Anchor.SEQUENCE not in (a.time.anchor_from, b.time.anchor_from):
             return "date", a.time.label(), b.time.label()
     qa, qb = a.quantity, b.quantity
     if qa is not None and qb is not None and qa.unit == qb.unit and not qa.overlaps(qb):

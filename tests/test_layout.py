@@ -142,3 +142,30 @@ def test_modules_and_functions_are_short(folder: str) -> None:
                 if n > 60:
                     long.append(f"{p.relative_to(ROOT)}:{node.lineno} {node.name}: {n} lines")
     assert not long, "\n".join(long)
+
+
+def test_the_reader_fingerprint_covers_what_the_store_writes() -> None:
+    """A stored reading and its index rows are used again only under the same reader hash
+    (consistency.store.version): every module the codec and the index rows run must be in
+    it, or an edit to one (how things are labelled, say) leaves stale rows unnoticed."""
+    from consistency.store.version import hashed_files
+
+    modules = _modules()
+    todo = ["consistency.store.codec", "consistency.store.keys"]
+    seen: set[str] = set()
+    while todo:
+        module = todo.pop()
+        if module in seen:
+            continue
+        seen.add(module)
+        for _, target in _imports(modules[module], module):
+            found = _known(target, modules)
+            if found and found != "consistency":
+                todo.append(found)
+    # models imports tables only inside Result's frame methods, for a finished run's result.
+    seen -= {"consistency.tables"}
+    hashed = {p.resolve() for p in hashed_files()}
+    missing = sorted(
+        str(modules[m].relative_to(ROOT)) for m in seen if modules[m].resolve() not in hashed
+    )
+    assert not missing, missing

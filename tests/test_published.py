@@ -5,12 +5,13 @@ in a finding."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from consistency.models import DATE_SOURCES, Claim, Document, Granularity, TimeValue
 from consistency.reading.ingest import ingest
-from consistency.rules.base import Context
+from consistency.rules.base import Context, time_how
 from consistency.rules.dt01_dates import Rule_DT01
 from consistency.time.published import (
     RANKING,
@@ -126,3 +127,26 @@ def test_a_finding_shows_the_first_reason_whole_though_it_holds_a_semicolon() ->
     (hint,) = finding.reconcile
     assert f"its date was inferred ({_FIRST}), so" in hint
     assert "tells Acme licensed" not in how + hint  # the first reason only
+
+
+def test_how_a_time_was_read_names_where_its_anchor_came_from() -> None:
+    """An inferred date shows its first reason after "publication date" (or the bare word
+    without one), a date from the page its source after "publication date from"; an
+    absolute date or one read from the event told before names no publication date."""
+    ctx = _inferred_pair()
+    (_, cb) = ctx.claims
+    august = cb.time
+    assert august is not None
+
+    def how(anchor_from: str, why: tuple[str, ...] = (_FIRST,)) -> str:
+        doc = replace(ctx.documents["b.txt"], published_why=why)
+        claim = replace(cb, time=replace(august, anchor_from=anchor_from))
+        return time_how(claim, replace(ctx, documents={**ctx.documents, "b.txt": doc}))
+
+    read = '"last August" read from 2031-09-01'
+    assert how("inferred") == f"{read} (publication date {_FIRST})"
+    assert how("inferred", ()) == f"{read} (publication date inferred)"
+    assert how("meta") == f"{read} (publication date from meta)"
+    assert how(DateSource.DATELINE) == f"{read} (publication date from dateline)"
+    assert how("sequence") == read
+    assert how("absolute") == '"last August" is an absolute date'

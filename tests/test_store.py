@@ -24,7 +24,7 @@ from consistency.extract import read as reading
 from consistency.models import Document
 from consistency.reading.ingest import ingest
 from consistency.store import add, codec, content_hash, db, open_store, reader
-from consistency.store.store import rebase
+from consistency.store.store import Saved, rebase
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -128,6 +128,11 @@ def test_a_store_of_the_previous_format_opens_and_reads_its_documents(tmp_path: 
         again = add(st, [EXAMPLES], lexicon=lexicon.load())
         assert again.read == len(docs)
         assert [d for d, _ in st.load(docs)] == sorted(docs.values(), key=lambda d: d.id)
+        # The stored form of a dated file is new, not the file: "changed" once (as
+        # codec._document_from_1 and the README say), then already stored.
+        dated = sum(bool(d.published_why) for d in docs.values())
+        assert again.saved.documents_changed == dated
+        assert add(st, [EXAMPLES], lexicon=lexicon.load()).saved == Saved()
 
 
 def test_a_reading_moved_to_another_id_equals_reading_it_there(examples_read) -> None:

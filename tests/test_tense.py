@@ -13,7 +13,17 @@ import pytest
 
 from consistency.extract import lexicon
 from consistency.extract.read import Reading, read
-from consistency.models import Claim, Document, Granularity, Tense, TimeValue
+from consistency.models import (
+    Anchor,
+    Claim,
+    DateSource,
+    Document,
+    Granularity,
+    Kind,
+    Severity,
+    Tense,
+    TimeValue,
+)
 from consistency.store import codec
 from consistency.time import periods
 from consistency.time.temporal import resolve
@@ -51,6 +61,17 @@ def test_members_are_their_words() -> None:
     written = json.dumps({Tense.PAST: [Tense.FUTURE, Granularity.DAY]})
     assert written == '{"past": ["future", "day"]}'
     assert Claim("x", "a", "s", (0, 1), "Acme", "opened").tense is Tense.PAST
+
+
+@pytest.mark.parametrize("words", [Tense, Granularity, DateSource, Anchor, Kind, Severity])
+def test_every_closed_set_of_words_is_written_as_its_words(words) -> None:
+    """Printed, formatted, compared, hashed and written to JSON as the bare word, on every
+    Python (3.11 formats a plain str-and-Enum member as "DateSource.META")."""
+    for member in words:
+        word = member.value
+        assert f"{member}" == f"{member:<1}" == str(member) == word
+        assert member == word and {word: 1}[member] == 1 and json.dumps(member) == f'"{word}"'
+    assert repr(Granularity.DAY) == "'day'"  # a granularity reprs as its word too
 
 
 def test_granularity_lives_with_time_value_in_the_base_layer() -> None:
@@ -96,3 +117,35 @@ def test_resolution_takes_a_member_or_its_word() -> None:
     assert (past.start, future.start) == (date(2030, 12, 1), date(2031, 12, 1))
     assert resolve("December", anchor, tense="conditional") == past  # any other word: past
     assert isinstance(past, TimeValue) and past.granularity is Granularity.MONTH
+
+
+def test_a_word_becomes_a_member_where_a_tense_is_given(reading) -> None:
+    """A claim and a mention hold a member whatever they are given: the word's, or the past
+    for any other word, as resolution reads it; so the store writes them all."""
+    _, r = reading
+    claim = Claim("x", "a", "s", (0, 1), "Acme", "opened", tense="future")  # type: ignore[arg-type]
+    assert claim.tense is Tense.FUTURE
+    odd = replace(claim, tense="conditional")  # type: ignore[arg-type]
+    assert odd.tense is Tense.PAST and Tense.of("conditional") is Tense.PAST
+    anchor = date(2031, 8, 14)
+    assert resolve("December", anchor, tense="conditional") == resolve(
+        "December", anchor, tense=odd.tense
+    )
+    mention = replace(r.mentions[0], tense="present")
+    assert mention.tense is Tense.PRESENT
+    back = codec.decode_reading(codec.encode_reading(replace(r, mentions=[mention])))
+    assert back.mentions[0].tense is Tense.PRESENT
+
+
+def test_the_codec_refuses_a_word_outside_the_set_by_name(reading) -> None:
+    """What slips past the constructors is refused with a CodecError naming the set, not a
+    bare ValueError from deep in the walk."""
+    _, r = reading
+    stray = replace(r.mentions[0])
+    object.__setattr__(stray, "tense", "conditional")  # as no constructor would leave it
+    with pytest.raises(codec.CodecError, match="'conditional' as a Tense .past, present, future"):
+        codec.encode_reading(replace(r, mentions=[stray]))
+    fortnight = TimeValue("a fortnight", None, None, "fortnight")  # type: ignore[arg-type]
+    bad = replace(r.claims[0], claim=replace(r.claims[0].claim, time=fortnight))
+    with pytest.raises(codec.CodecError, match="'fortnight' as a Granularity"):
+        codec.encode_reading(replace(r, claims=[bad]))

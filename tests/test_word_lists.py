@@ -3,8 +3,9 @@
 The code derives its lists from the one definition (consistency.models: Kind, Severity,
 FORMAT_NAMES from the entry points; the graph's and the catalogue's formats from their
 modules). What cannot derive them says them again and is held to them here: the tables
-keyed by a kind or a severity (a word for each, a level in each CI format, a colour), and
-the README's lists, as tests/test_rules_catalogue.py holds the README's rules table.
+keyed by a kind, a severity or a date source (a word for each, a level in each CI format,
+a colour), and the README's lists, as tests/test_rules_catalogue.py holds the README's rules
+table.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from pathlib import Path
 import pytest
 
 from consistency.linking import graph
-from consistency.models import FORMAT_NAMES, KINDS, SEVERITIES
+from consistency.models import DATE_SOURCES, FORMAT_NAMES, KINDS, SEVERITIES
 from consistency.reports import codeclimate, github, sarif
 from consistency.reports.common import KIND_INFO
+from consistency.reports.overview import DATE_SOURCE_WORDS
 from consistency.rules import catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,6 +36,11 @@ def _after(prefix: str) -> str:
 
 def test_every_kind_has_its_words() -> None:
     assert tuple(KIND_INFO) == KINDS
+
+
+def test_every_date_source_has_its_words() -> None:
+    """The documents table words each source of a publication date, and only those."""
+    assert tuple(DATE_SOURCE_WORDS) == DATE_SOURCES
 
 
 @pytest.mark.parametrize(

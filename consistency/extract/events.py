@@ -46,7 +46,16 @@ from consistency.extract.quotes import quote_claims
 from consistency.extract.subjects import find_patient, find_subject, pronoun_antecedent
 from consistency.extract.text import Sentence, Token, sentences
 from consistency.extract.triggers import Trigger, find_triggers
-from consistency.models import Claim, Document, Quantity, Tense, Thing, TimeValue
+from consistency.models import (
+    Anchor,
+    Claim,
+    DateSource,
+    Document,
+    Quantity,
+    Tense,
+    Thing,
+    TimeValue,
+)
 from consistency.time import temporal
 
 
@@ -128,8 +137,11 @@ def dated(doc: Document, drafts: Sequence[Draft]) -> list[Claim]:
 
 def _weighed(confidence: float, c: Claim, time: TimeValue | None, doc: Document) -> float:
     if time is not None and (
-        time.anchor_from == "inferred"
-        or (time.anchor_from not in (None, "absolute") and doc.published_from == "inferred")
+        time.anchor_from == DateSource.INFERRED
+        or (
+            time.anchor_from not in (None, Anchor.ABSOLUTE)
+            and doc.published_from == DateSource.INFERRED
+        )
     ):
         confidence *= 0.7
     if c.hedged:

@@ -32,6 +32,10 @@ class Mention:
     why: str = ""  # how the key was read, for the report
     owner: str = ""  # whose value it is (owner or subject), compared leniently
 
+    def __post_init__(self) -> None:
+        if type(self.tense) is not Tense:  # a word: its member, as a Claim holds it
+            object.__setattr__(self, "tense", Tense.of(self.tense))
+
 
 def role_of(voc: Vocabulary, *toks: Any) -> str:
     """The role class of the first token, in the order given, that names one: as a phrasal

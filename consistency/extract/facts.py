@@ -12,7 +12,9 @@ dependency parse (spaCy), never from the sentence's wording as a whole:
 - the claim's entity, its owner or subject ("its 6,500 members"), with pronouns taken from
   the last name of their kind in the document: compared leniently (a side without one
   agrees with any), so it is not part of the key;
-- ``modality``: actual, or sought, planned, projected, a bound ("up to").
+- ``modality``: actual, or sought, planned ("projected"), hypothetical, a bound ("up to"),
+  earlier history (``earlier``: "the previous record") or a first estimate (``initial``:
+  "originally reported"); ``data/facts.yaml`` lists the words of each.
 - ``unit``: a currency, "%", or a count.
 
 Two claims are linked only when all of these agree (see :func:`FactKey.label`). Sentence

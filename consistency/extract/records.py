@@ -35,7 +35,7 @@ from typing import Any
 from consistency.errors import ConfigError
 from consistency.extract import nlp, vocabulary, wordfiles
 from consistency.extract.text import Sentence
-from consistency.models import STORY, Claim, Document, FactKey, Granularity, TimeValue
+from consistency.models import STORY, Anchor, Claim, Document, FactKey, Granularity, TimeValue
 from consistency.time.calendar import number_words_up_to
 
 UNIT = "record"
@@ -448,7 +448,7 @@ def _claim(doc: Document, n: int, r: Record) -> Claim:
     if r.year is not None:
         time = TimeValue(
             r.scope_text, date(r.year, 1, 1), date(r.year + 1, 1, 1), Granularity.YEAR,
-            anchor_from="absolute",
+            anchor_from=Anchor.ABSOLUTE,
         )  # fmt: skip
     elif r.years is not None:
         if doc.published is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from consistency.extract.fact_keys import Mention, flags_of, modality_of, why_of
+from consistency.extract.fact_keys import Mention, flags_of, modality_of, role_of, why_of
 from consistency.extract.owners import Memory, entity_of, owner_of
 from consistency.extract.parses import governing_verb, span_root
 from consistency.extract.text import Sentence
@@ -56,9 +56,15 @@ def time_mention(
                 if p is not None and p.i not in own and not p.like_num:
                     obj = f"{c.lower_} {entity_of(p, memory) or _thing(p, voc)}"
                     break
-    role = voc.role.get(lemma, lemma)
-    if event is not None or voc.role.get(obj.split(" ")[-1].lower()) == role:
-        obj = ""  # the noun is the event ("admitted to hospital"); what the verb does is not
+    # An event noun's class; else the role a figure of the same verb gets (role_of: "went
+    # back to work" is a return, "walked out" a strike, as a phrasal verb first); else the
+    # verb's lemma.
+    role = voc.role.get(lemma, lemma) if event is not None else role_of(voc, verb) or lemma
+    named = (voc.role.get(obj.split(" ")[-1].lower()), voc.role.get(f"{lemma} {obj}"))
+    if event is not None or role in named:
+        # The noun is the event ("admitted to hospital") or part of the phrasal verb that
+        # names it ("returned to work"): what the verb does is not.
+        obj = ""
     elif obj and " " not in obj:
         obj = voc.measure.get(obj, obj)
     # Where an event happened is told or not; it does not make another event of it.

@@ -4,7 +4,8 @@ A claim's subject is a proper name (its ``entity`` as written) or a thing
 (:attr:`Claim.thing <consistency.models.Claim.thing>`, "the new parking scheme"). Names
 resolve among names (:func:`consistency.linking.entities.resolve_names`); things merge by
 their head noun across the corpus, named by the label given that head most often. Neither
-ever resolves to the other: "the scheme" is no one named Scheme.
+ever resolves to the other: "the scheme" is no one named Scheme. What it learns from claims
+(their names, the labels of things) is :mod:`.labels`, which the store indexes too.
 """
 
 from __future__ import annotations
@@ -15,15 +16,8 @@ from dataclasses import replace
 
 from consistency.extract.names import acronym_definitions, normalize
 from consistency.linking.entities import resolve_names
-from consistency.models import Claim, Document, Thing
-
-
-def _thing_label(thing: Thing) -> str:
-    """ "the city's new parking scheme" -> "parking scheme"."""
-    head = thing.head
-    words = [w for w in thing.text.replace("’s", "'s").split() if w[:1].islower() or w == head]
-    words = [w for w in words if w.lower() not in {"new", "old", "current", "proposed"}]
-    return " ".join(words[-2:]) if words else head
+from consistency.linking.labels import claim_names, thing_label, thing_labels
+from consistency.models import Claim, Document
 
 
 def resolver(
@@ -41,21 +35,6 @@ def resolver(
         [d.outlet for d in documents if d.outlet],
         thing_labels(claims),
     )
-
-
-def claim_names(claims: Iterable[Claim]) -> list[str]:
-    """The names that claims contribute to resolution: subjects that are no thing, and
-    group members."""
-    return [n for c in claims if c.thing is None for n in c.group or (c.entity,)]
-
-
-def thing_labels(claims: Iterable[Claim]) -> dict[str, Counter[str]]:
-    """How often each label is given to each thing's head noun, over the claims."""
-    labels: dict[str, Counter[str]] = {}
-    for c in claims:
-        if c.thing is not None:
-            labels.setdefault(c.thing.head, Counter())[_thing_label(c.thing)] += 1
-    return labels
 
 
 def resolver_of(
@@ -81,7 +60,7 @@ def resolver_of(
         # A thing keeps its Thing, so its resolved entity is never taken for a name: it is
         # named the same however often it is resolved.
         if c.thing is not None:
-            entity = thing_name.get(c.thing.head) or _thing_label(c.thing)
+            entity = thing_name.get(c.thing.head) or thing_label(c.thing)
         else:
             entity = name(c.entity)
         source = name(c.attributed_to) if c.attributed_to else None

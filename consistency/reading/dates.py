@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime, timezone
 from typing import Any
 
+from consistency.models import Granularity
 from consistency.reading.shapes import DATE_RE
 from consistency.time.calendar import MONTH_ABBREVIATIONS, MONTHS, date_parser
 from consistency.time.temporal import parse_date_string
@@ -24,7 +25,7 @@ def parse_date(text: str) -> date | None:
         return None
     found = m.group(0)
     read = parse_date_string(found)
-    if read is not None and read[1] == "day":
+    if read is not None and read[1] == Granularity.DAY:
         return read[0]
     return _plain_date(found) or _dateparser_date(found)
 

@@ -35,34 +35,14 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from consistency.extract import facts, records
-from consistency.extract.events import Draft
 from consistency.extract.read import Reading
 from consistency.extract.text import Sentence, Token
-from consistency.models import Claim, Document, FactKey, Quantity, Removed, Thing, TimeValue
+from consistency.models import Document
 
 #: The layout of the JSON below; part of the store's reader version. Format 2: a
 #: document's publication-date reasons are a list, ``published_why`` (format 1 had one line,
 #: ``published_note``).
 FORMAT = 2
-
-# Every class that may appear in a stored reading or document, by the name written.
-_CLASSES: dict[str, type] = {
-    cls.__name__: cls
-    for cls in (
-        Reading,
-        Draft,
-        facts.Mention,
-        records.Record,
-        Claim,
-        Thing,
-        FactKey,
-        Quantity,
-        TimeValue,
-        Document,
-        Removed,
-    )
-}
 
 
 class CodecError(ValueError):
@@ -138,7 +118,14 @@ def _document_from_1(fields: dict[str, Any]) -> dict[str, Any]:
     """Format 1 wrote the publication date's reasons as one line, ``published_note``. A
     stored document is as reading gave it, dated by one candidate with one reason (a header
     line, a dateline, a sidecar entry), so the line is that reason; inference, which gives
-    several, runs after the store."""
+    several, runs after the store.
+
+    The upgraded document equals the one this version reads from the same file, but its
+    content hash (:func:`consistency.store.store.content_hash`, over this JSON) was taken of
+    the format-1 fields: the first ``store add`` after the upgrade counts each such
+    unchanged file with a publication-date reason as "changed" (once; it stores the new
+    hash), a file without one as already stored. Nothing is lost: the reader version
+    changed too, so every stored article is read again anyway."""
     out = {k: v for k, v in fields.items() if k != "published_note"}
     if fields.get("published_note"):
         out["published_why"] = [fields["published_note"]]
@@ -196,12 +183,23 @@ def _encode(value: Any, hint: Any, table: dict[Sentence, int]) -> Any:
     if hint is date:
         return value.isoformat()
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return hint(value).value  # a closed set of words (Tense, Granularity): its word
+        return _word(value, hint)
     if isinstance(value, float) and not math.isfinite(value):
         return repr(value)  # "inf", "-inf", "nan": JSON has no such numbers
     if hint is Any or hint in (str, int, float, bool):
         return value
     raise TypeError(f"cannot store a value of type {hint!r}")
+
+
+def _word(value: Any, words: type[enum.Enum]) -> Any:
+    """The word of a member of a closed set (Tense, Granularity), or of its word; anything
+    else is no value of the field (a Claim makes its tense a member, a TimeValue does not
+    check its granularity) and cannot be stored."""
+    try:
+        return words(value).value
+    except ValueError:
+        allowed = ", ".join(str(w.value) for w in words)
+        raise CodecError(f"cannot store {value!r} as a {words.__name__} ({allowed})") from None
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -32,7 +32,7 @@ from consistency.extract.names import acronym_definitions, display, normalize
 from consistency.extract.quotes import normalize_quote
 from consistency.extract.read import Reading
 from consistency.linking.entities import filings
-from consistency.linking.resolve import claim_names, thing_labels
+from consistency.linking.labels import claim_names, thing_labels
 from consistency.models import STORY, Claim, Document, FactKey, Thing
 
 SEP = "\x1f"

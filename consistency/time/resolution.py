@@ -12,7 +12,7 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from consistency.models import Granularity, Tense, TimeValue
+from consistency.models import Anchor, Granularity, Tense, TimeValue
 from consistency.time import periods
 from consistency.time.calendar import MONTH_NAMES
 from consistency.time.expressions import LATER, LATER_N
@@ -138,7 +138,7 @@ def resolve(
     both and get anchor_from "absolute". A relative expression without an anchor stays
     unresolved (start and end None) with a note; it is never guessed from today's date.
     """
-    tense = _tense(tense)
+    tense = Tense.of(tense)
     if isinstance(anchor, datetime):  # a datetime compares badly with the dates below
         return resolve(text, anchor.date(), anchor_from, tense, after)
     later = LATER.fullmatch(text)
@@ -162,18 +162,10 @@ def resolve(
     return _from_anchor(text, spec, anchor, anchor_from, tense)
 
 
-def _tense(word: Tense | str) -> Tense:
-    """The tense of that word; any other word ("conditional") reads as the past."""
-    try:
-        return Tense(word)
-    except ValueError:
-        return Tense.PAST
-
-
 def _absolute(text: str, spec: Spec) -> TimeValue:
     assert spec.start and spec.end
-    tv = TimeValue(text, spec.start, spec.end, spec.gran, None, "absolute")
-    return TimeValue(text, spec.start, spec.end, spec.gran, None, "absolute",
+    tv = TimeValue(text, spec.start, spec.end, spec.gran, None, Anchor.ABSOLUTE)
+    return TimeValue(text, spec.start, spec.end, spec.gran, None, Anchor.ABSOLUTE,
                      note=f"{quoted(text)} is absolute: {tv.label()}")  # fmt: skip
 
 
@@ -208,7 +200,7 @@ def _after(text: str, spec: Spec, after: TimeValue) -> TimeValue:
     ref = after.start
     note = f"{quoted(text)} read after {quoted(after.text)} ({after.label()})"
     if spec.kind == "rrange":
-        return _rrange(text, spec, ref, "sequence", Tense.FUTURE, after)
+        return _rrange(text, spec, ref, Anchor.SEQUENCE, Tense.FUTURE, after)
     found = [iv for iv in _instances(spec, ref) if iv[0] >= ref]
     if not found:
         return _unresolved(text, spec.gran, note=f"{note}: no such date after it")
@@ -216,7 +208,7 @@ def _after(text: str, spec: Spec, after: TimeValue) -> TimeValue:
     if spec.part:
         s, e = periods.narrow(s, e, spec.unit, spec.part)
     how = f"the first {spec.label} on or after {ref.isoformat()}"
-    return TimeValue(text, s, e, spec.gran, ref, "sequence", note=f"{note}: {how}")
+    return TimeValue(text, s, e, spec.gran, ref, Anchor.SEQUENCE, note=f"{note}: {how}")
 
 
 def _rrange(
@@ -277,6 +269,6 @@ def _resolve_later(text: str, m: re.Match[str], after: TimeValue | None) -> Time
         days = n * (7 if unit == "week" else 1)
         start, end = after.start + timedelta(days=days), after.end + timedelta(days=days)
     return TimeValue(
-        text, start, end, after.granularity, after.anchor, "sequence",
+        text, start, end, after.granularity, after.anchor, Anchor.SEQUENCE,
         note=f"{quoted(text)} counted from {after.label()}, the event told before",
     )  # fmt: skip
