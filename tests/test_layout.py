@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+import consistency
+
 ROOT = Path(__file__).resolve().parents[1]
 LAYERS = ["base", "time", "reading", "extract", "linking", "application"]
 _BASE = {"models", "errors", "config", "atomic", "tables"}
@@ -164,8 +166,14 @@ def test_the_reader_fingerprint_covers_what_the_store_writes() -> None:
                 todo.append(found)
     # models imports tables only inside Result's frame methods, for a finished run's result.
     seen -= {"consistency.tables"}
-    hashed = {p.resolve() for p in hashed_files()}
+    # Compared by their path in the package: under a normal install the hashed files are
+    # the installed copies, not this checkout's.
+    installed = Path(consistency.__file__).resolve().parent
+    hashed = {p.resolve().relative_to(installed).as_posix() for p in hashed_files()}
+    package = ROOT / "consistency"
     missing = sorted(
-        str(modules[m].relative_to(ROOT)) for m in seen if modules[m].resolve() not in hashed
+        str(modules[m].relative_to(ROOT))
+        for m in seen
+        if modules[m].resolve().relative_to(package).as_posix() not in hashed
     )
     assert not missing, missing
